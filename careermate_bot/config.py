@@ -1,0 +1,205 @@
+"""The one settings object, read from the environment and `.env`.
+
+Every setting is listed (with its default and meaning) in `.env.example` and the README table.
+A bad value stops start-up with one readable line per problem and exit code 2 (see `load_settings`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+LlmProvider = Literal["auto", "ollama", "openai", "local"]
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+# An example of a good value, shown when a setting is rejected.
+EXAMPLES: dict[str, str] = {
+    "DISCORD_BOT_TOKEN": "the token from https://discord.com/developers/applications -> Bot",
+    "LLM_PROVIDER": "auto (or ollama, openai, local)",
+    "OLLAMA_BASE_URL": "http://localhost:11434",
+    "OLLAMA_MODEL": "llama3.1:8b",
+    "OLLAMA_KEEP_ALIVE": "30m",
+    "OPENAI_BASE_URL": "http://127.0.0.1:8000/v1",
+    "OPENAI_MODEL": "local-model",
+    "LOCAL_MODEL_PATH": "/models/gemma-3-270m-it-Q4_K_M.gguf",
+    "LLM_MAX_CONCURRENCY": "2",
+    "LLM_QUEUE_SIZE": "50",
+    "LLM_CONNECT_TIMEOUT": "5",
+    "LLM_FIRST_TOKEN_TIMEOUT": "120",
+    "LLM_TOTAL_TIMEOUT": "600",
+    "LLM_TEMPERATURE": "0.7",
+    "LLM_NUM_CTX": "4096",
+    "LLM_MAX_TOKENS": "512",
+    "DATABASE_URL": "sqlite://data/careermate.sqlite3 or postgres://user:pass@host:5432/careermate",
+    "DATA_DIR": "data",
+    "LOG_LEVEL": "INFO (or DEBUG, WARNING, ERROR, CRITICAL)",
+    "LOG_DIR": "logs",
+    "BACKUP_DIR": "data/backups",
+    "BACKUP_KEEP": "10",
+    "BACKUP_INTERVAL_MINUTES": "360 (0 turns periodic backups off)",
+    "DEV_GUILD_ID": "123456789012345678",
+    "OWNER_IDS": "123456789012345678,234567890123456789",
+    "JOB_POSTER_ROLE_ID": "123456789012345678",
+    "COMMAND_PREFIX": "!",
+}
+
+
+SECRET_NAMES = frozenset({"DISCORD_BOT_TOKEN", "OPENAI_API_KEY"})
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+    )
+
+    # Discord
+    discord_bot_token: SecretStr | None = None
+    dev_guild_id: int | None = Field(default=None, gt=0)
+    owner_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    job_poster_role_id: int | None = Field(default=None, gt=0)
+    command_prefix: str = Field(default="!", min_length=1, max_length=5)
+
+    # LLM
+    llm_provider: LlmProvider = "auto"
+    ollama_base_url: str = "http://localhost:11434"
+    ollama_model: str = Field(default="llama3.1:8b", min_length=1)
+    ollama_keep_alive: str = "30m"
+    openai_base_url: str = "http://127.0.0.1:8000/v1"
+    openai_model: str = Field(default="local-model", min_length=1)
+    openai_api_key: SecretStr | None = None
+    local_model_path: Path | None = None
+    llm_max_concurrency: int | None = Field(default=None, ge=1, le=64)
+    llm_queue_size: int = Field(default=50, ge=1, le=10_000)
+    llm_connect_timeout: float = Field(default=5.0, gt=0)
+    llm_first_token_timeout: float = Field(default=120.0, gt=0)
+    llm_total_timeout: float = Field(default=600.0, gt=0)
+    llm_temperature: float = Field(default=0.7, ge=0, le=2)
+    llm_num_ctx: int = Field(default=4096, ge=256, le=262_144)
+    llm_max_tokens: int = Field(default=512, ge=1, le=32_768)
+
+    # Storage
+    database_url: str = ""
+    data_dir: Path = Path("data")
+    backup_dir: Path | None = None
+    backup_keep: int = Field(default=10, ge=1, le=1000)
+    backup_interval_minutes: int = Field(default=360, ge=0, le=7 * 24 * 60)
+
+    # Logging
+    log_level: LogLevel = "INFO"
+    log_dir: Path = Path("logs")
+
+    @field_validator("owner_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("llm_provider", mode="before")
+    @classmethod
+    def _lower_provider(cls, value: object) -> object:
+        return value.lower().strip() if isinstance(value, str) else value
+
+    @field_validator("ollama_base_url", "openai_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _db_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith(("sqlite://", "postgres://", "postgresql://", "asyncpg://")):
+            raise ValueError("must start with sqlite:// or postgres://")
+        return value
+
+    @field_validator("discord_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        if any(ch.isspace() for ch in value.get_secret_value().strip()):
+            raise ValueError("must not contain spaces (paste only the token itself)")
+        return SecretStr(value.get_secret_value().strip())
+
+    # Derived values -----------------------------------------------------------------------------
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite://{self.data_dir / 'careermate.sqlite3'}"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file behind the database URL, or None on PostgreSQL/in-memory."""
+        url = self.effective_database_url
+        if not url.startswith("sqlite://"):
+            return None
+        path = url.removeprefix("sqlite://").split("?", 1)[0]
+        return None if path in ("", ":memory:") else Path(path)
+
+    @property
+    def effective_backup_dir(self) -> Path:
+        return self.backup_dir or self.data_dir / "backups"
+
+    def secrets(self) -> list[str]:
+        """Every secret value, so the log filter can redact them."""
+        values = [self.discord_bot_token, self.openai_api_key]
+        return [v.get_secret_value() for v in values if v and v.get_secret_value()]
+
+
+class ConfigError(Exception):
+    """Raised with readable lines, one per bad setting."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def describe_errors(error: ValidationError) -> list[str]:
+    lines = []
+    for problem in error.errors():
+        name = str(problem["loc"][0]).upper() if problem["loc"] else "?"
+        message = problem["msg"].removeprefix("Value error, ")
+        example = EXAMPLES.get(name)
+        hint = f" (example: {name}={example})" if example else ""
+        shown = "a hidden value" if name in SECRET_NAMES else repr(problem.get("input"))
+        lines.append(f"{name}: {message}; got {shown}{hint}")
+    return lines
+
+
+def build_settings(**overrides: object) -> Settings:
+    """Read settings; raise ConfigError with one readable line per problem."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise ConfigError(describe_errors(error)) from None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings for a command-line entry point: bad values print and exit with code 2."""
+    try:
+        return build_settings(**overrides)
+    except ConfigError as error:
+        print("CareerMate cannot start: the configuration has problems:", file=sys.stderr)
+        for line in error.lines:
+            print(f"  - {line}", file=sys.stderr)
+        print("Fix them in your environment or .env (see .env.example).", file=sys.stderr)
+        raise SystemExit(2) from None

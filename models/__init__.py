@@ -1,0 +1,7 @@
+"""Tortoise ORM models. Every model module is imported here so Tortoise finds it by `models`."""
+
+from models.message import ChatMessage, MessageRole, MessageSource
+from models.user import UserProfile
+
+__models__ = [UserProfile, ChatMessage]
+__all__ = ["ChatMessage", "MessageRole", "MessageSource", "UserProfile"]
