@@ -128,7 +128,9 @@ class Settings(BaseSettings):
     @classmethod
     def _db_url(cls, value: str) -> str:
         value = value.strip()
-        if value and not value.startswith(("sqlite://", "postgres://", "postgresql://", "asyncpg://")):
+        if value and not value.startswith(
+            ("sqlite://", "postgres://", "postgresql://", "asyncpg://")
+        ):
             raise ValueError("must start with sqlite:// or postgres://")
         return value
 

@@ -1,0 +1,158 @@
+"""The Discord bot: wiring of settings, services, cogs, the command tree and a clean shutdown.
+
+`CareerMateBot` (an `AutoShardedBot`) is what `careermate run` starts and what the dpytest
+harness drives in tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import pkgutil
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+import cogs
+from careermate_bot.config import Settings
+from careermate_bot.discord_ui.errors import CareerMateTree
+from careermate_bot.services.container import AppServices, build_services
+
+log = logging.getLogger(__name__)
+
+ServicesFactory = Callable[[Settings], Awaitable[AppServices]]
+SHUTDOWN_GRACE_SECONDS = 20.0
+COMMAND_HASH_FILE = "command_tree.sha256"
+
+
+def bot_intents() -> discord.Intents:
+    intents = discord.Intents.default()
+    intents.message_content = True  # free-text chat in DMs and legacy ! commands
+    intents.members = True
+    return intents
+
+
+def cog_modules() -> list[str]:
+    """Every cog module in `cogs/` (modules starting with `_` are helpers, not cogs)."""
+    return sorted(
+        f"cogs.{info.name}"
+        for info in pkgutil.iter_modules(cogs.__path__)
+        if not info.name.startswith("_")
+    )
+
+
+class CareerMateBot(commands.AutoShardedBot):
+    """CareerMate on Discord: cogs for I/O, shared services for everything else."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        services: AppServices | None = None,
+        services_factory: ServicesFactory = build_services,
+        sync_commands: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            intents=bot_intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+            tree_cls=CareerMateTree,
+            owner_ids=set(settings.owner_ids) or None,
+            **kwargs,
+        )
+        self.settings = settings
+        self._services = services
+        self._services_factory = services_factory
+        self._sync_commands = sync_commands
+        self.accepting_work = True
+        self._inflight: set[asyncio.Task[Any]] = set()
+
+    # -- services ------------------------------------------------------------------------------
+    @property
+    def services(self) -> AppServices:
+        if self._services is None:
+            raise RuntimeError("services are created in setup_hook; the bot is not set up yet")
+        return self._services
+
+    def track(self, coro: Awaitable[Any], *, name: str) -> asyncio.Task[Any]:
+        """Run background work that shutdown waits for (e.g. a streamed LLM reply)."""
+        task = asyncio.ensure_future(coro)
+        task.set_name(name)
+        self._inflight.add(task)
+        task.add_done_callback(self._inflight.discard)
+        return task
+
+    # -- start-up ------------------------------------------------------------------------------
+    async def setup_hook(self) -> None:
+        if self._services is None:
+            self._services = await self._services_factory(self.settings)
+        await self._services.start()
+        for module in cog_modules():
+            await self.load_extension(module)
+        log.info("loaded cogs: %s", ", ".join(sorted(self.cogs)))
+        if self._sync_commands:
+            await self.sync_command_tree()
+
+    def command_tree_fingerprint(self) -> str:
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands()]
+        blob = json.dumps(payload, sort_keys=True, default=str).encode()
+        return hashlib.sha256(blob).hexdigest()
+
+    async def sync_command_tree(self) -> None:
+        """Sync to the dev guild (instant) when set; globally only when the commands changed."""
+        if self.settings.dev_guild_id:
+            guild = discord.Object(id=self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to dev guild %s", len(synced), guild.id)
+            return
+        marker = self.settings.data_dir / COMMAND_HASH_FILE
+        fingerprint = self.command_tree_fingerprint()
+        if marker.exists() and marker.read_text().strip() == fingerprint:
+            log.info("command tree unchanged; skipping global sync")
+            return
+        synced = await self.tree.sync()
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(fingerprint)
+        log.info(
+            "synced %d global commands (may take up to an hour to show everywhere)", len(synced)
+        )
+
+    async def on_ready(self) -> None:
+        user = self.user
+        log.info(
+            "connected as %s (%s) to %d guilds", user, user.id if user else "?", len(self.guilds)
+        )
+
+    # -- errors from prefix commands -------------------------------------------------------------
+    async def on_command_error(self, ctx: commands.Context[Any], error: Exception) -> None:
+        from careermate_bot.discord_ui.errors import describe_error
+
+        if isinstance(error, commands.CommandNotFound):
+            return
+        friendly, log_it = describe_error(error)
+        if log_it:
+            log.error("prefix command %s failed", ctx.command, exc_info=error)
+        await ctx.reply(friendly, mention_author=False)
+
+    # -- shutdown ------------------------------------------------------------------------------
+    async def close(self) -> None:
+        if not self.accepting_work and self.is_closed():
+            return
+        self.accepting_work = False
+        if self._inflight:
+            log.info("waiting for %d in-flight tasks", len(self._inflight))
+            _done, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE_SECONDS)
+            for task in pending:
+                task.cancel()
+        try:
+            await super().close()
+        finally:
+            if self._services is not None:
+                await self._services.stop()

@@ -1,0 +1,1 @@
+"""Discord-side helpers shared by the cogs: error replies, safe sending, base views."""
