@@ -1,0 +1,171 @@
+"""`careermate` command line: run the bot, chat in a terminal, check set-up, back up, restore."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from careermate_bot import __version__
+from careermate_bot.config import Settings, load_settings
+from careermate_bot.logging_setup import setup_logging
+
+log = logging.getLogger("careermate.cli")
+
+TOKEN_HELP = (
+    "DISCORD_BOT_TOKEN is not set.\n"
+    "  1. Open https://discord.com/developers/applications and create an application.\n"
+    "  2. Bot -> Reset Token, copy it; enable the Message Content and Server Members intents.\n"
+    "  3. Put DISCORD_BOT_TOKEN=<token> into .env (see .env.example) and run again.\n"
+    "Without a token you can still talk to CareerMate in the terminal: careermate chat"
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careermate", description="CareerMate: an AI career coach on a local LLM."
+    )
+    parser.add_argument("--version", action="version", version=f"careermate {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("run", help="run the Discord bot")
+    chat = sub.add_parser("chat", help="talk to CareerMate in this terminal (no Discord needed)")
+    chat.add_argument("--once", metavar="TEXT", help="answer one message and exit")
+    sub.add_parser("doctor", help="check configuration, database, backups, LLM and token")
+    sub.add_parser("backup", help="write a consistent backup of the SQLite database now")
+    restore = sub.add_parser("restore", help="restore the database from a backup file")
+    restore.add_argument("file", type=Path, help="a backup written by `careermate backup`")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    settings = load_settings()
+    handlers = {
+        "run": lambda: run_bot(settings),
+        "chat": lambda: run_chat(settings, args.once),
+        "doctor": lambda: run_doctor(settings),
+        "backup": lambda: run_backup(settings),
+        "restore": lambda: run_restore(settings, args.file),
+    }
+    try:
+        return handlers[args.command]()
+    except KeyboardInterrupt:
+        return 130
+
+
+# -- run ---------------------------------------------------------------------------------------
+def run_bot(settings: Settings) -> int:
+    setup_logging(settings)
+    if settings.discord_bot_token is None:
+        print(TOKEN_HELP, file=sys.stderr)
+        return 2
+    from careermate_bot.runlock import AlreadyRunningError, RunLock
+
+    try:
+        with RunLock(settings):
+            return asyncio.run(_serve(settings))
+    except AlreadyRunningError as error:
+        print(f"CareerMate is already running on this database: {error}", file=sys.stderr)
+        return 1
+
+
+async def _serve(settings: Settings) -> int:
+    import discord
+
+    from careermate_bot.bot import CareerMateBot
+
+    assert settings.discord_bot_token is not None
+    bot = CareerMateBot(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with bot:
+        runner = asyncio.create_task(bot.start(settings.discord_bot_token.get_secret_value()))
+        stopper = asyncio.create_task(stop.wait())
+        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if stopper in done:
+            log.info("shutdown requested: finishing in-flight work")
+            await bot.close()
+            runner.cancel()
+            return 0
+        stopper.cancel()
+        error = runner.exception()
+        if isinstance(error, discord.LoginFailure):
+            print(
+                "Discord rejected DISCORD_BOT_TOKEN. Reset it in the Developer Portal "
+                "(Bot -> Reset Token) and update .env.",
+                file=sys.stderr,
+            )
+            return 2
+        if isinstance(error, discord.PrivilegedIntentsRequired):
+            print(
+                "Enable the Message Content and Server Members intents in the Developer "
+                "Portal (Bot -> Privileged Gateway Intents), then run again.",
+                file=sys.stderr,
+            )
+            return 2
+        if error is not None:
+            log.error("the bot stopped with an error", exc_info=error)
+            return 1
+        return 0
+
+
+# -- chat --------------------------------------------------------------------------------------
+def run_chat(settings: Settings, once: str | None) -> int:
+    setup_logging(settings, console=False)
+    from careermate_bot.terminal_chat import run_terminal_chat
+
+    return asyncio.run(run_terminal_chat(settings, once=once))
+
+
+# -- doctor ------------------------------------------------------------------------------------
+def run_doctor(settings: Settings) -> int:
+    setup_logging(settings, console=False)
+    from careermate_bot.doctor import run_checks
+
+    results = asyncio.run(run_checks(settings))
+    for result in results:
+        print(result.line())
+    failed = [r for r in results if not r.ok]
+    print(f"\n{len(results) - len(failed)} of {len(results)} checks passed.")
+    return 1 if failed else 0
+
+
+# -- backup / restore --------------------------------------------------------------------------
+def run_backup(settings: Settings) -> int:
+    setup_logging(settings, console=False)
+    from careermate_bot.backup import BackupError, create_backup
+
+    try:
+        path = create_backup(settings)
+    except BackupError as error:
+        print(f"Backup failed: {error}", file=sys.stderr)
+        return 1
+    print(f"Backup written to {path} (integrity check passed).")
+    return 0
+
+
+def run_restore(settings: Settings, file: Path) -> int:
+    setup_logging(settings, console=False)
+    from careermate_bot.backup import BackupError, restore_backup
+
+    try:
+        saved = restore_backup(settings, file)
+    except BackupError as error:
+        print(f"Restore refused: {error}", file=sys.stderr)
+        return 1
+    print(f"Restored {file} into {settings.sqlite_path}.")
+    print(f"The database it replaced was kept at {saved}.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

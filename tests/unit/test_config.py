@@ -1,0 +1,80 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careermate_bot.config import ConfigError, build_settings
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_defaults_are_embedded(tmp_path: Path) -> None:
+    settings = build_settings(_env_file=None, data_dir=tmp_path)
+    assert settings.effective_database_url == f"sqlite://{tmp_path / 'careermate.sqlite3'}"
+    assert settings.ollama_base_url == "http://localhost:11434"
+    assert settings.ollama_model == "llama3.1:8b"
+    assert settings.backup_keep == 10
+    assert settings.effective_backup_dir == tmp_path / "backups"
+
+
+def test_every_bad_value_is_one_readable_line() -> None:
+    with pytest.raises(ConfigError) as caught:
+        build_settings(
+            _env_file=None,
+            llm_provider="gpt",
+            backup_keep=0,
+            ollama_base_url="localhost:11434",
+            owner_ids="12,abc",
+        )
+    lines = caught.value.lines
+    assert len(lines) == 4
+    joined = "\n".join(lines)
+    assert "LLM_PROVIDER" in joined and "'gpt'" in joined and "example: LLM_PROVIDER=auto" in joined
+    assert "BACKUP_KEEP" in joined and "greater than or equal to 1" in joined
+    assert "OLLAMA_BASE_URL: must start with http:// or https://" in joined
+    assert "OWNER_IDS" in joined
+
+
+def test_owner_ids_parse_from_a_comma_list() -> None:
+    settings = build_settings(_env_file=None, owner_ids="123, 456")
+    assert settings.owner_ids == [123, 456]
+
+
+def test_bad_config_exits_2_without_traceback_and_hides_secrets(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "LLM_PROVIDER": "gpt",
+        "BACKUP_INTERVAL_MINUTES": "soon",
+        "DISCORD_BOT_TOKEN": "has a space secret-value-123",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "careermate_bot.cli", "doctor"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "LLM_PROVIDER" in proc.stderr
+    assert "BACKUP_INTERVAL_MINUTES" in proc.stderr and "'soon'" in proc.stderr
+    assert "DISCORD_BOT_TOKEN: must not contain spaces" in proc.stderr
+    assert "secret-value-123" not in proc.stderr
+
+
+def test_run_without_token_says_where_to_get_one(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_BOT_TOKEN"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "careermate_bot.cli", "run"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "DISCORD_BOT_TOKEN is not set" in proc.stderr
+    assert "discord.com/developers/applications" in proc.stderr
