@@ -78,3 +78,16 @@ def test_run_without_token_says_where_to_get_one(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "DISCORD_BOT_TOKEN is not set" in proc.stderr
     assert "discord.com/developers/applications" in proc.stderr
+
+
+def test_env_example_loads_and_lists_every_setting() -> None:
+    from careermate_bot.config import Settings
+
+    settings = build_settings(_env_file=PROJECT_ROOT / ".env.example")
+    assert settings.llm_provider == "auto" and settings.dev_guild_id is None
+    listed = {
+        line.split("=", 1)[0]
+        for line in (PROJECT_ROOT / ".env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
+    assert listed == {name.upper() for name in Settings.model_fields}
