@@ -91,3 +91,11 @@ def test_env_example_loads_and_lists_every_setting() -> None:
         if line and not line.startswith("#")
     }
     assert listed == {name.upper() for name in Settings.model_fields}
+
+
+def test_readme_configuration_table_lists_every_setting() -> None:
+    from careermate_bot.config import Settings
+
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    missing = [n.upper() for n in Settings.model_fields if f"| `{n.upper()}` |" not in readme]
+    assert not missing, f"README configuration table lacks {missing}"
