@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from tortoise import fields
+from tortoise.indexes import Index
 from tortoise.models import Model
 
 
@@ -34,3 +35,5 @@ class ChatMessage(Model):
     class Meta:
         table = "chat_messages"
         ordering = ("created_at", "id")
+        # Schema version 2 (careermate_bot/migrations.py): one user's history, newest first.
+        indexes = (Index(fields=("user_id", "id"), name="idx_chat_messages_user_history"),)
