@@ -1,0 +1,448 @@
+"""Backups of the SQLite database: consistent while the bot writes, verified, pruned, restorable.
+
+- `create_backup` copies the live database with SQLite's online backup API (one read
+  transaction, so the copy is a consistent snapshot; in WAL mode the bot keeps writing
+  meanwhile) into `<backup_dir>/careermate-YYYYmmdd-HHMMSS.sqlite3` (UTC; `-2`, `-3`, ... when
+  two land in the same second). The copy is a self-contained file (journal_mode=DELETE) and must
+  pass `PRAGMA integrity_check` before it gets its final name and older backups are pruned.
+- `create_backup_async` runs it in a thread so the event loop never blocks.
+- `BackupScheduler` runs it every BACKUP_INTERVAL_MINUTES (0 = off) and never crashes the bot.
+- `restore_backup` refuses while the bot runs (the run lock), verifies the file, keeps a copy
+  of the database it replaces (`careermate.sqlite3.before-restore-<ts>`) and removes the stale
+  -wal/-shm files. The next start migrates an older backup to the current schema.
+
+PostgreSQL: these functions raise `NotSqliteError`; use pg_dump / pg_restore there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from careermate_bot import migrations
+from careermate_bot.config import Settings
+from careermate_bot.runlock import AlreadyRunningError, RunLock
+
+log = logging.getLogger(__name__)
+
+BACKUP_PREFIX = "careermate-"
+BACKUP_SUFFIX = ".sqlite3"
+_NAME = re.compile(r"^careermate-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+_STAMP = "%Y%m%d-%H%M%S"
+# A `.partial` file older than this is debris from a backup that died half-way.
+_STALE_PARTIAL_SECONDS = 3600
+# How long the backup/verify connections wait for a lock before "database is locked".
+_SQLITE_TIMEOUT = 30.0
+
+
+class BackupError(RuntimeError):
+    """A backup or restore could not be done; the message says why and what to do."""
+
+
+class NotSqliteError(BackupError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Built-in backup and restore are for SQLite only. This CareerMate uses "
+            "PostgreSQL (DATABASE_URL): back it up with pg_dump and restore with pg_restore."
+        )
+
+
+class InvalidBackupError(BackupError):
+    """The file is not a healthy CareerMate database."""
+
+
+class BotRunningError(BackupError):
+    """Restore refused: the bot is running on this database."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime  # UTC, from the file name
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Path  # the live database file, now holding the restored data
+    restored_from: Path
+    previous_copy: Path | None  # what the database held before; None if there was none
+    schema_version: int  # of the restored file; the next start migrates it if older
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _require_sqlite(settings: Settings) -> Path:
+    path = settings.sqlite_path
+    if path is None:
+        if settings.effective_database_url.startswith("sqlite://"):
+            raise BackupError("An in-memory SQLite database cannot be backed up or restored.")
+        raise NotSqliteError()
+    return path
+
+
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=_SQLITE_TIMEOUT)
+    return sqlite3.connect(path, timeout=_SQLITE_TIMEOUT)
+
+
+def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Online-backup `source` into a new self-contained file at `target`."""
+    dest = sqlite3.connect(target, timeout=_SQLITE_TIMEOUT)
+    try:
+        # pages=-1 (everything in one step): a single read transaction, hence one consistent
+        # snapshot; stepping in chunks would restart whenever the bot writes in between.
+        source.backup(dest, pages=-1)
+        # The copied header says WAL; make the copy one file that needs no -wal/-shm.
+        dest.execute("PRAGMA journal_mode=DELETE").fetchall()
+        dest.commit()
+    finally:
+        dest.close()
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """`PRAGMA integrity_check` of a database file: [] when healthy, else the problems."""
+    conn = _connect(path)
+    try:
+        rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check").fetchall()]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+def _stamp(name: str) -> tuple[datetime, int] | None:
+    match = _NAME.match(name)
+    if not match:
+        return None
+    when = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+    return when, int(match.group(2) or 1)
+
+
+def list_backups(settings: Settings) -> list[BackupInfo]:
+    """Backups in the backup directory, newest first (files named like ours only)."""
+    folder = settings.effective_backup_dir
+    if not folder.is_dir():
+        return []
+    found: list[tuple[tuple[datetime, int], BackupInfo]] = []
+    for path in folder.iterdir():
+        key = _stamp(path.name)
+        if key is None or not path.is_file():
+            continue
+        found.append((key, BackupInfo(path, key[0], path.stat().st_size)))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return [info for _, info in found]
+
+
+def prune_backups(settings: Settings, keep: int | None = None) -> list[Path]:
+    """Delete all but the newest `keep` (default BACKUP_KEEP) backups; return what went."""
+    keep = settings.backup_keep if keep is None else keep
+    if keep < 1:
+        raise ValueError("keep must be at least 1")
+    removed: list[Path] = []
+    for info in list_backups(settings)[keep:]:
+        try:
+            info.path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            log.warning("could not delete old backup %s: %s", info.path, error)
+            continue
+        removed.append(info.path)
+    folder = settings.effective_backup_dir
+    for debris in folder.glob(f".{BACKUP_PREFIX}*.partial") if folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if time.time() - debris.stat().st_mtime > _STALE_PARTIAL_SECONDS:
+                debris.unlink()
+    if removed:
+        log.info("pruned %d old backup(s), keeping %d", len(removed), keep)
+    return removed
+
+
+def _publish(partial: Path, folder: Path, stamp: str) -> Path:
+    """Give the verified copy its final name without ever overwriting an existing backup."""
+    for n in range(1, 1000):
+        name = f"{BACKUP_PREFIX}{stamp}{'' if n == 1 else f'-{n}'}{BACKUP_SUFFIX}"
+        final = folder / name
+        try:
+            os.link(partial, final)  # atomic, and fails if the name is taken
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links
+            if final.exists():
+                continue
+            os.replace(partial, final)
+            return final
+        partial.unlink()
+        return final
+    raise BackupError(f"too many backups named {BACKUP_PREFIX}{stamp}* in {folder}")
+
+
+def create_backup(settings: Settings, *, prune: bool = True) -> Path:
+    """Take a verified backup of the SQLite database now; prune old ones. Blocking: from async
+    code use `create_backup_async`. Raises `BackupError` (readable) on any failure."""
+    source_path = _require_sqlite(settings)
+    if not source_path.is_file():
+        raise BackupError(
+            f"There is no database at {source_path} yet: start CareerMate once to create it."
+        )
+    folder = settings.effective_backup_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = _utcnow().strftime(_STAMP)
+    partial = folder / f".{BACKUP_PREFIX}{stamp}-{os.getpid()}-{time.monotonic_ns()}.partial"
+    started = time.perf_counter()
+    try:
+        source = _connect(source_path)
+        try:
+            _copy_database(source, partial)
+        finally:
+            source.close()
+        problems = integrity_problems(partial)
+        if problems:
+            raise BackupError(
+                "The new backup failed its integrity check, so older backups were kept: "
+                + "; ".join(problems[:5])
+            )
+        final = _publish(partial, folder, stamp)
+    except sqlite3.Error as error:
+        raise BackupError(f"Backing up {source_path} failed: {error}") from error
+    except OSError as error:
+        raise BackupError(f"Could not write the backup into {folder}: {error}") from error
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+    log.info("backup %s written in %.2fs (%d bytes)", final.name,
+             time.perf_counter() - started, final.stat().st_size)
+    if prune:
+        prune_backups(settings)
+    return final
+
+
+async def create_backup_async(settings: Settings, *, prune: bool = True) -> Path:
+    return await asyncio.to_thread(create_backup, settings, prune=prune)
+
+
+def verify_database_file(path: Path) -> int:
+    """Check that `path` is a healthy CareerMate SQLite database this version can open.
+    Returns its schema version; raises `InvalidBackupError` with a readable reason."""
+    if not path.is_file():
+        raise InvalidBackupError(f"{path} is not a file.")
+    try:
+        problems = integrity_problems(path)
+        if problems:
+            raise InvalidBackupError(
+                f"{path} is damaged (integrity check: {'; '.join(problems[:5])}). "
+                "Pick another backup."
+            )
+        conn = _connect(path)
+        try:
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            version: int | None = None
+            if migrations.META_TABLE in tables:
+                row = conn.execute(
+                    f"SELECT version FROM {migrations.META_TABLE} WHERE id = 1").fetchone()
+                version = int(row[0]) if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise InvalidBackupError(
+            f"{path} is not a SQLite database or is damaged ({error}). "
+            "Pick a file made by `careermate backup`."
+        ) from error
+    missing = [t for t in migrations.CORE_TABLES if t not in tables]
+    if missing:
+        raise InvalidBackupError(
+            f"{path} is a SQLite database but not a CareerMate one (no table "
+            f"{', '.join(missing)}). Pick a file made by `careermate backup`."
+        )
+    version = migrations.BASELINE_VERSION if version is None else version
+    if version > migrations.CURRENT_VERSION:
+        raise InvalidBackupError(
+            f"{path} was written by a newer CareerMate (schema version {version}; this one "
+            f"knows up to {migrations.CURRENT_VERSION}). Upgrade CareerMate first."
+        )
+    return version
+
+
+def _keep_previous(db: Path, stamp: str) -> Path:
+    """Copy the database about to be replaced (including what is still in its -wal)."""
+    target = db.with_name(f"{db.name}.before-restore-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = db.with_name(f"{db.name}.before-restore-{stamp}-{n}")
+    try:
+        source = _connect(db)
+        try:
+            _copy_database(source, target)
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as error:
+        # Damaged beyond what SQLite will read: keep the raw files instead.
+        log.warning("current database unreadable (%s); keeping a raw copy", error)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        shutil.copy2(db, target)
+        for ext in ("-wal", "-shm"):
+            side = db.with_name(db.name + ext)
+            if side.exists():
+                shutil.copy2(side, target.with_name(target.name + ext))
+    return target
+
+
+def restore_backup(settings: Settings, file: Path | str) -> RestoreResult:
+    """Replace the SQLite database with the backup `file`. The bot must be stopped.
+
+    Raises `BotRunningError` while the bot runs, `InvalidBackupError` for a file that is not a
+    healthy CareerMate database, `NotSqliteError` on PostgreSQL; never leaves a half state.
+    """
+    db = _require_sqlite(settings)
+    source = Path(file).expanduser()
+    if not source.is_file():
+        raise InvalidBackupError(f"There is no backup file at {source}.")
+    if db.exists() and source.resolve() == db.resolve():
+        raise InvalidBackupError(f"{source} is the live database itself; pick a backup file.")
+    lock = RunLock(settings)
+    try:
+        lock.acquire()
+    except AlreadyRunningError as error:
+        who = f" (pid {error.pid})" if error.pid else ""
+        raise BotRunningError(
+            f"CareerMate is running{who} and using {db}. Stop the bot, then run the restore "
+            "again."
+        ) from None
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        stamp = _utcnow().strftime(_STAMP)
+        staged = db.with_name(f".{db.name}.restore-{os.getpid()}.partial")
+        try:
+            try:
+                conn = _connect(source, read_only=True)
+                try:
+                    _copy_database(conn, staged)
+                finally:
+                    conn.close()
+            except sqlite3.DatabaseError as error:
+                raise InvalidBackupError(
+                    f"{source} is not a SQLite database or is damaged ({error}). "
+                    "Pick a file made by `careermate backup`."
+                ) from error
+            version = verify_database_file(staged)
+            previous = _keep_previous(db, stamp) if db.exists() else None
+            for ext in ("-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    db.with_name(db.name + ext).unlink()
+            os.replace(staged, db)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                staged.unlink()
+    finally:
+        lock.release()
+    log.info("restored %s into %s (schema version %d); previous database kept at %s",
+             source, db, version, previous)
+    return RestoreResult(database=db, restored_from=source, previous_copy=previous,
+                         schema_version=version)
+
+
+class BackupScheduler:
+    """Back up every BACKUP_INTERVAL_MINUTES in the background (0 = off; SQLite only).
+
+    `start()` from inside the running loop, `await stop()` on shutdown. A failed backup is
+    logged (and kept in `last_error`) and retried at the next interval; it never raises into the
+    bot. An interval with no database change since the last backup is skipped, so an idle bot
+    does not push its older, different backups out with identical copies.
+    """
+
+    def __init__(self, settings: Settings, *, interval_seconds: float | None = None) -> None:
+        self.settings = settings
+        self.interval = (
+            settings.backup_interval_minutes * 60 if interval_seconds is None else interval_seconds
+        )
+        self.last_backup: Path | None = None
+        self.last_error: str | None = None
+        self.last_run_at: datetime | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._fingerprint: tuple[int, ...] | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return self.interval > 0 and self.settings.sqlite_path is not None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def start(self) -> bool:
+        """Start the loop; False (and a log line) when disabled or not on SQLite."""
+        if self.running:
+            return True
+        if self.interval <= 0:
+            log.info("periodic backups are off (BACKUP_INTERVAL_MINUTES=0)")
+            return False
+        if self.settings.sqlite_path is None:
+            log.info("periodic backups are for SQLite only; back PostgreSQL up with pg_dump")
+            return False
+        self._task = asyncio.get_running_loop().create_task(self._loop(), name="backup-scheduler")
+        log.info("periodic backups every %.0f minute(s) into %s, keeping %d",
+                 self.interval / 60, self.settings.effective_backup_dir, self.settings.backup_keep)
+        return True
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is None:
+            return
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    def _current_fingerprint(self) -> tuple[int, ...]:
+        db = self.settings.sqlite_path
+        assert db is not None
+        values: list[int] = []
+        for path in (db, db.with_name(db.name + "-wal")):
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                values += [0, 0]
+            else:
+                values += [stat.st_mtime_ns, stat.st_size]
+        return tuple(values)
+
+    async def run_once(self) -> Path | None:
+        """One scheduled round: back up unless nothing changed. Never raises (but cancels)."""
+        self.last_run_at = _utcnow()
+        try:
+            fingerprint = await asyncio.to_thread(self._current_fingerprint)
+            if fingerprint == self._fingerprint:
+                log.debug("no change since the last backup; skipping this one")
+                return None
+            path = await create_backup_async(self.settings)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            self.last_error = str(error)
+            log.exception("periodic backup failed (will retry in %.0f minute(s))",
+                          self.interval / 60)
+            return None
+        self._fingerprint = fingerprint
+        self.last_backup, self.last_error = path, None
+        return path
+
+    async def _loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            await self.run_once()
