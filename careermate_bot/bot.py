@@ -58,7 +58,7 @@ class CareerMateBot(commands.AutoShardedBot):
         **kwargs: Any,
     ) -> None:
         super().__init__(
-            command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            command_prefix=settings.command_prefix,  # an @mention is chat, not a command
             intents=bot_intents(),
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
@@ -85,8 +85,13 @@ class CareerMateBot(commands.AutoShardedBot):
         task = asyncio.ensure_future(coro)
         task.set_name(name)
         self._inflight.add(task)
-        task.add_done_callback(self._inflight.discard)
+        task.add_done_callback(self._finished)
         return task
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._inflight.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background task %s failed", task.get_name(), exc_info=task.exception())
 
     # -- start-up ------------------------------------------------------------------------------
     async def setup_hook(self) -> None:

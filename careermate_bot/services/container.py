@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from careermate_bot.config import Settings
+from careermate_bot.services.chat import ChatService
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +21,18 @@ class AppServices:
     knowledge: Any = None
     manage_database: bool = True
     backups_enabled: bool = True
+    _chat: Any = field(default=None, init=False, repr=False)
     _scheduler: Any = field(default=None, init=False, repr=False)
     _started: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def chat(self) -> ChatService:
+        """Free-text conversation on the shared LLM client (DMs, mentions, terminal)."""
+        if self._chat is None:
+            if self.llm is None:
+                raise RuntimeError("no LLM client configured")
+            self._chat = ChatService(self.llm)
+        return self._chat
 
     async def start(self) -> None:
         if self._started:

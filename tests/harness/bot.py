@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import types
 from collections.abc import AsyncIterator
@@ -61,6 +62,7 @@ async def running_bot(
     state._command_tree = bot.tree
     state.allowed_mentions = allowed_mentions  # what the bot was built with, not dpytest's default
     state.application_id = APPLICATION_ID
+    state.loop = asyncio.get_running_loop()
     bot.tree._state = state
     bot.tree._http = state.http
     await bot.setup_hook()

@@ -353,6 +353,10 @@ class DiscordHarness:
         await self._settle(before)
         return result
 
+    async def settle(self) -> None:
+        """Wait for background work the bot tracks (e.g. a streamed DM reply)."""
+        await self._settle(asyncio.all_tasks())
+
     async def _settle(self, before: set[asyncio.Task[Any]]) -> None:
         """Wait for the dispatch tasks this interaction started, and anything the bot tracks."""
         current = asyncio.current_task()
