@@ -1,7 +1,8 @@
 """Tortoise ORM models. Every model module is imported here so Tortoise finds it by `models`."""
 
+from models.jobs import JobPosting, SavedJob
 from models.message import ChatMessage, MessageRole, MessageSource
 from models.user import UserProfile
 
-__models__ = [UserProfile, ChatMessage]
+__models__ = [UserProfile, ChatMessage, JobPosting, SavedJob]
 __all__ = ["ChatMessage", "MessageRole", "MessageSource", "UserProfile"]
