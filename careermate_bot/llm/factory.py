@@ -1,0 +1,157 @@
+"""Build the engine named by LLM_PROVIDER and the shared `LLMClient` around it."""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careermate_bot.llm.backends.local import (
+    INSTALL_HINT,
+    LocalBackend,
+    llama_cpp_available,
+    resolve_model_path,
+)
+from careermate_bot.llm.backends.ollama import OllamaBackend
+from careermate_bot.llm.backends.openai_compat import OpenAICompatBackend
+from careermate_bot.llm.client import LLMClient
+from careermate_bot.llm.errors import LLMError, ModelMissing, NoEngine
+from careermate_bot.llm.types import Backend
+
+if TYPE_CHECKING:
+    from careermate_bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+# One loaded GGUF per (path, context size) for the whole process: loading it twice only wastes
+# memory, and keeping one instance is what lets llama.cpp reuse its prompt cache.
+_LOCAL_MODELS: dict[tuple[str, int], LocalBackend] = {}
+_LOCAL_LOCK = threading.Lock()
+
+
+def make_ollama(settings: Settings, **httpx_options: Any) -> OllamaBackend:
+    return OllamaBackend(
+        settings.ollama_base_url,
+        settings.ollama_model,
+        keep_alive=settings.ollama_keep_alive,
+        connect_timeout=settings.llm_connect_timeout,
+        **httpx_options,
+    )
+
+
+def make_openai(settings: Settings, **httpx_options: Any) -> OpenAICompatBackend:
+    return OpenAICompatBackend(
+        settings.openai_base_url,
+        settings.openai_model,
+        api_key=settings.openai_api_key,
+        connect_timeout=settings.llm_connect_timeout,
+        **httpx_options,
+    )
+
+
+def load_local_sync(path: Path | None, n_ctx: int) -> LocalBackend:
+    """The process-wide embedded model for `path` (LOCAL_MODEL_PATH or the bundled GGUF),
+    loaded on first use (blocking)."""
+    if not llama_cpp_available():
+        raise NoEngine("llama-cpp-python is not installed", fix=INSTALL_HINT)
+    resolved = resolve_model_path(path)
+    key = (str(resolved.resolve()), n_ctx)
+    with _LOCAL_LOCK:
+        backend = _LOCAL_MODELS.get(key)
+        if backend is None:
+            backend = LocalBackend.load_sync(resolved, n_ctx=n_ctx)
+            if not _LOCAL_MODELS:
+                atexit.register(unload_local_models)
+            _LOCAL_MODELS[key] = backend
+    return backend
+
+
+def unload_local_models() -> None:
+    """Free every process-wide local model (also run at exit, before Python tears down the
+    modules llama-cpp-python's finalizer needs)."""
+    with _LOCAL_LOCK:
+        backends = list(_LOCAL_MODELS.values())
+        _LOCAL_MODELS.clear()
+    for backend in backends:
+        backend.unload()
+
+
+async def load_local(path: Path | None, n_ctx: int) -> LocalBackend:
+    """`load_local_sync` in a worker thread, so loading never blocks the event loop."""
+    return await asyncio.to_thread(load_local_sync, path, n_ctx)
+
+
+def local_installed(settings: Settings) -> bool:
+    if not llama_cpp_available():
+        return False
+    try:
+        resolve_model_path(settings.local_model_path)
+    except LLMError:
+        return False
+    return True
+
+
+async def create_backend(
+    settings: Settings, *, ollama_options: dict[str, Any] | None = None
+) -> Backend:
+    """The engine LLM_PROVIDER names; ``auto`` picks Ollama, else the embedded model."""
+    provider = settings.llm_provider
+    if provider == "ollama":
+        return make_ollama(settings, **(ollama_options or {}))
+    if provider == "openai":
+        return make_openai(settings)
+    if provider == "local":
+        return await load_local(settings.local_model_path, settings.llm_num_ctx)
+    return await resolve_auto(settings, ollama_options=ollama_options)
+
+
+async def resolve_auto(
+    settings: Settings, *, ollama_options: dict[str, Any] | None = None
+) -> Backend:
+    ollama = make_ollama(settings, **(ollama_options or {}))
+    try:
+        await ollama.check_model()
+    except LLMError as problem:
+        await ollama.aclose()
+        if await asyncio.to_thread(local_installed, settings):
+            log.info("LLM_PROVIDER=auto: Ollama not usable (%s); using the embedded model", problem)
+            return await load_local(settings.local_model_path, settings.llm_num_ctx)
+        if isinstance(problem, ModelMissing):
+            raise ModelMissing(
+                f"auto: {problem.detail}; the embedded model is not installed either",
+                user_message=problem.user_message,
+                fix=f"{problem.fix}; or {INSTALL_HINT}",
+            ) from None
+        raise NoEngine(
+            f"auto: Ollama not usable at {settings.ollama_base_url} ({problem.detail}) and the "
+            "embedded model is not installed",
+            fix=(
+                f"start Ollama (`ollama serve`, then `ollama pull {settings.ollama_model}`; "
+                f"{problem.fix}) or {INSTALL_HINT}"
+            ),
+        ) from None
+    log.info(
+        "LLM_PROVIDER=auto: using Ollama at %s with %s",
+        settings.ollama_base_url,
+        settings.ollama_model,
+    )
+    return ollama
+
+
+async def create_llm_client(
+    settings: Settings, *, ollama_options: dict[str, Any] | None = None
+) -> LLMClient:
+    """The process's shared client. Raises a typed `LLMError` (with `fix`) when no engine fits."""
+    backend = await create_backend(settings, ollama_options=ollama_options)
+    client = LLMClient.from_settings(settings, backend)
+    log.info(
+        "LLM client ready: %s / %s, %s generation(s) at once, queue of %s",
+        backend.name,
+        backend.model,
+        client.max_concurrency,
+        settings.llm_queue_size,
+    )
+    return client
