@@ -1,0 +1,184 @@
+"""Free-text conversation with CareerMate, for every front end (Discord DM/mention, terminal).
+
+Discord-free: give it a user id, a display name, the text and where it came from; it loads the
+user's recent history from the database, builds the prompt, streams the reply through the shared
+`LLMClient` and stores both messages.
+
+Prompt layout (cache friendly): one system message = ``prompts/chat_system.md`` (identical for
+every user and turn, so the engine's prefix/KV cache reuses it) followed by a short profile
+summary (per user, rarely changes), then the conversation history, then the new message. The
+history window only moves in steps of half its size, so consecutive turns of a conversation
+share their whole prefix and only the newest messages are evaluated again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Hashable
+from dataclasses import dataclass
+
+from careermate_bot.llm import LLMCancelled, LLMClient, LLMMessage, load_prompt, message
+from careermate_bot.llm.scheduler import PositionCallback
+from models import ChatMessage, MessageRole, MessageSource, UserProfile
+
+log = logging.getLogger(__name__)
+
+# The terminal chat's user: not a Discord account (Discord ids are never 0).
+CLI_USER_ID = 0
+MAX_USER_TEXT = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class ChatReply:
+    text: str
+    stopped: bool = False
+
+
+def profile_facts(profile: UserProfile) -> list[str]:
+    facts: list[str] = []
+    if profile.display_name:
+        facts.append(f"- Name: {profile.display_name}")
+    if profile.target_roles:
+        facts.append(f"- Target roles: {', '.join(profile.target_roles)}")
+    if profile.skills:
+        facts.append(f"- Skills: {', '.join(profile.skills)}")
+    if profile.experience_years is not None:
+        facts.append(f"- Experience: {profile.experience_years:g} years")
+    if profile.locations:
+        facts.append(f"- Locations: {', '.join(profile.locations)}")
+    if profile.remote_ok is not None:
+        facts.append(f"- Open to remote work: {'yes' if profile.remote_ok else 'no'}")
+    if profile.min_salary is not None:
+        facts.append(f"- Minimum salary: {profile.min_salary:,}")
+    return facts
+
+
+def history_window_start(total: int, limit: int) -> int:
+    """Index of the first stored message to send: moves in steps of ``limit // 2``.
+
+    With limit 20 the window holds 10-20 messages and its start changes once every 10 new
+    messages, so most turns extend the previous prompt instead of shifting it.
+    """
+    if total <= limit:
+        return 0
+    step = max(1, limit // 2)
+    return ((total - limit) // step + 1) * step
+
+
+class ChatService:
+    def __init__(
+        self,
+        llm: LLMClient,
+        *,
+        history_limit: int = 20,
+        history_chars: int = 8000,
+        max_tokens: int | None = None,
+    ) -> None:
+        self.llm = llm
+        self.history_limit = history_limit
+        self.history_chars = history_chars
+        self.max_tokens = max_tokens
+
+    # Building blocks (public for tests and other services) ---------------------------------------
+    async def profile(self, user_id: int, display_name: str) -> UserProfile:
+        name = display_name.strip()[:100]
+        profile, created = await UserProfile.get_or_create(
+            discord_id=user_id, defaults={"display_name": name}
+        )
+        if not created and name and profile.display_name != name:
+            profile.display_name = name
+            await profile.save(update_fields=["display_name", "updated_at"])
+        return profile
+
+    async def history(self, profile: UserProfile) -> list[LLMMessage]:
+        query = ChatMessage.filter(
+            user_id=profile.id, role__in=[MessageRole.USER, MessageRole.ASSISTANT]
+        )
+        total = await query.count()
+        start = history_window_start(total, self.history_limit)
+        rows = await query.order_by("id").offset(start).limit(self.history_limit)
+        turns = [message(MessageRole(row.role).value, row.content) for row in rows]  # type: ignore[arg-type]
+        while turns and sum(len(t["content"]) for t in turns) > self.history_chars:
+            turns.pop(0)
+        return turns
+
+    def system_prompt(self, profile: UserProfile) -> str:
+        stable = load_prompt("chat_system")
+        facts = profile_facts(profile)
+        if not facts:
+            return stable
+        return stable + "\n\n" + load_prompt("profile_summary", facts="\n".join(facts))
+
+    async def build_messages(self, profile: UserProfile, text: str) -> list[LLMMessage]:
+        return [
+            message("system", self.system_prompt(profile)),
+            *await self.history(profile),
+            message("user", text),
+        ]
+
+    # The conversation ----------------------------------------------------------------------------
+    async def stream_reply(
+        self,
+        user_id: int,
+        display_name: str,
+        text: str,
+        source: MessageSource | str,
+        *,
+        on_position: PositionCallback | None = None,
+        request_key: Hashable | None = None,
+    ) -> AsyncIterator[str]:
+        """Yield the reply's text deltas; store the user's message and the reply.
+
+        Raises the client's typed `LLMError`s (show ``error.user_message``). A stopped reply
+        (`LLMClient.cancel(user_id)`) is stored with what was generated so far, then
+        `LLMCancelled` is raised. `request_key` is the scheduler key (default: `user_id`).
+        """
+        text = text.strip()[:MAX_USER_TEXT]
+        source = MessageSource(source)
+        profile = await self.profile(user_id, display_name)
+        messages = await self.build_messages(profile, text)
+        await ChatMessage.create(user=profile, role=MessageRole.USER, content=text, source=source)
+        stream = self.llm.stream(
+            messages,
+            user_id=request_key if request_key is not None else user_id,
+            on_position=on_position,
+            max_tokens=self.max_tokens,
+        )
+        try:
+            async with stream:
+                async for delta in stream:
+                    yield delta
+        except LLMCancelled as stopped:
+            if stopped.partial.strip():
+                await self._store_reply(profile, stopped.partial, source)
+            raise
+        await self._store_reply(profile, stream.text, source)
+
+    async def reply(
+        self,
+        user_id: int,
+        display_name: str,
+        text: str,
+        source: MessageSource | str,
+        *,
+        on_position: PositionCallback | None = None,
+    ) -> ChatReply:
+        """The whole reply (stored like `stream_reply`); a stop returns the partial text."""
+        parts: list[str] = []
+        try:
+            async for delta in self.stream_reply(
+                user_id, display_name, text, source, on_position=on_position
+            ):
+                parts.append(delta)
+        except LLMCancelled as stopped:
+            return ChatReply(stopped.partial.strip(), stopped=True)
+        return ChatReply("".join(parts).strip())
+
+    async def _store_reply(self, profile: UserProfile, text: str, source: MessageSource) -> None:
+        text = text.strip()
+        if not text:
+            log.info("empty model reply for user %s; nothing stored", profile.discord_id)
+            return
+        await ChatMessage.create(
+            user=profile, role=MessageRole.ASSISTANT, content=text, source=source
+        )

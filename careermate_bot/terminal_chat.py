@@ -1,0 +1,203 @@
+"""`careermate chat`: talk to CareerMate in a terminal, streamed, stored like a DM (source=cli).
+
+The terminal user is the profile with ``discord_id=0`` (`CLI_USER_ID`). Ctrl-C while a reply is
+streaming stops that reply; Ctrl-C at the prompt, Ctrl-D, ``/quit`` or ``/exit`` end the chat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import getpass
+import logging
+import signal
+import sys
+import threading
+from typing import TYPE_CHECKING, TextIO
+
+from careermate_bot.db import close_db, init_db
+from careermate_bot.llm import LLMCancelled, LLMClient, LLMError, create_llm_client
+from careermate_bot.services.chat import CLI_USER_ID, ChatService
+from models import MessageSource
+
+if TYPE_CHECKING:
+    from careermate_bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+QUIT_WORDS = {"/quit", "/exit", "/q"}
+
+
+def _cli_name() -> str:
+    try:
+        return getpass.getuser() or "you"
+    except Exception:
+        return "you"
+
+
+class _LineReader:
+    """Reads lines in a daemon thread, so a pending read never keeps the process alive."""
+
+    def __init__(self, stream: TextIO, loop: asyncio.AbstractEventLoop) -> None:
+        self._queue: asyncio.Queue[str | None] = asyncio.Queue()
+        self._stream = stream
+        self._loop = loop
+        self._thread: threading.Thread | None = None
+
+    def _run(self) -> None:
+        while True:
+            try:
+                line: str | None = self._stream.readline()
+            except (OSError, ValueError):
+                line = ""
+            if not line:
+                line = None
+            try:
+                self._loop.call_soon_threadsafe(self._queue.put_nowait, line)
+            except RuntimeError:
+                return
+            if line is None:
+                return
+
+    async def readline(self) -> str | None:
+        """The next line without its newline, or None at end of input."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="stdin", daemon=True)
+            self._thread.start()
+        line = await self._queue.get()
+        return None if line is None else line.rstrip("\r\n")
+
+
+async def _answer(service: ChatService, name: str, text: str, out: TextIO, err: TextIO) -> bool:
+    """Stream one reply to `out`; returns False when it failed."""
+
+    def show_position(position: int) -> None:
+        if position > 0:
+            err.write(f"(waiting for the model: you're #{position} in line)\n")
+            err.flush()
+
+    wrote = False
+    try:
+        async for delta in service.stream_reply(
+            CLI_USER_ID, name, text, MessageSource.CLI, on_position=show_position
+        ):
+            out.write(delta)
+            out.flush()
+            wrote = True
+    except LLMCancelled:
+        out.write(" [stopped]\n" if wrote else "[stopped]\n")
+        out.flush()
+        return True
+    except LLMError as error:
+        if wrote:
+            out.write("\n")
+        log.warning("terminal chat: %s (%s)", error, error.kind)
+        err.write(f"{error.user_message}\n")
+        if error.fix:
+            err.write(f"  fix: {error.fix}\n")
+        err.flush()
+        return False
+    out.write("\n")
+    out.flush()
+    return True
+
+
+async def run_terminal_chat(
+    settings: Settings,
+    once: str | None = None,
+    *,
+    input_stream: TextIO | None = None,
+    output: TextIO | None = None,
+    errors: TextIO | None = None,
+    client: LLMClient | None = None,
+) -> int:
+    """Run the terminal chat. Returns the exit code: 0 fine, 1 the model could not answer.
+
+    Initialises (and finally closes) the database itself. `once` answers one message and
+    returns. The keyword arguments exist for tests (streams, an `LLMClient` over a fake engine).
+    """
+    out = output or sys.stdout
+    err = errors or sys.stderr
+    await init_db(settings)
+    llm = client
+    try:
+        if llm is None:
+            try:
+                llm = await create_llm_client(settings)
+            except LLMError as error:
+                log.error("no LLM for the terminal chat: %s", error)
+                err.write(f"CareerMate can't chat yet: {error.user_message}\n")
+                if error.fix:
+                    err.write(f"  fix: {error.fix}\n")
+                return 1
+        service = ChatService(llm)
+        name = _cli_name()
+        if once is not None:
+            return 0 if await _answer(service, name, once, out, err) else 1
+        return await _interactive(service, llm, name, input_stream or sys.stdin, out, err)
+    finally:
+        if llm is not None and client is None:
+            await llm.aclose()
+        await close_db()
+
+
+async def _interactive(
+    service: ChatService,
+    llm: LLMClient,
+    name: str,
+    stdin: TextIO,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    loop = asyncio.get_running_loop()
+    reader = _LineReader(stdin, loop)
+    generating = False
+    quit_requested = asyncio.Event()
+
+    def on_interrupt() -> None:
+        if generating:
+            llm.cancel(CLI_USER_ID)
+        else:
+            quit_requested.set()
+
+    handled = False
+    if stdin.isatty():
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGINT, on_interrupt)
+            handled = True
+    out.write(
+        f"CareerMate ({llm.provider}: {llm.model}). Ask about careers, CVs, interviews. "
+        "Ctrl-C stops a reply; /quit or Ctrl-D leaves.\n"
+    )
+    out.flush()
+    try:
+        while True:
+            out.write("\nyou> ")
+            out.flush()
+            read = asyncio.ensure_future(reader.readline())
+            quit_wait = asyncio.ensure_future(quit_requested.wait())
+            done, _ = await asyncio.wait({read, quit_wait}, return_when=asyncio.FIRST_COMPLETED)
+            quit_wait.cancel()
+            if read not in done:
+                read.cancel()
+                out.write("\n")
+                return 0
+            line = read.result()
+            if line is None:
+                out.write("\n")
+                return 0
+            text = line.strip()
+            if not text:
+                continue
+            if text.lower() in QUIT_WORDS:
+                return 0
+            out.write("careermate> ")
+            out.flush()
+            generating = True
+            try:
+                await _answer(service, name, text, out, err)
+            finally:
+                generating = False
+    finally:
+        if handled:
+            loop.remove_signal_handler(signal.SIGINT)
