@@ -158,12 +158,13 @@ def run_restore(settings: Settings, file: Path) -> int:
     from careermate_bot.backup import BackupError, restore_backup
 
     try:
-        saved = restore_backup(settings, file)
+        result = restore_backup(settings, file)
     except BackupError as error:
         print(f"Restore refused: {error}", file=sys.stderr)
         return 1
-    print(f"Restored {file} into {settings.sqlite_path}.")
-    print(f"The database it replaced was kept at {saved}.")
+    print(f"Restored {file} into {result.database} (schema version {result.schema_version}).")
+    if result.previous_copy is not None:
+        print(f"The database it replaced was kept at {result.previous_copy}.")
     return 0
 
 
