@@ -111,6 +111,14 @@ async def create_backend(
 async def resolve_auto(
     settings: Settings, *, ollama_options: dict[str, Any] | None = None
 ) -> Backend:
+    backend, _ = await resolve_auto_explained(settings, ollama_options=ollama_options)
+    return backend
+
+
+async def resolve_auto_explained(
+    settings: Settings, *, ollama_options: dict[str, Any] | None = None
+) -> tuple[Backend, str]:
+    """`LLM_PROVIDER=auto`: the engine and one line saying why it was chosen."""
     ollama = make_ollama(settings, **(ollama_options or {}))
     try:
         await ollama.check_model()
@@ -118,7 +126,12 @@ async def resolve_auto(
         await ollama.aclose()
         if await asyncio.to_thread(local_installed, settings):
             log.info("LLM_PROVIDER=auto: Ollama not usable (%s); using the embedded model", problem)
-            return await load_local(settings.local_model_path, settings.llm_num_ctx)
+            backend = await load_local(settings.local_model_path, settings.llm_num_ctx)
+            why = (
+                f"chose the embedded model: Ollama at {settings.ollama_base_url} is not usable "
+                f"({problem.kind.replace('_', ' ')})"
+            )
+            return backend, why
         if isinstance(problem, ModelMissing):
             raise ModelMissing(
                 f"auto: {problem.detail}; the embedded model is not installed either",
@@ -138,7 +151,7 @@ async def resolve_auto(
         settings.ollama_base_url,
         settings.ollama_model,
     )
-    return ollama
+    return ollama, f"chose Ollama at {settings.ollama_base_url} (it has {settings.ollama_model})"
 
 
 async def create_llm_client(

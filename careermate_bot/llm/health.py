@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from careermate_bot.checks import CheckResult
 from careermate_bot.llm.client import LLMClient
 from careermate_bot.llm.errors import LLMError
-from careermate_bot.llm.factory import create_backend
+from careermate_bot.llm.factory import create_backend, resolve_auto_explained
 from careermate_bot.llm.types import Backend, message
 
 if TYPE_CHECKING:
@@ -34,7 +34,11 @@ async def llm_checks(
     owned = backend is None
     if backend is None:
         try:
-            backend = await create_backend(settings, ollama_options=ollama_options)
+            if settings.llm_provider == "auto":
+                backend, why = await resolve_auto_explained(settings, ollama_options=ollama_options)
+                results.append(CheckResult("LLM provider (auto)", True, why))
+            else:
+                backend = await create_backend(settings, ollama_options=ollama_options)
         except LLMError as error:
             return [_failed(label, error)]
     try:

@@ -338,3 +338,29 @@ async def test_auto_falls_back_to_the_local_model(
     url = f"http://127.0.0.1:{closed_port()}"
     settings = settings_for(tmp_path, llm_provider="auto", ollama_base_url=url)
     assert await factory.create_backend(settings) is sentinel
+
+
+async def test_doctor_says_which_engine_auto_chose(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path, llm_provider="auto")
+    transport = httpx.MockTransport(Recorder())
+    results = await llm_checks(settings, ollama_options={"transport": transport})
+    assert [r.name for r in results][:2] == ["LLM provider (auto)", "LLM engine (auto)"]
+    assert all(r.ok for r in results), [r.line() for r in results]
+    assert "chose Ollama" in results[0].detail
+
+
+async def test_doctor_explains_the_fallback_to_the_local_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careermate_bot.llm.fake import FakeBackend
+
+    async def fake_load(path: Path | None, n_ctx: int) -> FakeBackend:
+        return FakeBackend(["OK"], name="local")
+
+    monkeypatch.setattr(factory, "local_installed", lambda settings: True)
+    monkeypatch.setattr(factory, "load_local", fake_load)
+    url = f"http://127.0.0.1:{closed_port()}"
+    settings = settings_for(tmp_path, llm_provider="auto", ollama_base_url=url)
+    results = await llm_checks(settings)
+    assert all(r.ok for r in results), [r.line() for r in results]
+    assert "embedded model" in results[0].detail and "engine unreachable" in results[0].detail
