@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from string import Template
 
-from careermate_bot.config import PROJECT_ROOT
+import prompts
 
-PROMPTS_DIR = PROJECT_ROOT / "prompts"
+# A package (not just a folder) so a wheel install ships the templates as package data.
+PROMPTS_DIR = Path(prompts.__file__).resolve().parent
 SUFFIXES = (".md", ".txt")
 
 

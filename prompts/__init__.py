@@ -1,0 +1,1 @@
+"""Prompt templates (`<name>.md`), shipped as package data and loaded by name."""
