@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from careermate_bot.llm import LLMCancelled, LLMClient, LLMMessage, load_prompt, message
 from careermate_bot.llm.scheduler import PositionCallback
-from models import ChatMessage, MessageRole, MessageSource, UserProfile
+from careermate_bot.services import profiles
+from careermate_bot.services.profiles import ProfileSnapshot
+from models import ChatMessage, MessageRole, MessageSource
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,7 @@ class ChatReply:
     stopped: bool = False
 
 
-def profile_facts(profile: UserProfile) -> list[str]:
+def profile_facts(profile: ProfileSnapshot) -> list[str]:
     facts: list[str] = []
     if profile.display_name:
         facts.append(f"- Name: {profile.display_name}")
@@ -80,19 +82,13 @@ class ChatService:
         self.max_tokens = max_tokens
 
     # Building blocks (public for tests and other services) ---------------------------------------
-    async def profile(self, user_id: int, display_name: str) -> UserProfile:
-        name = display_name.strip()[:100]
-        profile, created = await UserProfile.get_or_create(
-            discord_id=user_id, defaults={"display_name": name}
-        )
-        if not created and name and profile.display_name != name:
-            profile.display_name = name
-            await profile.save(update_fields=["display_name", "updated_at"])
-        return profile
+    async def profile(self, user_id: int, display_name: str) -> ProfileSnapshot:
+        return await profiles.get_or_create(user_id, display_name)
 
-    async def history(self, profile: UserProfile) -> list[LLMMessage]:
+    async def history(self, profile: ProfileSnapshot) -> list[LLMMessage]:
         query = ChatMessage.filter(
-            user_id=profile.id, role__in=[MessageRole.USER, MessageRole.ASSISTANT]
+            user__discord_id=profile.discord_id,
+            role__in=[MessageRole.USER, MessageRole.ASSISTANT],
         )
         total = await query.count()
         start = history_window_start(total, self.history_limit)
@@ -102,14 +98,14 @@ class ChatService:
             turns.pop(0)
         return turns
 
-    def system_prompt(self, profile: UserProfile) -> str:
+    def system_prompt(self, profile: ProfileSnapshot) -> str:
         stable = load_prompt("chat_system")
         facts = profile_facts(profile)
         if not facts:
             return stable
         return stable + "\n\n" + load_prompt("profile_summary", facts="\n".join(facts))
 
-    async def build_messages(self, profile: UserProfile, text: str) -> list[LLMMessage]:
+    async def build_messages(self, profile: ProfileSnapshot, text: str) -> list[LLMMessage]:
         return [
             message("system", self.system_prompt(profile)),
             *await self.history(profile),
@@ -137,7 +133,7 @@ class ChatService:
         source = MessageSource(source)
         profile = await self.profile(user_id, display_name)
         messages = await self.build_messages(profile, text)
-        await ChatMessage.create(user=profile, role=MessageRole.USER, content=text, source=source)
+        await profiles.append_message(user_id, MessageRole.USER, text, source=source)
         stream = self.llm.stream(
             messages,
             user_id=request_key if request_key is not None else user_id,
@@ -174,11 +170,13 @@ class ChatService:
             return ChatReply(stopped.partial.strip(), stopped=True)
         return ChatReply("".join(parts).strip())
 
-    async def _store_reply(self, profile: UserProfile, text: str, source: MessageSource) -> None:
+    async def _store_reply(
+        self, profile: ProfileSnapshot, text: str, source: MessageSource
+    ) -> None:
         text = text.strip()
         if not text:
             log.info("empty model reply for user %s; nothing stored", profile.discord_id)
             return
-        await ChatMessage.create(
-            user=profile, role=MessageRole.ASSISTANT, content=text, source=source
+        await profiles.append_message(
+            profile.discord_id, MessageRole.ASSISTANT, text, source=source
         )
