@@ -74,8 +74,7 @@ def check_knowledge(settings: Settings) -> CheckResult:
     try:
         from careermate_bot.knowledge import KnowledgeBase
 
-        knowledge = KnowledgeBase.load(settings.data_dir)
-        summary = knowledge.summary() if hasattr(knowledge, "summary") else "loaded"
+        summary = KnowledgeBase.load(settings.data_dir).summary()
     except Exception as error:
         return CheckResult(
             "career data",

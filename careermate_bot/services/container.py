@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,9 +73,9 @@ class AppServices:
 
 async def build_services(settings: Settings) -> AppServices:
     """The production wiring: the configured LLM backend and the career knowledge base."""
-    from careermate_bot.knowledge import KnowledgeBase
+    from careermate_bot.knowledge import get_knowledge_base
     from careermate_bot.llm import create_llm_client
 
     llm = await create_llm_client(settings)
-    knowledge = KnowledgeBase.load(settings.data_dir)
+    knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
     return AppServices(settings=settings, llm=llm, knowledge=knowledge)

@@ -79,15 +79,12 @@ def form_defaults(profile: ProfileSnapshot) -> dict[str, str]:
 
 def canonicaliser(knowledge: object | None) -> SkillCanonicaliser | None:
     """Map one typed skill to the taxonomy's name ("js" -> "JavaScript"); unknown ones stay."""
-    extract = getattr(knowledge, "extract_skills", None)
-    if extract is None:
+    normalize = getattr(knowledge, "normalize_skills", None)
+    if normalize is None:
         return None
 
     def canonical(text: str) -> str:
-        found = extract(text)
-        if len(found) == 1:
-            first = found[0]
-            return first if isinstance(first, str) else str(getattr(first, "name", first))
-        return text
+        known, _unknown = normalize([text])
+        return known[0] if len(known) == 1 else text
 
     return canonical

@@ -100,3 +100,19 @@ async def test_profile_buttons_still_work_after_a_restart(
         stored = await profiles.get_profile(uid)
         assert stored is not None and stored.skills == ["Go"]
         assert not h.errors.records
+
+
+async def test_typed_skills_are_saved_under_their_canonical_names(
+    settings: Settings, tmp_path: Path
+) -> None:
+    from careermate_bot.knowledge import get_knowledge_base
+
+    services = AppServices(
+        settings, knowledge=get_knowledge_base(settings.data_dir), backups_enabled=False
+    )
+    async with running_bot(settings, services, tmp_path) as h:
+        _, form = await _open_form(h)
+        await h.submit_modal(form, {"skills": "js, postgres, k8s, basket weaving"})
+        stored = await profiles.get_profile(h.member.id)
+        assert stored is not None
+        assert stored.skills == ["JavaScript", "PostgreSQL", "Kubernetes", "basket weaving"]
