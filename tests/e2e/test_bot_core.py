@@ -1,0 +1,78 @@
+"""Bot-wide behaviour: error replies, shutdown that finishes work and backs up, mentions."""
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import discord
+import discord.ext.test as dpytest
+from discord import app_commands
+
+from careermate_bot.config import Settings
+from careermate_bot.discord_ui.errors import GENERIC_FAILURE, SHUTTING_DOWN
+from careermate_bot.errors import InvalidInput
+from careermate_bot.llm.fake import FakeBackend, FakeReply, fake_client
+from careermate_bot.services.container import AppServices
+from tests.harness.bot import running_bot
+from tests.harness.driver import DiscordHarness
+
+
+def _add_command(harness: DiscordHarness, name: str, error: Exception) -> None:
+    @app_commands.command(name=name, description="test only")
+    async def failing(interaction: discord.Interaction) -> None:
+        raise error
+
+    harness.bot.tree.add_command(failing)
+
+
+async def test_an_unexpected_error_gets_a_short_private_reply_and_a_logged_traceback(
+    harness: DiscordHarness,
+) -> None:
+    _add_command(harness, "explode", RuntimeError("database exploded at row 42"))
+    reply = await harness.slash("explode")
+    assert reply.ephemeral
+    assert reply.text() == GENERIC_FAILURE
+    assert "row 42" not in reply.text()
+    logged = harness.errors.records
+    assert len(logged) == 1 and logged[0].exc_info is not None
+    assert "row 42" in str(logged[0].exc_info[1])
+    harness.allow_errors = True
+
+
+async def test_an_expected_error_shows_its_own_message_without_a_traceback(
+    harness: DiscordHarness,
+) -> None:
+    _add_command(harness, "picky", InvalidInput("Salary must be a number, like 90k."))
+    reply = await harness.slash("picky")
+    assert reply.ephemeral and reply.text() == "Salary must be a number, like 90k."
+    assert not harness.errors.records
+
+
+async def test_after_shutdown_starts_new_commands_are_turned_away(harness: DiscordHarness) -> None:
+    harness.bot.accepting_work = False
+    reply = await harness.slash("help")
+    assert reply.ephemeral and reply.text() == SHUTTING_DOWN
+
+
+async def test_shutdown_finishes_in_flight_replies_then_takes_a_final_backup(
+    settings: Settings, tmp_path: Path
+) -> None:
+    slow = FakeBackend([FakeReply(["Finishing ", "my ", "answer."], delay=0.2)])
+    services = AppServices(settings, llm=fake_client(slow))  # backups on: the real scheduler
+    async with running_bot(settings, services, tmp_path) as harness:
+        channel = await harness.member.create_dm()
+        await dpytest.message("a question", channel=channel, member=harness.member)
+        await asyncio.sleep(0.05)
+        assert harness.bot._inflight, "the reply should still be streaming"
+        await harness.bot.close()  # what SIGTERM triggers in `careermate run`
+        assert not harness.bot._inflight
+    backups = sorted(settings.effective_backup_dir.glob("careermate-*.sqlite3"))
+    assert backups, "no final backup was written"
+    with sqlite3.connect(backups[-1]) as conn:
+        rows = conn.execute("SELECT role, content FROM chat_messages ORDER BY id").fetchall()
+    assert rows == [("user", "a question"), ("assistant", "Finishing my answer.")]
+
+
+async def test_no_message_can_ping_everyone(harness: DiscordHarness) -> None:
+    assert harness.bot.allowed_mentions is not None
+    assert harness.bot.allowed_mentions.to_dict() == {"parse": []}
