@@ -2435,6 +2435,18 @@ def _first_sentence(text: str) -> str:
     return (match.group(1) if match else text).strip()
 
 
+def _shorten(text: str, limit: int = 220) -> str:
+    """Trim a long O*NET description to one readable clause (the attribution says "modified")."""
+    text = re.sub(r"\s*\(e\.g\.,[^)]*\)", "", text)
+    for marker in (", such as", "; ", ", including"):
+        if len(text) > limit and marker in text:
+            text = text.split(marker, 1)[0].rstrip(",;") + "."
+    if len(text) > limit:
+        cut = text[:limit].rsplit(", ", 1)[0]
+        text = cut.rstrip(",;") + "."
+    return text
+
+
 def _clean_titles(title: str) -> list[str]:
     out = []
     inner = re.findall(r"\(([^)]+)\)", title)
@@ -2545,7 +2557,7 @@ def build(onet_dir: Path, data_dir: Path) -> str:
             seen.add(key)
             claimed[key] = s["id"]
             kept.append(a)
-        desc = s["desc"] or _first_sentence(onet_desc)
+        desc = s["desc"] or _shorten(_first_sentence(onet_desc))
         lines = [
             f"- id: {s['id']}",
             f"  title: {_q(s['title'])}",

@@ -118,6 +118,14 @@ class KnowledgeBase:
     def close(self) -> None:
         self.wages.close()
 
+    def summary(self) -> str:
+        """One line for `careermate doctor` and logs."""
+        return (
+            f"{len(self.catalogue)} occupations, {len(self.taxonomy)} skills, "
+            f"{len(self.wages.areas)} wage areas ({self.wages.source}); "
+            f"loaded in {self.load_seconds * 1000:.0f} ms"
+        )
+
     # -- skills -----------------------------------------------------------------------------------
     def extract_skills(self, text: str) -> list[str]:
         """Canonical skills mentioned in free text or a résumé, in order of first mention."""

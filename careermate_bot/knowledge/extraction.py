@@ -30,7 +30,7 @@ CUE_AFTER = frozenset(
     projects project skills experience hooks components""".split()
 )
 CONTEXT_WINDOW = 4  # tokens between an ambiguous word and another skill that vouches for it
-_CONTEXT_CATEGORIES = frozenset({"language", "framework", "tool", "domain"})
+_CONTEXT_CATEGORIES = frozenset({"language", "framework", "tool"})
 
 
 @dataclass(slots=True)
@@ -137,10 +137,17 @@ class SkillExtractor:
             and tokens[last + 1].norm in CUE_AFTER
             and _adjacent(tokens, last, last + 1, text)
         )
+        alone = len(tokens) == last - first + 1  # the whole input is this skill ("R", "Go")
         if rule.mode == "weak":
-            return exact or near or cued
-        # strict: canonical case, and evidence, and not a name initial ("John C. Smith")
-        return exact and (near or cued) and not _initial(tokens, cand.first, text)
+            return exact or near or cued or alone
+        # strict: canonical case, and evidence, and not a name initial ("John C. Smith") or a
+        # grade ("a C- in chemistry")
+        return (
+            exact
+            and (near or cued or alone)
+            and not _initial(tokens, first, text)
+            and not _grade(tokens, last, text)
+        )
 
 
 _SURE = frozenset({"normal", "guarded"})
@@ -175,6 +182,12 @@ def _vetoed(rule: AliasRule, tokens: list[Token], first: int, last: int, text: s
         if _word_matches(rule.not_after, tokens[first - 1]):
             return True
     return False
+
+
+def _grade(tokens: list[Token], i: int, text: str) -> bool:
+    """A letter grade with a minus sign: 'C-', 'B- average' (a plus sign stays in the token)."""
+    after = text[tokens[i].end : tokens[i].end + 2]
+    return after[:1] == "-" and not after[1:2].isalnum()
 
 
 def _initial(tokens: list[Token], i: int, text: str) -> bool:

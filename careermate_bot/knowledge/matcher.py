@@ -3,14 +3,17 @@
 For a person with canonical skills U and an occupation O:
 
     idf(s)     = 1 + ln(N / df(s))       N occupations, df(s) = how many list s (core or nice)
-    w_O(s)     = tier(s) * idf(s)        tier = 1.0 for core skills, 0.5 for nice-to-have
-    coverage   = sum(w_O(s), s in U & O) / sum(w_O(s), s in O)   share of the role's skills you have
-    relevance  = sum(idf(s), s in U & O) / sum(idf(s), s in U)   share of your skills the role uses
+    w_O(s)     = share(tier) * idf(s) / sum(idf over O's skills of that tier)
+                 share = 0.75 for core skills, 0.25 for nice-to-have (1.0 core if O has no nice)
+    coverage   = sum(w_O(s), s in U & O)                        share of the role's skills you have
+    relevance  = sum(idf(s), s in U & O) / sum(idf(s), s in U)  share of your skills the role uses
     role_fit   = 1 for a target role, 0.5 for a role one step from a target (or same SOC), else 0
     exp_fit    = min(1, years / typical years for the role)  (1 when the role needs none)
 
-    score = (0.60 coverage + 0.20 relevance + 0.10 role_fit + 0.10 exp_fit) / (sum of the
+    score = (0.55 coverage + 0.20 relevance + 0.15 role_fit + 0.10 exp_fit) / (sum of the
             weights of the parts we know)  -- no target roles or no experience: those parts drop out
+
+Normalising per tier keeps a long nice-to-have list from diluting the core skills.
 
 Rarer, specific skills weigh more than ubiquitous ones, so "Python + SQL" does not tie every IT
 job at 100%. Adding one of O's skills never lowers O's score (both coverage and relevance rise);
@@ -28,20 +31,21 @@ from careermate_bot.knowledge.catalogue import OccupationCatalogue
 from careermate_bot.knowledge.taxonomy import SkillTaxonomy
 from careermate_bot.knowledge.types import Occupation, ScoreBreakdown, SkillGain
 
-CORE_WEIGHT = 1.0
-NICE_WEIGHT = 0.5
+CORE_SHARE = 0.75
+NICE_SHARE = 0.25
 WEIGHTS: dict[str, float] = {
-    "skill_coverage": 0.60,
+    "skill_coverage": 0.55,
     "skill_relevance": 0.20,
-    "role_fit": 0.10,
+    "role_fit": 0.15,
     "experience_fit": 0.10,
 }
 ADJACENT_ROLE_FIT = 0.5
 FORMULA = (
-    "match = 60% skill coverage (the role's skills you have; core skills count 1.0, "
-    "nice-to-have 0.5, each times a rarity weight 1 + ln(N/df) so specific skills count more "
-    "than common ones) + 20% relevance (the share of your skills the role uses) + 10% target-role "
-    "fit + 10% experience fit; parts you haven't told me are left out and the rest rescaled."
+    "match = 55% skill coverage (how much of the role's skill list you have: core skills make up "
+    "75% of it and nice-to-have 25%, each skill weighted by rarity 1 + ln(N/df) so specific "
+    "skills count more than common ones) + 20% relevance (the share of your skills the role "
+    "uses) + 15% target-role fit + 10% experience fit; parts you haven't told me are left out "
+    "and the rest rescaled."
 )
 
 
@@ -73,9 +77,14 @@ class Matcher:
         self.idf: dict[str, float] = {s: 1.0 + math.log(n / c) for s, c in self.df.items()}
         self._req: dict[str, _Req] = {}
         for occ in catalogue:
-            weights = {s: NICE_WEIGHT * self.idf[s] for s in occ.nice_skills}
-            weights.update({s: CORE_WEIGHT * self.idf[s] for s in occ.core_skills})
-            self._req[occ.id] = _Req(weights, frozenset(occ.core_skills), sum(weights.values()))
+            core = list(occ.core_skills)
+            nice = [s for s in occ.nice_skills if s not in occ.core_skills]
+            core_share = CORE_SHARE if nice else 1.0
+            core_idf = sum(self.idf[s] for s in core)
+            nice_idf = sum(self.idf[s] for s in nice)
+            weights = {s: (1.0 - core_share) * self.idf[s] / nice_idf for s in nice}
+            weights.update({s: core_share * self.idf[s] / core_idf for s in core})
+            self._req[occ.id] = _Req(weights, frozenset(core), sum(weights.values()))
         # Roles one step away from each role (either direction) and roles sharing a SOC code.
         leads_here: dict[str, set[str]] = {}
         for occ in catalogue:

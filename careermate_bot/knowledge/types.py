@@ -161,6 +161,7 @@ class WagePercentiles(_Frozen):
     """Percentile wages in dollars. None = not published; a name in `top_coded` means BLS only
     says the value is at or above its ceiling (`ceiling`)."""
 
+    unit: Literal["year", "hour"] = "year"
     p10: float | None = None
     p25: float | None = None
     median: float | None = None
@@ -173,11 +174,14 @@ class WagePercentiles(_Frozen):
         return getattr(self, name)
 
     def display(self, name: Percentile) -> str:
-        """'$135,980', '>= $239,200' (top-coded) or 'n/a'."""
+        """'$135,980' (annual), '$65.38' (hourly), '>= $239,200' (top-coded) or 'n/a'."""
         if name in self.top_coded and self.ceiling is not None:
-            return f">= {_money(self.ceiling)}"
+            return f">= {self._money(self.ceiling)}"
         value = self.get(name)
-        return "n/a" if value is None else _money(value)
+        return "n/a" if value is None else self._money(value)
+
+    def _money(self, value: float) -> str:
+        return f"${value:,.2f}" if self.unit == "hour" else f"${value:,.0f}"
 
     @property
     def has_estimate(self) -> bool:
@@ -300,9 +304,3 @@ class SkillGapReport(_Frozen):
     breakdown: ScoreBreakdown
     have: tuple[str, ...]
     missing: tuple[SkillGain, ...]
-
-
-def _money(value: float) -> str:
-    if value >= 1000 or value == int(value):
-        return f"${value:,.0f}"
-    return f"${value:,.2f}"

@@ -13,6 +13,7 @@ import sqlite3
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from careermate_bot.knowledge.types import (
     SALARY_SOURCE,
@@ -110,8 +111,8 @@ class WageStore:
                 source=self.source,
                 notes=(f"BLS publishes no estimate for this occupation in {area.name}.",),
             )
-        annual = self._percentiles(row, _ANNUAL_COLS, self.ceiling_annual)
-        hourly = self._percentiles(row, _HOURLY_COLS, self.ceiling_hourly)
+        annual = self._percentiles(row, _ANNUAL_COLS, self.ceiling_annual, "year")
+        hourly = self._percentiles(row, _HOURLY_COLS, self.ceiling_hourly, "hour")
         notes: list[str] = []
         all_notes = {n for _, ns in row.values() for n in ns}
         if SINGLE_BASIS in all_notes:
@@ -174,6 +175,7 @@ class WageStore:
         row: dict[str, tuple[str | None, tuple[str, ...]]],
         columns: tuple[str, ...],
         ceiling: float,
+        unit: Literal["year", "hour"],
     ) -> WagePercentiles | None:
         values: dict[str, float | None] = {}
         top: list[Percentile] = []
@@ -184,7 +186,9 @@ class WageStore:
                 top.append(name)
         if all(v is None for v in values.values()) and not top:
             return None
-        return WagePercentiles(**values, top_coded=tuple(top), ceiling=ceiling if top else None)
+        return WagePercentiles(
+            unit=unit, **values, top_coded=tuple(top), ceiling=ceiling if top else None
+        )
 
 
 def _kind(letter: str, name: str) -> AreaKind:
