@@ -17,8 +17,8 @@ from careermate_bot.knowledge.types import (
     OccupationResolution,
 )
 
-RESOLVE_ACCEPT = 88.0
-RESOLVE_MARGIN = 5.0
+# Accept a fuzzy match when it is good and clearly ahead: (minimum score, minimum lead).
+RESOLVE_RULES = ((88.0, 5.0), (80.0, 8.0))
 SUGGEST_CUTOFF = 60.0
 MAX_SUGGESTIONS = 5
 SOURCES = {
@@ -166,13 +166,14 @@ class OccupationCatalogue:
         if ranked:
             top_id, top = ranked[0]
             second = ranked[1][1] if len(ranked) > 1 else 0.0
-            if top >= RESOLVE_ACCEPT and top - second >= RESOLVE_MARGIN:
+            if any(top >= low and top - second >= lead for low, lead in RESOLVE_RULES):
                 return OccupationResolution(
                     query=text,
                     occupation=self.by_id[top_id],
                     suggestions=tuple(self.by_id[i] for i, _ in ranked[1:MAX_SUGGESTIONS]),
                 )
-        options = tuple(self.by_id[i] for i, _ in ranked[:MAX_SUGGESTIONS])
+        # Not sure: suggest what autocomplete would show (prefix and word matches first).
+        options = tuple(h.occupation for h in self.search(text, MAX_SUGGESTIONS))
         if options:
             message = (
                 f"I'm not sure which role '{text}' is. Did you mean: "
