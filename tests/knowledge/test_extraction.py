@@ -3,6 +3,8 @@ fails the case just like a miss)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from careermate_bot.knowledge import KnowledgeBase
@@ -205,3 +207,17 @@ def test_mentions_carry_offsets(kb: KnowledgeBase) -> None:
 def test_empty_and_punctuation_only(kb: KnowledgeBase) -> None:
     assert kb.extract_skills("") == []
     assert kb.extract_skills("  ,.;!? -- ") == []
+
+
+NURSE_RESUME_SKILLS = {
+    "Empathy", "Patient care", "Patient education", "Spanish", "CPR", "Patient assessment",
+    "Vital signs", "Medication administration", "Wound care", "IV therapy", "Epic Systems",
+    "Care planning", "Mentoring", "Personal care", "Patient positioning", "Infection control",
+    "Triage", "HIPAA", "Microsoft Office", "Time management", "Teamwork", "Critical thinking",
+    "Phlebotomy",
+}  # fmt: skip
+
+
+def test_a_whole_resume(kb: KnowledgeBase) -> None:
+    text = (Path(__file__).parent / "resume_nurse.txt").read_text(encoding="utf-8")
+    assert set(kb.extract_skills(text)) == NURSE_RESUME_SKILLS
