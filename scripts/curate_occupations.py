@@ -146,6 +146,7 @@ def R(  # a compact constructor for the spec table
     source: str = "onet",
     edu: str | None = None,
     soc: str | None = None,
+    zone: int | None = None,
 ) -> None:
     SPEC.append(
         dict(
@@ -162,6 +163,7 @@ def R(  # a compact constructor for the spec table
             source=source,
             edu=edu,
             soc=soc,
+            zone=zone,
         )
     )
 
@@ -256,6 +258,7 @@ C(id="site-reliability-engineer", onet="15-1252.00", family="tech",
         "Networking", "Infrastructure as code", "System design"],
   next=["cloud-architect", "software-engineering-manager", "software-architect"])
 C(id="software-architect", onet="15-1299.08", family="tech", title="Software Architect", exp=7,
+  edu="Bachelor's degree", zone=4,
   aliases=["solutions architect", "systems architect", "enterprise architect",
            "technical architect", "principal engineer"],
   desc="Designs the overall structure of software systems and guides teams building "
@@ -266,6 +269,7 @@ C(id="software-architect", onet="15-1299.08", family="tech", title="Software Arc
         "Leadership", "Technical writing", "Performance optimization", "Security compliance"],
   next=["it-manager", "software-engineering-manager"])
 C(id="cloud-architect", onet="15-1299.08", family="tech", title="Cloud Architect", exp=5,
+  edu="Bachelor's degree", zone=4,
   aliases=["cloud solutions architect", "AWS architect", "Azure architect",
            "cloud infrastructure architect"],
   desc="Designs how an organisation's systems run on cloud platforms: networks, "
@@ -330,6 +334,7 @@ R("penetration-tester", "15-1299.04", "tech", title="Penetration Tester", exp=2,
         "TCP/IP", "Active Directory", "Security compliance"],
   next=["security-engineer", "it-manager"])
 R("computer-research-scientist", "15-1221.00", "tech",
+  edu="Master's or doctoral degree",
   title="Computer and Information Research Scientist", exp=0,
   aliases=["research scientist", "AI research scientist", "computer scientist",
            "machine learning researcher", "research engineer"],
@@ -1213,6 +1218,7 @@ R("sales-representative", "41-4012.00", "sales", title="Sales Representative", e
         "Communication", "Microsoft Excel", "Safe driving", "Time management"],
   next=["sales-manager", "account-executive"])
 C(id="account-executive", onet="41-3091.00", family="sales", title="Account Executive", exp=2,
+  edu="Bachelor's degree", zone=4,
   aliases=["AE", "SaaS account executive", "enterprise account executive", "B2B sales executive",
            "sales executive", "inside sales representative"],
   desc="Sells a company's services or software to businesses: runs the sales cycle from "
@@ -1223,6 +1229,7 @@ C(id="account-executive", onet="41-3091.00", family="sales", title="Account Exec
         "Business development", "Forecasting", "Communication", "Solution engineering"],
   next=["sales-manager"])
 C(id="sales-development-representative", onet="41-3091.00", family="sales",
+  edu="Bachelor's degree", zone=3,
   title="Sales Development Representative", exp=0,
   aliases=["SDR", "BDR", "business development representative", "lead generation specialist",
            "outbound sales representative"],
@@ -1233,6 +1240,7 @@ C(id="sales-development-representative", onet="41-3091.00", family="sales",
         "Product demonstrations"],
   next=["account-executive"])
 C(id="customer-success-manager", onet="41-3091.00", family="sales",
+  edu="Bachelor's degree", zone=4,
   title="Customer Success Manager", exp=2,
   aliases=["CSM", "client success manager", "customer success specialist",
            "customer success representative", "account manager customer success"],
@@ -1354,12 +1362,14 @@ R("family-physician", "29-1215.00", "healthcare", title="Family Medicine Physici
         "Decision making"],
   next=["medical-health-services-manager"])
 R("surgeon", "29-1249.00", "healthcare", title="Surgeon", exp=5,
+  edu="Doctoral degree (MD or DO) and residency", zone=5,
   aliases=["general surgeon", "surgical resident", "trauma surgeon", "attending surgeon"],
   core=["Surgery", "Diagnosis", "Anatomy and physiology", "Infection control", "Decision making"],
   nice=["Pharmacology", "Clinical documentation", "Leadership", "Clinical research",
         "Patient education", "Attention to detail", "Manual dexterity"],
   next=["medical-health-services-manager"])
 R("anesthesiologist", "29-1211.00", "healthcare", title="Anesthesiologist", exp=5,
+  edu="Doctoral degree (MD or DO) and residency",
   aliases=["anesthesia physician", "anaesthetist", "pain management physician"],
   core=["Anesthesia", "Pharmacology", "Patient assessment", "Vital signs", "Patient care",
         "Decision making"],
@@ -2519,7 +2529,7 @@ def build(onet_dir: Path, data_dir: Path) -> str:
             if nxt not in ids:
                 raise SystemExit(f"{s['id']}: next role {nxt} is not in the spec")
         onet_title, onet_desc = occ[code]
-        zone = zones.get(code) or zones.get(code[:7] + ".00") or 4
+        zone = s["zone"] or zones.get(code) or zones.get(code[:7] + ".00") or 4
         if s["edu"]:
             education = s["edu"]
         elif edu.get(code):
