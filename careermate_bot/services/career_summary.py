@@ -1,0 +1,138 @@
+"""The LLM's short personal summary of a /career result: words around numbers it is given.
+
+The knowledge layer computed every number already; they go into the prompt as facts and the
+model only phrases them. `ground` then drops any sentence with a number that is not among the
+facts (small models do invent figures), so what the user reads never contradicts the embed.
+Errors are the LLM layer's typed `LLMError`s; callers show a note instead of the summary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Hashable
+
+from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
+from careermate_bot.llm.scheduler import PositionCallback
+from careermate_bot.services.career_paths import CareerPaths
+
+SUMMARY_MAX_TOKENS = 160
+SUMMARY_MAX_CHARS = 900
+MAX_SKILLS_IN_FACTS = 12
+UNAVAILABLE = (
+    "ℹ️ The personal summary is unavailable right now ({reason}). Everything else here comes "
+    "straight from BLS and O*NET data."
+)
+REASONS: dict[str, str] = {
+    "engine_unreachable": "my language model is offline",
+    "no_engine": "no language model is set up",
+    "model_missing": "the language model isn't installed",
+    "timeout": "the language model is too slow right now",
+    "busy": "the language model is busy with other requests",
+    "bad_output": "the model's answer didn't check out",
+    "cancelled": "it was stopped",
+}
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _money(value: float | None) -> str:
+    return "n/a" if value is None else f"${value:,.0f}"
+
+
+def summary_facts(paths: CareerPaths) -> str:
+    """The facts the model may use, one path per line, numbers exactly as the embed shows."""
+    skills = ", ".join(paths.result.skills[:MAX_SKILLS_IN_FACTS]) or "none given"
+    lines = [
+        f"Location for pay figures: {paths.location_label}",
+        f"The person's skills: {skills}",
+    ]
+    if paths.experience_years is not None:
+        lines.append(f"Years of experience: {paths.experience_years:g}")
+    if paths.target_role:
+        lines.append(f"Target role: {paths.target_role}")
+    lines.append("Career paths, best match first:")
+    for number, match in enumerate(paths.matches, 1):
+        have = ", ".join(match.matched_skills[:6]) or "none yet"
+        learn = ", ".join(g.skill for g in match.missing_skills[:3]) or "nothing major"
+        pay = "no published pay figure"
+        salary = match.salary
+        if salary is not None and salary.annual is not None and salary.annual.median is not None:
+            pay = (
+                f"median yearly pay {_money(salary.annual.median)} "
+                f"(middle half {salary.annual.display('p25')} to {salary.annual.display('p75')})"
+            )
+        nxt = ", ".join(ref.title for ref in match.next_roles[:2])
+        line = (
+            f"{number}. {match.occupation.title}: {match.match_percent}% match; skills they "
+            f"have: {have}; skills to learn first: {learn}; {pay}"
+        )
+        if nxt:
+            line += f"; next step later: {nxt}"
+        lines.append(line + ".")
+    return "\n".join(lines)
+
+
+def summary_messages(paths: CareerPaths, display_name: str | None = None) -> list[LLMMessage]:
+    """System prompt (identical for everyone, cache friendly), then this person's facts."""
+    who = f"The person's name: {display_name}\n" if display_name else ""
+    return [
+        message("system", load_prompt("career_summary")),
+        message(
+            "user",
+            f"{who}Facts:\n{summary_facts(paths)}\n\nWrite the summary now.",
+        ),
+    ]
+
+
+async def stream_summary(
+    llm: LLMClient,
+    paths: CareerPaths,
+    *,
+    user_id: Hashable,
+    display_name: str | None = None,
+    on_position: PositionCallback | None = None,
+    max_tokens: int = SUMMARY_MAX_TOKENS,
+) -> AsyncIterator[str]:
+    """Text deltas of the summary. Raises `LLMError` subclasses (down, busy, timeout...)."""
+    async with llm.stream(
+        summary_messages(paths, display_name),
+        user_id=user_id,
+        on_position=on_position,
+        max_tokens=max_tokens,
+        temperature=0.3,
+    ) as reply:
+        async for delta in reply:
+            yield delta
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+
+
+def ground(text: str, facts: str) -> str:
+    """`text` without sentences whose numbers are not in `facts` (1-10 are allowed: counts).
+
+    Returns "" when nothing usable remains (empty or all invented), so callers show the note.
+    """
+    allowed = _numbers(facts) | {str(n) for n in range(11)}
+    kept: list[str] = []
+    for sentence in _SENTENCE.split(" ".join(text.split())):
+        if sentence and _numbers(sentence) <= allowed:
+            kept.append(sentence)
+    grounded = " ".join(kept).strip()
+    if len(grounded) > SUMMARY_MAX_CHARS:
+        cut = grounded[:SUMMARY_MAX_CHARS]
+        end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+        grounded = cut[: end + 1] if end > 0 else cut.rstrip() + "…"
+    return grounded if sum(ch.isalpha() for ch in grounded) >= 10 else ""
+
+
+def unavailable_note(reason: str) -> str:
+    return UNAVAILABLE.format(reason=reason)
+
+
+def reason_for(error: BaseException) -> str:
+    """A few words on why the summary is missing, from a typed `LLMError` (or anything)."""
+    kind = getattr(error, "kind", None)
+    return REASONS.get(str(kind), "the language model returned an error")
