@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +35,49 @@ async def harness(
     settings: Settings, services: AppServices, tmp_path: Path
 ) -> AsyncIterator[DiscordHarness]:
     async with running_bot(settings, services, tmp_path) as h:
+        yield h
+        if not getattr(h, "allow_errors", False):
+            assert not h.errors.records, f"the bot logged errors:\n{h.errors.summary()}"  # type: ignore[attr-defined]
+
+
+# ---- Career & jobs (cogs/career.py, cogs/jobs.py) -----------------------------------------------
+# A knowledge base loaded once per session, a scripted fake LLM, and a harness whose bot has both.
+# New fixtures only; the ones above are unchanged.
+
+CAREER_SUMMARY_SCRIPT = (
+    "Your strongest path builds on the skills you already have. Learn the top missing skill "
+    "next and try a small project with it this week."
+)
+
+
+@pytest.fixture(scope="session")
+def career_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from careermate_bot.knowledge import KnowledgeBase
+
+    kb = KnowledgeBase.load(tmp_path_factory.mktemp("career-knowledge"))
+    yield kb
+    kb.close()
+
+
+@pytest.fixture
+def career_llm() -> Any:
+    from careermate_bot.llm.fake import fake_client
+
+    return fake_client([CAREER_SUMMARY_SCRIPT])
+
+
+@pytest.fixture
+def career_services(settings: Settings, career_kb: Any, career_llm: Any) -> AppServices:
+    return AppServices(
+        settings=settings, llm=career_llm, knowledge=career_kb, backups_enabled=False
+    )
+
+
+@pytest.fixture
+async def career_harness(
+    settings: Settings, career_services: AppServices, tmp_path: Path
+) -> AsyncIterator[DiscordHarness]:
+    async with running_bot(settings, career_services, tmp_path) as h:
         yield h
         if not getattr(h, "allow_errors", False):
             assert not h.errors.records, f"the bot logged errors:\n{h.errors.summary()}"  # type: ignore[attr-defined]

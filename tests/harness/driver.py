@@ -389,10 +389,12 @@ def _validate_option(command: str, param: app_commands.Parameter, value: Any) ->
         if param.max_value is not None and value > param.max_value:
             raise AssertionError(f"{where}: above {param.max_value}")
     if isinstance(value, str):
-        if param.min_length is not None and len(value) < param.min_length:
-            raise AssertionError(f"{where}: shorter than {param.min_length}")
-        if len(value) > (param.max_length or 6000):
-            raise AssertionError(f"{where}: longer than {param.max_length or 6000}")
+        # discord.py keeps a string option's length limits in min_value/max_value.
+        min_length, max_length = param.min_value, param.max_value
+        if min_length is not None and len(value) < min_length:
+            raise AssertionError(f"{where}: shorter than {min_length}")
+        if len(value) > (max_length or 6000):
+            raise AssertionError(f"{where}: longer than {max_length or 6000}")
 
 
 def _modal_inputs(modal: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -1,0 +1,70 @@
+"""Autocomplete for slash-command options, from the knowledge layer (skills, places, roles)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from discord import app_commands
+
+from careermate_bot.discord_ui.limits import (
+    AUTOCOMPLETE_CHOICES_LIMIT,
+    CHOICE_NAME_LIMIT,
+    truncate,
+)
+from careermate_bot.services.career_paths import split_skills
+
+
+def _choice(name: str, value: str) -> app_commands.Choice[str]:
+    return app_commands.Choice(name=truncate(name, CHOICE_NAME_LIMIT), value=value[:100])
+
+
+def skill_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
+    """Complete the last item of a comma list, keeping the earlier ones."""
+    if kb is None:
+        return []
+    head, _, tail = current.rpartition(",")
+    earlier = split_skills(head)
+    taken = {s.casefold() for s in earlier}
+    prefix = ", ".join(earlier)
+    choices: list[app_commands.Choice[str]] = []
+    for skill in kb.search_skills(tail.strip(), limit=AUTOCOMPLETE_CHOICES_LIMIT + len(taken)):
+        if skill.name.casefold() in taken:
+            continue
+        value = f"{prefix}, {skill.name}" if prefix else skill.name
+        if len(value) > 100:  # Discord's limit for a choice; keep typing instead
+            continue
+        choices.append(_choice(value, value))
+        if len(choices) == AUTOCOMPLETE_CHOICES_LIMIT:
+            break
+    return choices
+
+
+def location_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
+    if kb is None:
+        return []
+    text = current.strip()
+    if not text:
+        return [_choice("Remote (national pay)", "remote")]
+    resolution = kb.resolve_location(text)
+    areas = ([resolution.area] if resolution.area is not None else []) + list(
+        resolution.suggestions
+    )
+    choices = [_choice("Remote (national pay)", "remote")] if resolution.remote else []
+    for area in areas:
+        if area.is_national:
+            continue
+        choices.append(_choice(area.name, area.name))
+    return choices[:AUTOCOMPLETE_CHOICES_LIMIT]
+
+
+def role_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
+    if kb is None:
+        return []
+    choices = []
+    for hit in kb.search_occupations(current.strip(), limit=AUTOCOMPLETE_CHOICES_LIMIT):
+        occupation = hit.occupation
+        name = occupation.title
+        if hit.matched and hit.matched.casefold() != occupation.title.casefold():
+            name += f" ({hit.matched})"
+        choices.append(_choice(name, occupation.id))
+    return choices

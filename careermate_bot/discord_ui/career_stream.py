@@ -1,0 +1,92 @@
+"""Stream the LLM's short /career summary into a message that already shows the figures.
+
+Runs in the background (`bot.track`) after the grounded embed is on screen: a dead, busy or
+slow model, or an answer with invented numbers, only changes this text to a note.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import discord
+
+from careermate_bot.discord_ui.streaming import Editor, StreamView
+from careermate_bot.llm import LLMError
+from careermate_bot.services import career_summary
+from careermate_bot.services.career_paths import CareerPaths
+
+log = logging.getLogger(__name__)
+
+SUMMARY_PENDING = "✍️ *Writing a short personal summary…*"
+SUMMARY_HEADER = "💬 **In short** *(written by a local AI from the figures below)*\n"
+SUMMARY_DEADLINE_CAP = 14 * 60.0  # interaction tokens expire after 15 minutes
+
+
+async def _note(stream: StreamView, text: str) -> None:
+    try:
+        await stream.finish(text)
+    except discord.HTTPException:
+        log.warning("could not show the summary note", exc_info=True)
+
+
+async def stream_summary_into(
+    services: Any,
+    result: CareerPaths,
+    *,
+    user: discord.abc.User,
+    edit: Callable[[str], Awaitable[Any]],
+    send_next: Callable[[str], Awaitable[Editor]],
+) -> None:
+    """Replace the message's content with the streamed summary (throttled edits), or a note."""
+    llm = services.llm
+    settings = services.settings
+
+    async def editor(text: str) -> None:
+        await edit(text)
+
+    stream = StreamView(editor, send_next, interval=1.0)
+    facts = career_summary.summary_facts(result)
+    shown_position = 0
+    started = False
+
+    async def show_position(position: int) -> None:
+        nonlocal shown_position
+        if started or position <= 0 or position == shown_position:
+            return
+        shown_position = position
+        await edit(f"⏳ *Summary queued: you're #{position} in line…*")
+
+    try:
+        if llm is None:
+            raise LLMError("no LLM client configured", user_message="")
+        deadline = min(settings.llm_total_timeout, SUMMARY_DEADLINE_CAP)
+        async with asyncio.timeout(deadline):
+            async for delta in career_summary.stream_summary(
+                llm, result, user_id=user.id, display_name=user.display_name,
+                on_position=show_position,
+            ):
+                if not started:
+                    started = True
+                    await stream.feed(SUMMARY_HEADER)
+                await stream.feed(delta)
+        body = stream.text[len(SUMMARY_HEADER):] if started else ""
+        grounded = career_summary.ground(body, facts)
+        if grounded:
+            await stream.finish(SUMMARY_HEADER + grounded)
+        else:
+            log.info("career summary for %s dropped: nothing grounded in %r", user.id, body[:200])
+            note = career_summary.unavailable_note("the model's answer didn't check out")
+            await _note(stream, note)
+    except LLMError as error:
+        log.info("career summary unavailable for %s: %s", user.id, error)
+        await _note(stream, career_summary.unavailable_note(career_summary.reason_for(error)))
+    except TimeoutError:
+        log.info("career summary timed out for %s", user.id)
+        await _note(
+            stream, career_summary.unavailable_note("the language model is too slow right now")
+        )
+    except discord.HTTPException:
+        log.warning("could not show the career summary for %s", user.id, exc_info=True)

@@ -1,0 +1,218 @@
+"""Render /jobs results, the server job board and saved jobs (typed service results) as embeds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import discord
+from discord.utils import escape_markdown, format_dt
+
+from careermate_bot.discord_ui.career_embeds import pay_line
+from careermate_bot.discord_ui.fit import fit_embed
+from careermate_bot.discord_ui.help_text import BRAND_COLOUR
+from careermate_bot.discord_ui.limits import truncate
+from careermate_bot.knowledge import ONET_ATTRIBUTION, SALARY_SOURCE
+from careermate_bot.services.job_board import PostingSnapshot
+from careermate_bot.services.job_search import JobItem, JobSearch
+from careermate_bot.services.saved_jobs import SavedSnapshot
+
+BOARD_COLOUR = discord.Colour(0xF0A35E)
+ROLE_COLOUR = BRAND_COLOUR
+SAVED_COLOUR = discord.Colour(0x57C7A0)
+BOARD_PAGE = 10
+SAVED_PAGE = 5
+BOARD_NOTE = "Posted by a member of this server; CareerMate doesn't verify postings."
+
+
+def _text(value: str, limit: int) -> str:
+    """User-written text, shown as typed: markdown escaped, cut to `limit`."""
+    return truncate(escape_markdown(" ".join(value.split())), limit)
+
+
+def _skills(items: tuple[str, ...], limit: int = 10) -> str:
+    shown = [escape_markdown(s) for s in items[:limit]]
+    more = len(items) - len(shown)
+    return ", ".join(shown) + (f" +{more} more" if more > 0 else "")
+
+
+def safe_link(url: str) -> str:
+    """A URL safe inside markdown link syntax (validated http(s) already)."""
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+def _when(moment: datetime) -> str:
+    return format_dt(moment, "R")
+
+
+def _posting_page(item: JobItem, search: JobSearch) -> discord.Embed:
+    assert item.posting is not None
+    hit = item.posting
+    posting = hit.posting
+    embed = discord.Embed(
+        title=_text(f"{posting.title} — {posting.company}", 256),
+        url=posting.url or None,
+        description=_text(posting.description, 700) if posting.description else None,
+        colour=BOARD_COLOUR,
+    )
+    embed.set_author(name="📌 Opening on this server's job board")
+    if hit.match_percent is not None:
+        value = f"**{hit.match_percent}%**"
+        if hit.matched_skills:
+            value += f" · you have {_skills(hit.matched_skills, 6)}"
+        if hit.missing_skills:
+            value += f"\nTo learn: {_skills(hit.missing_skills, 5)}"
+        embed.add_field(name="Your match", value=value, inline=False)
+    embed.add_field(name="Where", value=_text(posting.where(), 200))
+    embed.add_field(name="Pay", value=posting.salary_text() or "not given")
+    embed.add_field(name="Closes", value=_when(posting.expires_at))
+    if posting.skills:
+        embed.add_field(name="Skills asked for", value=_skills(posting.skills, 15), inline=False)
+    embed.add_field(
+        name="Posted by", value=f"<@{posting.poster_id}> {_when(posting.created_at)}", inline=False
+    )
+    return embed
+
+
+def _role_page(item: JobItem, search: JobSearch) -> discord.Embed:
+    assert item.role is not None
+    hit = item.role
+    occupation = hit.occupation
+    embed = discord.Embed(
+        title=occupation.title,
+        description=truncate(occupation.description, 400),
+        colour=ROLE_COLOUR,
+    )
+    embed.set_author(name="🧭 Matching role · search current postings with the buttons below")
+    if hit.match_percent is not None:
+        value = f"**{hit.match_percent}%**"
+        if hit.matched_skills:
+            value += f" · you have {_skills(hit.matched_skills, 6)}"
+        embed.add_field(name="Your match", value=value, inline=False)
+    area = hit.salary.area.name if hit.salary is not None else search.location_label
+    embed.add_field(
+        name=f"💵 Pay, {truncate(area, 80)} (25th–75th percentile)",
+        value=pay_line(hit.salary),
+        inline=False,
+    )
+    if hit.missing_skills:
+        embed.add_field(name="📚 Skills to learn", value=_skills(hit.missing_skills, 5))
+    embed.add_field(
+        name="Typical entry",
+        value=truncate(
+            f"{occupation.education}"
+            + (f", ~{occupation.experience_years:g} yrs" if occupation.experience_years else ""),
+            200,
+        ),
+    )
+    return embed
+
+
+def job_page(search: JobSearch, index: int) -> discord.Embed:
+    """One result (page `index` of `len(search.items)`)."""
+    item = search.items[index]
+    embed = _posting_page(item, search) if item.kind == "posting" else _role_page(item, search)
+    header = f"Jobs {search.filters_text()}"
+    if search.notes and index == 0:
+        header += "\n" + "\n".join(f"ℹ️ {escape_markdown(n)}" for n in search.notes)
+    embed.description = f"*{header}*" + (
+        f"\n\n{embed.description}" if embed.description else ""
+    )
+    sources = (
+        f"Pay: {SALARY_SOURCE}" if item.kind == "role" else BOARD_NOTE
+    )
+    if item.kind == "role":
+        sources += f" · {ONET_ATTRIBUTION}"
+    embed.set_footer(text=f"Page {index + 1}/{len(search.items)} · {sources}")
+    return fit_embed(embed)
+
+
+def board_embed(
+    postings: list[PostingSnapshot], *, guild_name: str, page: int = 0
+) -> discord.Embed:
+    pages = max(1, -(-len(postings) // BOARD_PAGE))
+    page = max(0, min(page, pages - 1))
+    shown = postings[page * BOARD_PAGE:(page + 1) * BOARD_PAGE]
+    embed = discord.Embed(
+        title=f"Job board — {truncate(guild_name, 200)}",
+        colour=BOARD_COLOUR,
+        description=(
+            f"{len(postings)} open posting{'s' if len(postings) != 1 else ''}. "
+            "Members see the ones that fit them in `/jobs search`."
+            if postings
+            else "No open postings yet. Members with Manage Server (or the job-poster role) "
+            "can add one with `/jobs post`."
+        ),
+    )
+    for posting in shown:
+        pay = posting.salary_text() or "pay not given"
+        lines = [
+            f"{_text(posting.where(), 80)} · {pay} · closes {_when(posting.expires_at)}",
+            f"by <@{posting.poster_id}>" + (f" · [link]({safe_link(posting.url)})"
+                                            if posting.url else ""),
+        ]
+        if posting.skills:
+            lines.append(f"Skills: {_skills(posting.skills, 8)}")
+        embed.add_field(
+            name=_text(f"#{posting.id} {posting.title} — {posting.company}", 250),
+            value="\n".join(lines),
+            inline=False,
+        )
+    footer = BOARD_NOTE
+    if pages > 1:
+        footer = f"Page {page + 1}/{pages} · {footer}"
+    embed.set_footer(text=footer)
+    return fit_embed(embed)
+
+
+def posting_embed(posting: PostingSnapshot, unknown_skills: tuple[str, ...] = ()) -> discord.Embed:
+    """The confirmation a poster sees."""
+    embed = discord.Embed(
+        title=_text(f"{posting.title} — {posting.company}", 256),
+        url=posting.url or None,
+        description=_text(posting.description, 1500) if posting.description else None,
+        colour=BOARD_COLOUR,
+    )
+    embed.add_field(name="Where", value=_text(posting.where(), 200))
+    embed.add_field(name="Pay", value=posting.salary_text() or "not given")
+    embed.add_field(name="Closes", value=_when(posting.expires_at))
+    if posting.skills:
+        embed.add_field(name="Skills", value=_skills(posting.skills, 15), inline=False)
+    if unknown_skills:
+        embed.add_field(
+            name="Not in my skills list (kept out of matching)",
+            value=_skills(unknown_skills, 10),
+            inline=False,
+        )
+    embed.set_footer(text=f"Posting #{posting.id} · {BOARD_NOTE}")
+    return fit_embed(embed)
+
+
+def saved_embed(saved: list[SavedSnapshot], page: int = 0) -> discord.Embed:
+    pages = max(1, -(-len(saved) // SAVED_PAGE))
+    page = max(0, min(page, pages - 1))
+    shown = saved[page * SAVED_PAGE:(page + 1) * SAVED_PAGE]
+    embed = discord.Embed(
+        title="Your saved jobs",
+        colour=SAVED_COLOUR,
+        description=(
+            "Press a number to remove that entry."
+            if saved
+            else "Nothing saved yet. Press **Save** on a `/jobs search` result to keep it here."
+        ),
+    )
+    for number, item in enumerate(shown, page * SAVED_PAGE + 1):
+        lines = [_text(item.subtitle, 200)] if item.subtitle else []
+        if item.detail:
+            lines.append(_text(item.detail, 300))
+        if item.url:
+            label = "Open posting" if item.kind == "posting" else "Search postings"
+            lines.append(f"[{label}]({safe_link(item.url)})")
+        lines.append(f"saved {_when(item.created_at)}")
+        embed.add_field(
+            name=_text(f"{number}. {item.title}", 250), value="\n".join(lines), inline=False
+        )
+    footer = "Only you can see this list. Pay figures: " + SALARY_SOURCE
+    if pages > 1:
+        footer = f"Page {page + 1}/{pages} · {footer}"
+    embed.set_footer(text=footer)
+    return fit_embed(embed)

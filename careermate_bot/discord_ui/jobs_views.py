@@ -1,0 +1,449 @@
+"""Views, dynamic items and the form behind /jobs: the result pager, saved jobs, the board.
+
+- `JobsPager`: one result per page, first/prev/next/last and "x/y"; only the invoker pages
+  (others get a private hint, but anyone may Save a result to their own list); it times out and
+  disables itself; after a restart `ExpiredListButton` answers its old buttons.
+- Saved jobs and the board's "close" menu are stateless `DynamicItem`s (state is in the DB), in
+  views without a timeout, so they work on any old message.
+- `PostingModal`: the job-board form; a rejected form can be reopened with what was typed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from careermate_bot.discord_ui.errors import report_interaction_error
+from careermate_bot.discord_ui.jobs_embeds import (
+    SAVED_PAGE,
+    board_embed,
+    job_page,
+    posting_embed,
+    saved_embed,
+)
+from careermate_bot.discord_ui.limits import SELECT_OPTIONS_LIMIT, truncate
+from careermate_bot.discord_ui.live_views import LiveView
+from careermate_bot.discord_ui.views import CareerMateModal, CareerMateView
+from careermate_bot.errors import UserFacingError
+from careermate_bot.services import job_board, job_search, saved_jobs
+from careermate_bot.services.job_board import PostingDraft
+from careermate_bot.services.job_search import JobQuery, JobSearch
+
+log = logging.getLogger(__name__)
+
+PAGER_TIMEOUT = 600.0  # seconds; interaction tokens last 15 minutes
+NOT_YOURS = "These are someone else's results. Run `/jobs search` yourself to page through yours."
+
+
+def _services(client: Any) -> Any:
+    return client.services
+
+
+# -- the result pager ------------------------------------------------------------------------------
+
+
+class JobsPager(LiveView):
+    kind = "jobs"
+
+    def __init__(self, search: JobSearch, owner_id: int, client: object, *,
+                 timeout: float | None = None) -> None:
+        super().__init__(
+            owner_id, client, timeout=PAGER_TIMEOUT if timeout is None else timeout,
+            refusal=NOT_YOURS,
+        )
+        self.search = search
+        self.index = 0
+        self._last: discord.Interaction[Any] | None = None
+        self._build()
+
+    @property
+    def pages(self) -> int:
+        return len(self.search.items)
+
+    def embed(self) -> discord.Embed:
+        return job_page(self.search, self.index)
+
+    def _button(self, action: str, label: str, *, row: int, disabled: bool,
+                style: discord.ButtonStyle = discord.ButtonStyle.secondary,
+                emoji: str | None = None) -> discord.ui.Button[Any]:
+        button: discord.ui.Button[Any] = discord.ui.Button(
+            label=label, custom_id=self.cid(action), row=row, disabled=disabled, style=style,
+            emoji=emoji,
+        )
+        button.callback = self._make_callback(action)  # type: ignore[method-assign]
+        return button
+
+    def _make_callback(self, action: str) -> Any:
+        async def callback(interaction: discord.Interaction[Any]) -> None:
+            await self.handle(interaction, action)
+
+        return callback
+
+    def _build(self) -> None:
+        self.clear_items()
+        last = self.pages - 1
+        single = self.pages <= 1
+        self.add_item(self._button("first", "⏮", row=0, disabled=single or self.index == 0))
+        self.add_item(self._button("prev", "◀", row=0, disabled=single or self.index == 0))
+        self.add_item(self._button("page", f"{self.index + 1}/{self.pages}", row=0,
+                                   disabled=True))
+        self.add_item(self._button("next", "▶", row=0, disabled=single or self.index >= last))
+        self.add_item(self._button("last", "⏭", row=0, disabled=single or self.index >= last))
+        self.add_item(self._button("save", "Save", row=1, disabled=False,
+                                   style=discord.ButtonStyle.success, emoji="💾"))
+        item = self.search.items[self.index]
+        if item.posting is not None and item.posting.posting.url:
+            self.add_item(discord.ui.Button(label="Open posting", url=item.posting.posting.url,
+                                            row=1))
+        elif item.role is not None:
+            for link in item.role.links[:4]:
+                self.add_item(discord.ui.Button(label=link.board, url=link.url, row=1))
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        data = interaction.data or {}
+        if str(data.get("custom_id", "")).endswith(":save"):
+            return True  # anyone may save a shown result to their own list
+        allowed = await super().interaction_check(interaction)
+        if allowed:
+            self._last = interaction
+        return allowed
+
+    async def handle(self, interaction: discord.Interaction[Any], action: str) -> None:
+        if action == "save":
+            await self._save(interaction)
+            return
+        target = {
+            "first": 0,
+            "prev": self.index - 1,
+            "next": self.index + 1,
+            "last": self.pages - 1,
+        }.get(action, self.index)
+        self.index = max(0, min(target, self.pages - 1))
+        self._build()
+        await interaction.response.edit_message(embed=self.embed(), view=self)
+
+    async def _save(self, interaction: discord.Interaction[Any]) -> None:
+        item = self.search.items[self.index]
+        request = job_search.save_request(item, self.search)
+        entry, created = await saved_jobs.save(
+            interaction.user.id, request, display_name=interaction.user.display_name
+        )
+        text = (
+            f"💾 Saved **{discord.utils.escape_markdown(entry.title)}**. "
+            "See your list with `/jobs saved`."
+            if created
+            else "You saved that one already. See `/jobs saved`."
+        )
+        await interaction.response.send_message(text, ephemeral=True)
+
+    async def on_timeout(self) -> None:
+        for child in self.children:
+            if isinstance(child, discord.ui.Button) and child.url is None:
+                child.disabled = True
+        last, self._last = self._last, None
+        try:
+            if last is not None:
+                await last.edit_original_response(view=self)
+            elif self.message is not None:
+                await self.message.edit(view=self)
+        except discord.HTTPException:
+            log.debug("could not disable an expired /jobs pager")
+        finally:
+            from careermate_bot.discord_ui import live_views
+
+            live_views._live.pop(self.nonce, None)
+
+
+async def _compute(query: JobQuery, client: Any) -> JobSearch:
+    return await job_search.search_jobs(_services(client).knowledge, query)
+
+
+async def send_job_results(
+    interaction: discord.Interaction[Any], query: JobQuery, *, ephemeral: bool
+) -> discord.Message | discord.InteractionMessage | discord.WebhookMessage:
+    """The /jobs flow: search (errors before answering, so they can be private), then the pager.
+
+    The search itself is fast (database + in-memory data, milliseconds), so it runs before the
+    response; anything it rejects is answered privately by the caller's error handler.
+    """
+    search = await _compute(query, interaction.client)
+    view = JobsPager(search, interaction.user.id, interaction.client)
+    message: discord.Message | discord.InteractionMessage | discord.WebhookMessage
+    if interaction.response.is_done():
+        message = await interaction.followup.send(
+            embed=view.embed(), view=view, ephemeral=ephemeral, wait=True
+        )
+    else:
+        await interaction.response.send_message(embed=view.embed(), view=view,
+                                                ephemeral=ephemeral)
+        message = await interaction.original_response()
+    view.message = message
+    return message
+
+
+async def send_job_results_prefix(ctx: commands.Context[Any], query: JobQuery) -> None:
+    search = await _compute(query, ctx.bot)
+    view = JobsPager(search, ctx.author.id, ctx.bot)
+    view.message = await ctx.reply(embed=view.embed(), view=view, mention_author=False)
+
+
+# -- saved jobs ------------------------------------------------------------------------------------
+
+
+class SavedRemoveButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"cm:unsave:(?P<id>\d+):(?P<page>\d+)",
+):
+    """Remove one saved entry of the clicker's (the list is private, so that is its owner)."""
+
+    def __init__(self, saved_id: int, page: int, label: str = "Remove") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label, style=discord.ButtonStyle.danger, emoji="🗑️",
+                custom_id=f"cm:unsave:{saved_id}:{page}",
+            )
+        )
+        self.saved_id = saved_id
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> SavedRemoveButton:
+        return cls(int(match["id"]), int(match["page"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            await saved_jobs.remove(interaction.user.id, self.saved_id)
+            await show_saved(interaction, self.page, edit=True)
+        except Exception as error:
+            await report_interaction_error(interaction, error, "button Remove saved job")
+
+
+class SavedPageButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"cm:savedpg:(?P<page>\d+)"
+):
+    def __init__(self, page: int, label: str, disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(label=label, custom_id=f"cm:savedpg:{page}", disabled=disabled,
+                              row=1)
+        )
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> SavedPageButton:
+        return cls(int(match["page"]), "…")
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            await show_saved(interaction, self.page, edit=True)
+        except Exception as error:
+            await report_interaction_error(interaction, error, "button Saved jobs page")
+
+
+def saved_view(saved: list[saved_jobs.SavedSnapshot], page: int) -> discord.ui.View:
+    pages = max(1, -(-len(saved) // SAVED_PAGE))
+    page = max(0, min(page, pages - 1))
+    view = discord.ui.View(timeout=None)
+    first = page * SAVED_PAGE
+    for number, item in enumerate(saved[first:first + SAVED_PAGE], first + 1):
+        view.add_item(SavedRemoveButton(item.id, page, label=str(number)))
+    if pages > 1:
+        # Distinct custom ids per button: "previous" and "next" point at different pages.
+        view.add_item(SavedPageButton(max(0, page - 1), "◀", disabled=page == 0))
+        view.add_item(
+            SavedPageButton(min(pages - 1, page + 1), "▶", disabled=page >= pages - 1)
+        )
+    return view
+
+
+async def show_saved(interaction: discord.Interaction[Any], page: int = 0, *,
+                     edit: bool = False) -> None:
+    saved = await saved_jobs.list_saved(interaction.user.id)
+    pages = max(1, -(-len(saved) // SAVED_PAGE))
+    page = max(0, min(page, pages - 1))
+    embed, view = saved_embed(saved, page), saved_view(saved, page)
+    if edit:
+        await interaction.response.edit_message(embed=embed, view=view)
+    else:
+        await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+
+
+# -- the server job board --------------------------------------------------------------------------
+
+
+def is_board_admin(interaction: discord.Interaction[Any]) -> bool:
+    perms = interaction.permissions
+    return bool(perms.manage_guild or perms.administrator)
+
+
+class ClosePostingSelect(
+    discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"cm:closepost:(?P<guild>\d+)"
+):
+    """Close one posting; the service checks that the member posted it or manages the server."""
+
+    def __init__(self, guild_id: int, options: list[discord.SelectOption] | None = None) -> None:
+        super().__init__(
+            discord.ui.Select(
+                custom_id=f"cm:closepost:{guild_id}",
+                placeholder="Close one of your postings…",
+                options=options or [discord.SelectOption(label="…", value="0")],
+            )
+        )
+        self.guild_id = guild_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> ClosePostingSelect:
+        return cls(int(match["guild"]), list(getattr(item, "options", []) or []))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            if interaction.guild_id != self.guild_id:
+                raise UserFacingError("Use this on the server whose board it is.")
+            posting_id = int((self.item.values or ["0"])[0])
+            closed = await job_board.close_posting(
+                posting_id,
+                guild_id=self.guild_id,
+                user_id=interaction.user.id,
+                is_admin=is_board_admin(interaction),
+            )
+            embed, view = await board_message(interaction)
+            await interaction.response.edit_message(
+                content=f"Closed **{discord.utils.escape_markdown(closed.title)}**.",
+                embed=embed,
+                view=view,
+            )
+        except Exception as error:
+            await report_interaction_error(interaction, error, "menu Close posting")
+
+
+async def board_message(
+    interaction: discord.Interaction[Any],
+) -> tuple[discord.Embed, discord.ui.View]:
+    guild = interaction.guild
+    if guild is None:
+        raise UserFacingError("The job board belongs to a server. Use `/jobs board` there.")
+    postings = await job_board.open_postings(guild.id)
+    embed = board_embed(postings, guild_name=guild.name)
+    admin = is_board_admin(interaction)
+    mine = [p for p in postings if admin or p.poster_id == interaction.user.id]
+    view = discord.ui.View(timeout=None)
+    if mine:
+        options = [
+            discord.SelectOption(
+                label=truncate(f"#{p.id} {p.title}", 100),
+                description=truncate(f"{p.company} · {p.where()}", 100),
+                value=str(p.id),
+            )
+            for p in mine[:SELECT_OPTIONS_LIMIT]
+        ]
+        view.add_item(ClosePostingSelect(guild.id, options))
+    return embed, view
+
+
+# -- posting form ----------------------------------------------------------------------------------
+
+
+class PostingModal(CareerMateModal, title="Post a job on this server"):
+    """Five inputs (Discord's maximum); pay, link, remote and duration are command options."""
+
+    job_title: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        label="Job title", custom_id="title", max_length=job_board.TITLE_MAX,
+        placeholder="Junior Data Analyst",
+    )
+    company: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        label="Company", custom_id="company", max_length=job_board.COMPANY_MAX,
+        placeholder="Acme Analytics",
+    )
+    location: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        label="Location (city, state) or Remote", custom_id="location",
+        max_length=job_board.LOCATION_MAX, placeholder="Austin, TX  /  Remote",
+    )
+    skills: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        label="Skills (comma separated)", custom_id="skills", required=False,
+        max_length=job_board.SKILLS_TEXT_MAX, placeholder="SQL, Excel, Tableau",
+    )
+    description: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        label="Description", custom_id="description", style=discord.TextStyle.paragraph,
+        required=False, max_length=job_board.DESCRIPTION_MAX,
+        placeholder="What the job is, who it suits, how to apply.",
+    )
+
+    def __init__(self, options: dict[str, Any], values: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.options = options  # salary, link, remote, days (validated already)
+        for name, field in self.fields().items():
+            if values and values.get(name):
+                field.default = values[name]
+
+    def fields(self) -> dict[str, discord.ui.TextInput[Any]]:
+        return {
+            "title": self.job_title, "company": self.company, "location": self.location,
+            "skills": self.skills, "description": self.description,
+        }
+
+    def values(self) -> dict[str, str]:
+        return {name: field.value for name, field in self.fields().items()}
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        from careermate_bot.errors import InvalidInput
+
+        kb = _services(interaction.client).knowledge
+        typed = self.values()
+        try:
+            draft: PostingDraft = job_board.validate_draft(
+                title=typed["title"], company=typed["company"], location=typed["location"],
+                skills=typed["skills"], description=typed["description"],
+                salary=self.options.get("salary"), url=self.options.get("link"),
+                remote=self.options.get("remote"), days=self.options.get("days"),
+                normalise_skills=kb.normalize_skills if kb is not None else None,
+            )
+        except InvalidInput as error:
+            await interaction.response.send_message(
+                f"{error.user_message}\nPress **Edit and resubmit** to fix it; what you typed "
+                "is kept.",
+                view=RetryPostingView(interaction.user.id, self.options, typed),
+                ephemeral=True,
+            )
+            return
+        if interaction.guild_id is None:
+            raise UserFacingError("Job postings belong to a server's board.")
+        posting = await job_board.create_posting(
+            interaction.guild_id, interaction.user.id, draft,
+            poster_name=interaction.user.display_name,
+        )
+        await interaction.response.send_message(
+            "📌 Posted! Members see it in `/jobs search` when it fits them, and in "
+            "`/jobs board`. Close it there when it's filled.",
+            embed=posting_embed(posting, draft.unknown_skills),
+            ephemeral=True,
+        )
+
+
+class RetryPostingView(CareerMateView):
+    """"Edit and resubmit": reopen the form with what the poster typed."""
+
+    def __init__(self, owner_id: int, options: dict[str, Any], values: dict[str, str]) -> None:
+        super().__init__(timeout=PAGER_TIMEOUT)
+        self.owner_id = owner_id
+        self.options = options
+        self.values = values
+
+    @discord.ui.button(label="Edit and resubmit", style=discord.ButtonStyle.primary, emoji="✏️")
+    async def retry(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
+        await interaction.response.send_modal(PostingModal(self.options, self.values))
+
+
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
+    SavedRemoveButton,
+    SavedPageButton,
+    ClosePostingSelect,
+)
