@@ -48,7 +48,6 @@ async def stream_summary_into(
         await edit(text)
 
     stream = StreamView(editor, send_next, interval=1.0)
-    facts = career_summary.summary_facts(result)
     shown_position = 0
     started = False
 
@@ -73,7 +72,7 @@ async def stream_summary_into(
                     await stream.feed(SUMMARY_HEADER)
                 await stream.feed(delta)
         body = stream.text[len(SUMMARY_HEADER):] if started else ""
-        grounded = career_summary.ground(body, facts)
+        grounded = career_summary.ground_summary(body, result, user.display_name)
         if grounded:
             await stream.finish(SUMMARY_HEADER + grounded)
         else:

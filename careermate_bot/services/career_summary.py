@@ -9,6 +9,7 @@ Errors are the LLM layer's typed `LLMError`s; callers show a note instead of the
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import AsyncIterator, Hashable
 
 from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
@@ -16,6 +17,8 @@ from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services.career_paths import CareerPaths
 
 SUMMARY_MAX_TOKENS = 160
+SUMMARY_TEMPERATURE = 0.3
+MIN_WORDS = 8  # less than this is not a summary
 SUMMARY_MAX_CHARS = 900
 MAX_SKILLS_IN_FACTS = 12
 UNAVAILABLE = (
@@ -34,6 +37,8 @@ REASONS: dict[str, str] = {
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_WORDS = re.compile(r"[^\W_]+")
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]{0,40}>|^#+\s*", re.MULTILINE)
 
 
 def _money(value: float | None) -> str:
@@ -92,15 +97,19 @@ async def stream_summary(
     user_id: Hashable,
     display_name: str | None = None,
     on_position: PositionCallback | None = None,
-    max_tokens: int = SUMMARY_MAX_TOKENS,
+    max_tokens: int | None = None,
 ) -> AsyncIterator[str]:
-    """Text deltas of the summary. Raises `LLMError` subclasses (down, busy, timeout...)."""
+    """Text deltas of the summary. Raises `LLMError` subclasses (down, busy, timeout...).
+
+    At most `SUMMARY_MAX_TOKENS` tokens, fewer when the client's own limit (LLM_MAX_TOKENS)
+    is lower."""
+    budget = max_tokens or min(SUMMARY_MAX_TOKENS, getattr(llm, "max_tokens", SUMMARY_MAX_TOKENS))
     async with llm.stream(
         summary_messages(paths, display_name),
         user_id=user_id,
         on_position=on_position,
-        max_tokens=max_tokens,
-        temperature=0.3,
+        max_tokens=budget,
+        temperature=SUMMARY_TEMPERATURE,
     ) as reply:
         async for delta in reply:
             yield delta
@@ -110,22 +119,55 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
 
 
-def ground(text: str, facts: str) -> str:
-    """`text` without sentences whose numbers are not in `facts` (1-10 are allowed: counts).
+def _key(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
 
-    Returns "" when nothing usable remains (empty or all invented), so callers show the note.
+
+def _foreign_letters(text: str) -> bool:
+    """Letters outside the Latin script: we ask for English, so that is model noise."""
+    for ch in text:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return True
+    return False
+
+
+def ground(text: str, facts: str, prompt: str = "") -> str:
+    """Keep the sentences of `text` a reader can trust; "" when nothing usable remains.
+
+    Dropped: sentences with a number that is not in `facts` (1-10 are allowed: counts),
+    sentences copied from the prompt (small models echo it), repeats, markup, and sentences in
+    another script than the requested English. Callers show a note instead of "".
     """
     allowed = _numbers(facts) | {str(n) for n in range(11)}
+    source = _key(f"{prompt}\n{facts}")
+    seen: set[str] = set()
     kept: list[str] = []
-    for sentence in _SENTENCE.split(" ".join(text.split())):
-        if sentence and _numbers(sentence) <= allowed:
-            kept.append(sentence)
+    cleaned = _MARKUP.sub(" ", text)
+    sentences = [
+        part for line in cleaned.splitlines() for part in _SENTENCE.split(" ".join(line.split()))
+    ]
+    for sentence in sentences:
+        key = _key(sentence)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        if not _numbers(sentence) <= allowed or _foreign_letters(sentence):
+            continue
+        if len(key.split()) >= 3 and key in source:
+            continue  # an echo of the prompt, not a summary
+        kept.append(sentence)
     grounded = " ".join(kept).strip()
     if len(grounded) > SUMMARY_MAX_CHARS:
         cut = grounded[:SUMMARY_MAX_CHARS]
         end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
         grounded = cut[: end + 1] if end > 0 else cut.rstrip() + "…"
-    return grounded if sum(ch.isalpha() for ch in grounded) >= 10 else ""
+    return grounded if len(_key(grounded).split()) >= MIN_WORDS else ""
+
+
+def ground_summary(text: str, paths: CareerPaths, display_name: str | None = None) -> str:
+    """`ground` against exactly what the model was shown for this result."""
+    shown = "\n".join(m["content"] for m in summary_messages(paths, display_name))
+    return ground(text, summary_facts(paths), shown)
 
 
 def unavailable_note(reason: str) -> str:
