@@ -90,7 +90,7 @@ def _role_page(item: JobItem, search: JobSearch) -> discord.Embed:
         embed.add_field(name="Your match", value=value, inline=False)
     area = hit.salary.area.name if hit.salary is not None else search.location_label
     embed.add_field(
-        name=f"💵 Pay, {truncate(area, 80)} (25th–75th percentile)",
+        name=f"💵 Pay in {truncate(area, 200)}",
         value=pay_line(hit.salary),
         inline=False,
     )
@@ -126,12 +126,10 @@ def job_page(search: JobSearch, index: int) -> discord.Embed:
     return fit_embed(embed)
 
 
-def board_embed(
-    postings: list[PostingSnapshot], *, guild_name: str, page: int = 0
-) -> discord.Embed:
-    pages = max(1, -(-len(postings) // BOARD_PAGE))
-    page = max(0, min(page, pages - 1))
-    shown = postings[page * BOARD_PAGE:(page + 1) * BOARD_PAGE]
+def board_embed(postings: list[PostingSnapshot], *, guild_name: str) -> discord.Embed:
+    """The newest `BOARD_PAGE` open postings (the rest are counted, and reach members through
+    /jobs search, which ranks all of them)."""
+    shown = postings[:BOARD_PAGE]
     embed = discord.Embed(
         title=f"Job board — {truncate(guild_name, 200)}",
         colour=BOARD_COLOUR,
@@ -158,8 +156,8 @@ def board_embed(
             inline=False,
         )
     footer = BOARD_NOTE
-    if pages > 1:
-        footer = f"Page {page + 1}/{pages} · {footer}"
+    if len(postings) > len(shown):
+        footer = f"Showing the newest {len(shown)} of {len(postings)} · {footer}"
     embed.set_footer(text=footer)
     return fit_embed(embed)
 

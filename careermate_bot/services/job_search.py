@@ -26,7 +26,6 @@ from careermate_bot.services.career_paths import (
     did_you_mean_role,
     location_label,
     resolve_location_strict,
-    split_skills,
 )
 from careermate_bot.services.job_board import PostingSnapshot
 from careermate_bot.services.job_links import job_board_links, search_place
@@ -431,7 +430,9 @@ def parse_legacy_filters(text: str, kb: Any | None) -> dict[str, Any]:
     """
     out: dict[str, Any] = {"remote": None, "role": None, "location": None, "min_salary": None}
     keywords: list[str] = []
-    for item in split_skills(text):
+    # Commas separate items, except a thousands separator ("$80,000").
+    items = [" ".join(p.split()) for p in re.split(r"[;,](?!\d{3}(?:\D|$))", text or "")]
+    for item in (i for i in items if i):
         lowered = item.casefold()
         if lowered in REMOTE_WORDS:
             out["remote"] = True
