@@ -56,10 +56,7 @@ class JobsCog(commands.Cog, name="Jobs"):
     ) -> list[app_commands.Choice[str]]:
         if not current.strip():
             return []
-        return [
-            app_commands.Choice(name=c.name, value=c.name.split(" (")[0][:100])
-            for c in role_choices(self.services.knowledge, current)
-        ]
+        return role_choices(self.services.knowledge, current, by_title=True)
 
     # -- /jobs search ------------------------------------------------------------------------------
     @jobs.command(

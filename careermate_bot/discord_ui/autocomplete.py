@@ -57,7 +57,11 @@ def location_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
     return choices[:AUTOCOMPLETE_CHOICES_LIMIT]
 
 
-def role_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
+def role_choices(kb: Any, current: str, *, by_title: bool = False) -> list[
+    app_commands.Choice[str]
+]:
+    """Occupations for a typed title; the value is the occupation id (exact), or its title
+    where the option also takes free keywords (`by_title`)."""
     if kb is None:
         return []
     choices = []
@@ -66,5 +70,5 @@ def role_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
         name = occupation.title
         if hit.matched and hit.matched.casefold() != occupation.title.casefold():
             name += f" ({hit.matched})"
-        choices.append(_choice(name, occupation.id))
+        choices.append(_choice(name, occupation.title if by_title else occupation.id))
     return choices

@@ -312,3 +312,12 @@ async def test_legacy_job_match_without_anything_explains(career_harness: Discor
         await dpytest.message("!job_match", channel=career_harness.channel,
                               member=career_harness.member)
     assert "/jobs search role:" in dpytest.get_message().content
+
+
+async def test_role_and_location_autocomplete(career_harness: DiscordHarness) -> None:
+    h = career_harness
+    roles = await h.autocomplete("jobs search", "role", role="data an")
+    assert roles[0] == {"name": "Data Analyst", "value": "Data Analyst"}
+    places = await h.autocomplete("jobs search", "location", location="")
+    assert places[0]["value"] == "remote"
+    assert await h.autocomplete("jobs search", "role", role="") == []
