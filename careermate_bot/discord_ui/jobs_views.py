@@ -36,6 +36,7 @@ from careermate_bot.services.job_search import JobQuery, JobSearch
 log = logging.getLogger(__name__)
 
 PAGER_TIMEOUT = 600.0  # seconds; interaction tokens last 15 minutes
+URL_BUTTON_LIMIT = 512  # Discord's limit for a link button's URL
 NOT_YOURS = "These are someone else's results. Run `/jobs search` yourself to page through yours."
 
 
@@ -101,7 +102,8 @@ class JobsPager(LiveView):
                                             row=1))
         elif item.role is not None:
             for link in item.role.links[:4]:
-                self.add_item(discord.ui.Button(label=link.board, url=link.url, row=1))
+                if len(link.url) <= URL_BUTTON_LIMIT:
+                    self.add_item(discord.ui.Button(label=link.board, url=link.url, row=1))
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         data = interaction.data or {}

@@ -14,7 +14,7 @@ from discord.ext import commands
 from careermate_bot.config import Settings
 from careermate_bot.knowledge import CareerProfile
 from careermate_bot.llm import EngineUnreachable
-from careermate_bot.llm.fake import fake_client
+from careermate_bot.llm.fake import FakeReply, fake_client
 from careermate_bot.services import profiles
 from careermate_bot.services.container import AppServices
 from tests.conftest import CAREER_SUMMARY_SCRIPT
@@ -137,6 +137,16 @@ async def test_llm_down_still_delivers_the_grounded_embed(career_harness: Discor
     content = reply.message["content"]
     assert "summary is unavailable" in content and "offline" in content
     assert "BLS OEWS" in reply.embeds[0]["footer"]["text"]
+
+
+async def test_a_slow_llm_gets_a_note_not_a_wait(career_harness: DiscordHarness) -> None:
+    h = career_harness
+    h.bot.services.llm = fake_client(
+        [FakeReply(["Too", " late."], first_delay=5.0)], first_token_timeout=0.1
+    )
+    reply = await h.slash("career paths", skills="Python, SQL")
+    assert len(_paths(reply)) == 5
+    assert "too slow" in reply.message["content"]
 
 
 async def test_invented_numbers_never_reach_the_user(career_harness: DiscordHarness) -> None:
