@@ -2,222 +2,23 @@
 
 from __future__ import annotations
 
-import io
-import json
-import re
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from careermate_bot.discord_ui.profile_embeds import deleted_text, profile_embed
-from careermate_bot.discord_ui.views import CareerMateModal
-from careermate_bot.errors import InvalidInput
-from careermate_bot.services import profile_form, profiles
-from careermate_bot.services.salary_input import parse_salary
-
-NOT_YOURS = "That belongs to someone else's profile. Use `/profile show` for your own."
-
-
-async def _owner_only(interaction: discord.Interaction[Any], owner_id: int) -> bool:
-    if interaction.user.id == owner_id:
-        return True
-    await interaction.response.send_message(NOT_YOURS, ephemeral=True)
-    return False
-
-
-class ProfileModal(CareerMateModal, title="Your career profile"):
-    skills: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="skills",
-        label="Skills (comma separated)",
-        style=discord.TextStyle.paragraph,
-        required=False,
-        max_length=1000,
-        placeholder="Python, SQL, project management",
-    )
-    locations: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="locations",
-        label="Where you want to work",
-        required=False,
-        max_length=200,
-        placeholder="Austin TX, remote",
-    )
-    target_roles: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="target_roles",
-        label="Roles you are aiming for",
-        required=False,
-        max_length=200,
-        placeholder="Data Scientist, Analytics Manager",
-    )
-    experience: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="experience",
-        label="Years of work experience",
-        required=False,
-        max_length=10,
-        placeholder="3",
-    )
-    min_salary: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="min_salary",
-        label="Minimum salary (per year)",
-        required=False,
-        max_length=20,
-        placeholder="90k",
-    )
-
-    def __init__(self, bot: commands.Bot, current: profiles.ProfileSnapshot) -> None:
-        super().__init__(custom_id=f"cm:profile:form:{current.discord_id}")
-        self.bot = bot
-        for name, value in profile_form.form_defaults(current).items():
-            getattr(self, name).default = value or None
-
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        knowledge = getattr(getattr(self.bot, "services", None), "knowledge", None)
-        form = profile_form.form_from_text(
-            skills=self.skills.value,
-            locations=self.locations.value,
-            target_roles=self.target_roles.value,
-            experience=self.experience.value,
-            min_salary=self.min_salary.value,
-            canonical_skill=profile_form.canonicaliser(knowledge),
-            parse_salary=parse_salary,
-        )
-        try:
-            snapshot = await profiles.update_profile(
-                interaction.user.id,
-                display_name=interaction.user.display_name,
-                skills=form.skills,
-                locations=form.locations,
-                target_roles=form.target_roles,
-                experience_years=form.experience_years,
-                min_salary=form.min_salary,
-            )
-        except profiles.ProfileError as error:
-            raise InvalidInput(str(error)) from error
-        await interaction.response.send_message(
-            "Saved. This is what I'll use for `/career` and `/jobs`:",
-            embed=profile_embed(snapshot),
-            view=ProfileButtons.for_user(snapshot.discord_id),
-            ephemeral=True,
-        )
-
-
-async def open_profile_form(interaction: discord.Interaction[Any]) -> None:
-    current = await profiles.get_or_create(interaction.user.id, interaction.user.display_name)
-    await interaction.response.send_modal(ProfileModal(interaction.client, current))  # type: ignore[arg-type]
-
-
-async def send_export(interaction: discord.Interaction[Any]) -> None:
-    data = await profiles.export_user_data(interaction.user.id)
-    if data is None:
-        await interaction.response.send_message(
-            "I don't have anything stored about you.", ephemeral=True
-        )
-        return
-    blob = json.dumps(data, indent=2, ensure_ascii=False).encode()
-    await interaction.response.send_message(
-        "Everything I store about you, as JSON:",
-        file=discord.File(io.BytesIO(blob), filename=f"careermate-{interaction.user.id}.json"),
-        ephemeral=True,
-    )
-
-
-def confirm_delete_view(user_id: int) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    view.add_item(ConfirmDeleteButton(user_id))
-    return view
-
-
-class ProfileAction(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"cm:profile:(?P<action>edit|export|delete):(?P<user_id>\d+)",
-):
-    """Profile buttons that keep working after a restart (state is in the DB, not in memory)."""
-
-    LABELS = {
-        "edit": ("Edit", "✏️", discord.ButtonStyle.primary),
-        "export": ("Export my data", "📦", discord.ButtonStyle.secondary),
-        "delete": ("Delete my data", "🗑️", discord.ButtonStyle.danger),
-    }
-
-    def __init__(self, action: str, user_id: int) -> None:
-        label, emoji, style = self.LABELS[action]
-        super().__init__(
-            discord.ui.Button(
-                label=label,
-                emoji=emoji,
-                style=style,
-                custom_id=f"cm:profile:{action}:{user_id}",
-            )
-        )
-        self.action, self.user_id = action, user_id
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-    ) -> ProfileAction:
-        return cls(match["action"], int(match["user_id"]))
-
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return await _owner_only(interaction, self.user_id)
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        if self.action == "edit":
-            await open_profile_form(interaction)
-        elif self.action == "export":
-            await send_export(interaction)
-        else:
-            await interaction.response.send_message(
-                "Delete **everything** I remember about you (profile, history, saved jobs)? "
-                "This can't be undone.",
-                view=confirm_delete_view(self.user_id),
-                ephemeral=True,
-            )
-
-
-class ConfirmDeleteButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"cm:profile:confirm-delete:(?P<user_id>\d+)",
-):
-    def __init__(self, user_id: int) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Yes, delete it all",
-                style=discord.ButtonStyle.danger,
-                custom_id=f"cm:profile:confirm-delete:{user_id}",
-            )
-        )
-        self.user_id = user_id
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-    ) -> ConfirmDeleteButton:
-        return cls(int(match["user_id"]))
-
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return await _owner_only(interaction, self.user_id)
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        deleted = await profiles.delete_user_data(self.user_id)
-        await interaction.response.edit_message(
-            content=deleted_text(deleted), view=None, embed=None
-        )
-
-
-class ProfileButtons:
-    @staticmethod
-    def for_user(user_id: int) -> discord.ui.View:
-        view = discord.ui.View(timeout=None)
-        for action in ("edit", "export", "delete"):
-            view.add_item(ProfileAction(action, user_id))
-        return view
+from careermate_bot.discord_ui.profile_embeds import profile_embed
+from careermate_bot.discord_ui.profile_views import (
+    DELETE_QUESTION,
+    ConfirmDeleteButton,
+    ProfileAction,
+    ProfileButtons,
+    confirm_delete_view,
+    open_profile_form,
+    send_export,
+)
+from careermate_bot.services import profiles
 
 
 class ProfileCog(commands.Cog):
@@ -246,8 +47,7 @@ class ProfileCog(commands.Cog):
     @group.command(name="delete", description="Delete everything CareerMate stores about you")
     async def delete(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.send_message(
-            "Delete **everything** I remember about you (profile, history, saved jobs)? "
-            "This can't be undone.",
+            DELETE_QUESTION,
             view=confirm_delete_view(interaction.user.id),
             ephemeral=True,
         )
