@@ -76,3 +76,61 @@ async def test_shutdown_finishes_in_flight_replies_then_takes_a_final_backup(
 async def test_no_message_can_ping_everyone(harness: DiscordHarness) -> None:
     assert harness.bot.allowed_mentions is not None
     assert harness.bot.allowed_mentions.to_dict() == {"parse": []}
+
+
+async def test_attachments_reach_a_command_through_the_real_transformers(
+    harness: DiscordHarness,
+) -> None:
+    from tests.harness.driver import Upload
+
+    @app_commands.command(name="peek", description="test only")
+    async def peek(interaction: discord.Interaction, file: discord.Attachment) -> None:
+        data = await file.read()
+        first_line = data.decode().splitlines()[0]
+        await interaction.response.send_message(
+            f"{file.filename}: {file.size} bytes, {file.content_type}, starts {first_line!r}"
+        )
+
+    harness.bot.tree.add_command(peek)
+    reply = await harness.slash("peek", file=Upload("cv.txt", b"Ada Lovelace\nAnalyst\n"))
+    assert reply.text() == "cv.txt: 21 bytes, text/plain, starts 'Ada Lovelace'"
+
+
+async def test_commands_sync_globally_only_when_they_changed(harness: DiscordHarness) -> None:
+    bot = harness.bot
+    calls: list[object] = []
+
+    async def fake_sync(*, guild: object = None) -> list[object]:
+        calls.append(guild)
+        return []
+
+    bot.tree.sync = fake_sync  # type: ignore[method-assign]
+    await bot.sync_command_tree()
+    await bot.sync_command_tree()
+    assert calls == [None]  # the second start saw the same command set
+
+    @app_commands.command(name="brand-new", description="test only")
+    async def brand_new(interaction: discord.Interaction) -> None:
+        await interaction.response.send_message("hi")
+
+    bot.tree.add_command(brand_new)
+    await bot.sync_command_tree()
+    assert calls == [None, None]
+
+
+async def test_a_dev_guild_gets_an_instant_sync_every_start(
+    settings: Settings, tmp_path: Path
+) -> None:
+    dev_settings = settings.model_copy(update={"dev_guild_id": 123456789012345678})
+    services = AppServices(dev_settings, backups_enabled=False)
+    async with running_bot(dev_settings, services, tmp_path) as harness:
+        calls: list[object] = []
+
+        async def fake_sync(*, guild: object = None) -> list[object]:
+            calls.append(getattr(guild, "id", None))
+            return []
+
+        harness.bot.tree.sync = fake_sync  # type: ignore[method-assign]
+        await harness.bot.sync_command_tree()
+        await harness.bot.sync_command_tree()
+        assert calls == [123456789012345678, 123456789012345678]
