@@ -181,7 +181,7 @@ class OccupationCatalogue:
                 + "?"
             )
         else:
-            message = f"I don't know the role '{text}'. Start typing in /career gap to browse titles."
+            message = f"I don't know the role '{text}'. Type in /career gap to browse titles."
         return OccupationResolution(query=text, suggestions=options, message=message)
 
 
