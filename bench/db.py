@@ -55,10 +55,12 @@ async def run(settings: Settings, messages: int, users: int, updates: int) -> No
         batch = 10
         rounds = max(1, min(messages, 2000) // batch)
         for r in range(rounds):
-            await asyncio.gather(*(
-                profiles.append_message((r * batch + k) % users, "user", "concurrent")
-                for k in range(batch)
-            ))
+            await asyncio.gather(
+                *(
+                    profiles.append_message((r * batch + k) % users, "user", "concurrent")
+                    for k in range(batch)
+                )
+            )
         line(f"message appends, {batch} concurrent", rounds * batch, time.perf_counter() - start)
 
         reads = 2000
@@ -83,8 +85,10 @@ async def run(settings: Settings, messages: int, users: int, updates: int) -> No
     start = time.perf_counter()
     path = create_backup(settings)
     took = time.perf_counter() - start
-    print(f"  create_backup (copy + integrity_check)      {took:7.3f} s  "
-          f"({path.stat().st_size / 1e6:.1f} MB)")
+    print(
+        f"  create_backup (copy + integrity_check)      {took:7.3f} s  "
+        f"({path.stat().st_size / 1e6:.1f} MB)"
+    )
     start = time.perf_counter()
     restore_backup(settings, path)
     print(f"  restore_backup (verify + keep old + swap)   {time.perf_counter() - start:7.3f} s")
@@ -109,8 +113,10 @@ async def run(settings: Settings, messages: int, users: int, updates: int) -> No
         during = writes - before
         stop.set()
         await task
-        print(f"  create_backup while the bot writes          {took:7.3f} s  "
-              f"({during} appends meanwhile, {during / took:.0f}/s)")
+        print(
+            f"  create_backup while the bot writes          {took:7.3f} s  "
+            f"({during} appends meanwhile, {during / took:.0f}/s)"
+        )
     finally:
         await close_db()
     with sqlite3.connect(path) as conn:
@@ -124,13 +130,16 @@ def main() -> None:
     parser.add_argument("--updates", type=int, default=1_000)
     parser.add_argument("--dir", type=Path, default=None, help="data dir (default: a temp dir)")
     args = parser.parse_args()
-    print(f"CareerMate storage bench: Python {platform.python_version()}, SQLite "
-          f"{sqlite3.sqlite_version}, {platform.system()} {platform.machine()}, "
-          f"{os.cpu_count()} CPUs")
+    print(
+        f"CareerMate storage bench: Python {platform.python_version()}, SQLite "
+        f"{sqlite3.sqlite_version}, {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs"
+    )
     with tempfile.TemporaryDirectory(prefix="careermate-bench-") as tmp:
         data = args.dir or Path(tmp)
-        settings = build_settings(_env_file=None, data_dir=data, database_url="",
-                                  backup_dir=None, backup_keep=3)
+        settings = build_settings(
+            _env_file=None, data_dir=data, database_url="", backup_dir=None, backup_keep=3
+        )
         print(f"Data dir: {data}")
         asyncio.run(run(settings, args.messages, args.users, args.updates))
 

@@ -57,20 +57,38 @@ async def main(rounds: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         settings = build_settings(
-            _env_file=None, data_dir=tmp_path / "data", log_dir=tmp_path / "logs",
-            discord_bot_token=None, llm_provider="local",
+            _env_file=None,
+            data_dir=tmp_path / "data",
+            log_dir=tmp_path / "logs",
+            discord_bot_token=None,
+            llm_provider="local",
         )
         kb = KnowledgeBase.load(tmp_path / "knowledge")
         async with database(settings):
             await profiles.update_profile(1, skills=["Python", "SQL", "Tableau"])
             request = CareerRequest(user_id=1, location="Austin, TX")
             paths = await career_paths(kb, request)
-            print(_line("career_paths service (profile + match)",
-                        await _time(rounds, lambda: career_paths(kb, request))))
-            bars = [PathBar(m.occupation.title, m.match_percent, len(m.matched_skills),
-                            len(m.missing_skills)) for m in paths.matches]
-            print(_line("chart render (5 paths, PNG)",
-                        await _time(rounds, lambda: asyncio.to_thread(render_match_chart, bars))))
+            print(
+                _line(
+                    "career_paths service (profile + match)",
+                    await _time(rounds, lambda: career_paths(kb, request)),
+                )
+            )
+            bars = [
+                PathBar(
+                    m.occupation.title,
+                    m.match_percent,
+                    len(m.matched_skills),
+                    len(m.missing_skills),
+                )
+                for m in paths.matches
+            ]
+            print(
+                _line(
+                    "chart render (5 paths, PNG)",
+                    await _time(rounds, lambda: asyncio.to_thread(render_match_chart, bars)),
+                )
+            )
 
             async def embed() -> None:
                 career_embed(paths)
@@ -78,8 +96,12 @@ async def main(rounds: int) -> None:
             print(_line("career embed build + fit", await _time(rounds, embed)))
             query = JobQuery(user_id=1, role="analyst", location="Austin, TX", guild_id=5)
             search = await search_jobs(kb, query)
-            print(_line("search_jobs service (7 results)",
-                        await _time(rounds, lambda: search_jobs(kb, query))))
+            print(
+                _line(
+                    "search_jobs service (7 results)",
+                    await _time(rounds, lambda: search_jobs(kb, query)),
+                )
+            )
 
             async def pages() -> None:
                 for index in range(len(search.items)):
@@ -89,8 +111,12 @@ async def main(rounds: int) -> None:
 
         from tests.harness.bot import running_bot
 
-        services = AppServices(settings, llm=fake_client(["Keep going: learn pandas next."]),
-                               knowledge=kb, backups_enabled=False)
+        services = AppServices(
+            settings,
+            llm=fake_client(["Keep going: learn pandas next."]),
+            knowledge=kb,
+            backups_enabled=False,
+        )
         async with running_bot(settings, services, tmp_path) as h:
             await h.slash("career paths", skills="Python, SQL")  # warm-up
 

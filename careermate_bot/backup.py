@@ -224,8 +224,12 @@ def create_backup(settings: Settings, *, prune: bool = True) -> Path:
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
-    log.info("backup %s written in %.2fs (%d bytes)", final.name,
-             time.perf_counter() - started, final.stat().st_size)
+    log.info(
+        "backup %s written in %.2fs (%d bytes)",
+        final.name,
+        time.perf_counter() - started,
+        final.stat().st_size,
+    )
     if prune:
         prune_backups(settings)
     return final
@@ -249,12 +253,15 @@ def verify_database_file(path: Path) -> int:
             )
         conn = _connect(path)
         try:
-            tables = {row[0] for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             version: int | None = None
             if migrations.META_TABLE in tables:
                 row = conn.execute(
-                    f"SELECT version FROM {migrations.META_TABLE} WHERE id = 1").fetchone()
+                    f"SELECT version FROM {migrations.META_TABLE} WHERE id = 1"
+                ).fetchone()
                 version = int(row[0]) if row else None
         finally:
             conn.close()
@@ -322,8 +329,7 @@ def restore_backup(settings: Settings, file: Path | str) -> RestoreResult:
     except AlreadyRunningError as error:
         who = f" (pid {error.pid})" if error.pid else ""
         raise BotRunningError(
-            f"CareerMate is running{who} and using {db}. Stop the bot, then run the restore "
-            "again."
+            f"CareerMate is running{who} and using {db}. Stop the bot, then run the restore again."
         ) from None
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
@@ -352,10 +358,16 @@ def restore_backup(settings: Settings, file: Path | str) -> RestoreResult:
                 staged.unlink()
     finally:
         lock.release()
-    log.info("restored %s into %s (schema version %d); previous database kept at %s",
-             source, db, version, previous)
-    return RestoreResult(database=db, restored_from=source, previous_copy=previous,
-                         schema_version=version)
+    log.info(
+        "restored %s into %s (schema version %d); previous database kept at %s",
+        source,
+        db,
+        version,
+        previous,
+    )
+    return RestoreResult(
+        database=db, restored_from=source, previous_copy=previous, schema_version=version
+    )
 
 
 class BackupScheduler:
@@ -397,8 +409,12 @@ class BackupScheduler:
             log.info("periodic backups are for SQLite only; back PostgreSQL up with pg_dump")
             return False
         self._task = asyncio.get_running_loop().create_task(self._loop(), name="backup-scheduler")
-        log.info("periodic backups every %.0f minute(s) into %s, keeping %d",
-                 self.interval / 60, self.settings.effective_backup_dir, self.settings.backup_keep)
+        log.info(
+            "periodic backups every %.0f minute(s) into %s, keeping %d",
+            self.interval / 60,
+            self.settings.effective_backup_dir,
+            self.settings.backup_keep,
+        )
         return True
 
     async def stop(self) -> None:
@@ -435,8 +451,9 @@ class BackupScheduler:
             raise
         except Exception as error:
             self.last_error = str(error)
-            log.exception("periodic backup failed (will retry in %.0f minute(s))",
-                          self.interval / 60)
+            log.exception(
+                "periodic backup failed (will retry in %.0f minute(s))", self.interval / 60
+            )
             return None
         self._fingerprint = fingerprint
         self.last_backup, self.last_error = path, None

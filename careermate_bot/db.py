@@ -98,9 +98,7 @@ async def init_db(
         await Tortoise.generate_schemas(safe=True)
         problems = await migrations.check_schema(conn)
         if problems:
-            raise DatabaseError(
-                "the database does not match the models: " + "; ".join(problems)
-            )
+            raise DatabaseError("the database does not match the models: " + "; ".join(problems))
     except migrations.MigrationError as error:
         await close_db()
         raise DatabaseError(str(error)) from error
@@ -111,8 +109,12 @@ async def init_db(
     if report.created:
         log.info("created a new database (schema version %d) at %s", report.to_version, where)
     elif report.applied:
-        log.info("upgraded the database at %s from schema version %s to %d",
-                 where, report.from_version, report.to_version)
+        log.info(
+            "upgraded the database at %s from schema version %s to %d",
+            where,
+            report.from_version,
+            report.to_version,
+        )
     else:
         log.info("database ready at %s (schema version %d)", where, report.to_version)
     return report
@@ -132,8 +134,9 @@ async def database(settings: Settings, **init_kwargs: Any) -> AsyncIterator[Base
         await close_db()
 
 
-async def sqlite_pragmas(names: tuple[str, ...] = ("journal_mode", "busy_timeout",
-                                                   "foreign_keys", "synchronous")) -> dict:
+async def sqlite_pragmas(
+    names: tuple[str, ...] = ("journal_mode", "busy_timeout", "foreign_keys", "synchronous"),
+) -> dict:
     """Current values of some SQLite pragmas on the ORM's connection (diagnostics, tests)."""
     conn = get_connection()
     if conn.capabilities.dialect != "sqlite":

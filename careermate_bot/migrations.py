@@ -185,8 +185,7 @@ def _check_order(migrations: Sequence[Migration]) -> None:
     versions = [m.version for m in migrations]
     if versions != sorted(set(versions)) or (versions and versions[0] <= BASELINE_VERSION):
         raise MigrationError(
-            f"migration versions must be unique, ascending and above {BASELINE_VERSION}: "
-            f"{versions}"
+            f"migration versions must be unique, ascending and above {BASELINE_VERSION}: {versions}"
         )
 
 
@@ -201,8 +200,10 @@ async def migrate(
     Does not create model tables: `db.init_db` runs `generate_schemas(safe=True)` afterwards.
     """
     _check_order(migrations)
-    target = current if current is not None else (
-        migrations[-1].version if migrations else BASELINE_VERSION
+    target = (
+        current
+        if current is not None
+        else (migrations[-1].version if migrations else BASELINE_VERSION)
     )
     start = await read_version(conn)
     if start is None:
@@ -232,8 +233,11 @@ async def migrate(
                 if now is not None and now >= migration.version:
                     report.to_version = now
                     continue
-                log.info("migrating the database to version %d: %s",
-                         migration.version, migration.description)
+                log.info(
+                    "migrating the database to version %d: %s",
+                    migration.version,
+                    migration.description,
+                )
                 await migration.apply(MigrationContext(tx))
                 await _write_version(tx, migration.version)
         except MigrationError:

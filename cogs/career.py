@@ -124,6 +124,7 @@ class CareerCog(commands.Cog, name="Career"):
             view=view,
         )
         if has_llm:
+
             async def send_next(text: str) -> Editor:
                 extra = await interaction.followup.send(text, wait=True)
                 return lambda new: extra.edit(content=new)
@@ -159,9 +160,7 @@ class CareerCog(commands.Cog, name="Career"):
         send_next: Callable[[str], Awaitable[Editor]],
         name: str,
     ) -> None:
-        coro = stream_summary_into(
-            self.services, result, user=user, edit=edit, send_next=send_next
-        )
+        coro = stream_summary_into(self.services, result, user=user, edit=edit, send_next=send_next)
         self.bot.track(coro, name=name)  # type: ignore[attr-defined]
 
     # -- /career gap -------------------------------------------------------------------------------
@@ -201,6 +200,7 @@ class CareerCog(commands.Cog, name="Career"):
             kwargs["file"] = file
         message = await ctx.reply(SUMMARY_PENDING if has_llm else None, **kwargs)
         if has_llm:
+
             async def send_next(text: str) -> Editor:
                 extra = await ctx.send(text)
                 return lambda new: extra.edit(content=new)

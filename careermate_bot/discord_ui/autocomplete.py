@@ -57,9 +57,9 @@ def location_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
     return choices[:AUTOCOMPLETE_CHOICES_LIMIT]
 
 
-def role_choices(kb: Any, current: str, *, by_title: bool = False) -> list[
-    app_commands.Choice[str]
-]:
+def role_choices(
+    kb: Any, current: str, *, by_title: bool = False
+) -> list[app_commands.Choice[str]]:
     """Occupations for a typed title; the value is the occupation id (exact), or its title
     where the option also takes free keywords (`by_title`)."""
     if kb is None:

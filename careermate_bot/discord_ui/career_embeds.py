@@ -120,9 +120,8 @@ def gap_embed(gap: SkillGap) -> discord.Embed:
     occupation = report.occupation
     description = truncate(occupation.description, 350)
     years = occupation.experience_years
-    description += (
-        f"\n**Typical entry:** {escape_markdown(occupation.education)}"
-        + (f", about {years:g} years of experience" if years else "")
+    description += f"\n**Typical entry:** {escape_markdown(occupation.education)}" + (
+        f", about {years:g} years of experience" if years else ""
     )
     if not gap.skills:
         description += "\n*You have no saved skills yet, so every skill shows as missing.*"
@@ -169,7 +168,7 @@ class GapSelect(
     discord.ui.DynamicItem[discord.ui.Select[Any]],
     template=r"cm:gap:(?P<owner>\d+)(?::(?P<area>\d{1,12}))?",
 ):
-    """"Skill gap for...": the ranked gap for one path, privately. Only the invoker may use it.
+    """ "Skill gap for...": the ranked gap for one path, privately. Only the invoker may use it.
     The custom id carries the invoker and the BLS area the result's pay was shown for."""
 
     def __init__(
@@ -233,7 +232,7 @@ class FindJobsButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=rf"cm:findjobs:(?P<occ>{OCCUPATION_ID})",
 ):
-    """"Find jobs for this path": the /jobs flow for one occupation, for whoever clicks."""
+    """ "Find jobs for this path": the /jobs flow for one occupation, for whoever clicks."""
 
     def __init__(self, occupation_id: str) -> None:
         super().__init__(

@@ -64,14 +64,17 @@ async def stream_summary_into(
         deadline = min(settings.llm_total_timeout, SUMMARY_DEADLINE_CAP)
         async with asyncio.timeout(deadline):
             async for delta in career_summary.stream_summary(
-                llm, result, user_id=user.id, display_name=user.display_name,
+                llm,
+                result,
+                user_id=user.id,
+                display_name=user.display_name,
                 on_position=show_position,
             ):
                 if not started:
                     started = True
                     await stream.feed(SUMMARY_HEADER)
                 await stream.feed(delta)
-        body = stream.text[len(SUMMARY_HEADER):] if started else ""
+        body = stream.text[len(SUMMARY_HEADER) :] if started else ""
         grounded = career_summary.ground_summary(body, result, user.display_name)
         if grounded:
             await stream.finish(SUMMARY_HEADER + grounded)

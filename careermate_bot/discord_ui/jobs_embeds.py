@@ -114,12 +114,8 @@ def job_page(search: JobSearch, index: int) -> discord.Embed:
     header = f"Jobs {search.filters_text()}"
     if search.notes and index == 0:
         header += "\n" + "\n".join(f"ℹ️ {escape_markdown(n)}" for n in search.notes)
-    embed.description = f"*{header}*" + (
-        f"\n\n{embed.description}" if embed.description else ""
-    )
-    sources = (
-        f"Pay: {SALARY_SOURCE}" if item.kind == "role" else BOARD_NOTE
-    )
+    embed.description = f"*{header}*" + (f"\n\n{embed.description}" if embed.description else "")
+    sources = f"Pay: {SALARY_SOURCE}" if item.kind == "role" else BOARD_NOTE
     if item.kind == "role":
         sources += f" · {ONET_ATTRIBUTION}"
     embed.set_footer(text=f"Page {index + 1}/{len(search.items)} · {sources}")
@@ -145,8 +141,8 @@ def board_embed(postings: list[PostingSnapshot], *, guild_name: str) -> discord.
         pay = posting.salary_text() or "pay not given"
         lines = [
             f"{_text(posting.where(), 80)} · {pay} · closes {_when(posting.expires_at)}",
-            f"by <@{posting.poster_id}>" + (f" · [link]({safe_link(posting.url)})"
-                                            if posting.url else ""),
+            f"by <@{posting.poster_id}>"
+            + (f" · [link]({safe_link(posting.url)})" if posting.url else ""),
         ]
         if posting.skills:
             lines.append(f"Skills: {_skills(posting.skills, 8)}")
@@ -188,7 +184,7 @@ def posting_embed(posting: PostingSnapshot, unknown_skills: tuple[str, ...] = ()
 def saved_embed(saved: list[SavedSnapshot], page: int = 0) -> discord.Embed:
     pages = max(1, -(-len(saved) // SAVED_PAGE))
     page = max(0, min(page, pages - 1))
-    shown = saved[page * SAVED_PAGE:(page + 1) * SAVED_PAGE]
+    shown = saved[page * SAVED_PAGE : (page + 1) * SAVED_PAGE]
     embed = discord.Embed(
         title="Your saved jobs",
         colour=SAVED_COLOUR,

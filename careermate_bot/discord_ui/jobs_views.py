@@ -50,10 +50,13 @@ def _services(client: Any) -> Any:
 class JobsPager(LiveView):
     kind = "jobs"
 
-    def __init__(self, search: JobSearch, owner_id: int, client: object, *,
-                 timeout: float | None = None) -> None:
+    def __init__(
+        self, search: JobSearch, owner_id: int, client: object, *, timeout: float | None = None
+    ) -> None:
         super().__init__(
-            owner_id, client, timeout=PAGER_TIMEOUT if timeout is None else timeout,
+            owner_id,
+            client,
+            timeout=PAGER_TIMEOUT if timeout is None else timeout,
             refusal=NOT_YOURS,
         )
         self.search = search
@@ -68,11 +71,22 @@ class JobsPager(LiveView):
     def embed(self) -> discord.Embed:
         return job_page(self.search, self.index)
 
-    def _button(self, action: str, label: str, *, row: int, disabled: bool,
-                style: discord.ButtonStyle = discord.ButtonStyle.secondary,
-                emoji: str | None = None) -> discord.ui.Button[Any]:
+    def _button(
+        self,
+        action: str,
+        label: str,
+        *,
+        row: int,
+        disabled: bool,
+        style: discord.ButtonStyle = discord.ButtonStyle.secondary,
+        emoji: str | None = None,
+    ) -> discord.ui.Button[Any]:
         button: discord.ui.Button[Any] = discord.ui.Button(
-            label=label, custom_id=self.cid(action), row=row, disabled=disabled, style=style,
+            label=label,
+            custom_id=self.cid(action),
+            row=row,
+            disabled=disabled,
+            style=style,
             emoji=emoji,
         )
         button.callback = self._make_callback(action)  # type: ignore[method-assign]
@@ -90,16 +104,19 @@ class JobsPager(LiveView):
         single = self.pages <= 1
         self.add_item(self._button("first", "⏮", row=0, disabled=single or self.index == 0))
         self.add_item(self._button("prev", "◀", row=0, disabled=single or self.index == 0))
-        self.add_item(self._button("page", f"{self.index + 1}/{self.pages}", row=0,
-                                   disabled=True))
+        self.add_item(self._button("page", f"{self.index + 1}/{self.pages}", row=0, disabled=True))
         self.add_item(self._button("next", "▶", row=0, disabled=single or self.index >= last))
         self.add_item(self._button("last", "⏭", row=0, disabled=single or self.index >= last))
-        self.add_item(self._button("save", "Save", row=1, disabled=False,
-                                   style=discord.ButtonStyle.success, emoji="💾"))
+        self.add_item(
+            self._button(
+                "save", "Save", row=1, disabled=False, style=discord.ButtonStyle.success, emoji="💾"
+            )
+        )
         item = self.search.items[self.index]
         if item.posting is not None and item.posting.posting.url:
-            self.add_item(discord.ui.Button(label="Open posting", url=item.posting.posting.url,
-                                            row=1))
+            self.add_item(
+                discord.ui.Button(label="Open posting", url=item.posting.posting.url, row=1)
+            )
         elif item.role is not None:
             for link in item.role.links[:4]:
                 if len(link.url) <= URL_BUTTON_LIMIT:
@@ -180,8 +197,7 @@ async def send_job_results(
             embed=view.embed(), view=view, ephemeral=ephemeral, wait=True
         )
     else:
-        await interaction.response.send_message(embed=view.embed(), view=view,
-                                                ephemeral=ephemeral)
+        await interaction.response.send_message(embed=view.embed(), view=view, ephemeral=ephemeral)
         message = await interaction.original_response()
     view.message = message
     return message
@@ -205,7 +221,9 @@ class SavedRemoveButton(
     def __init__(self, saved_id: int, page: int, label: str = "Remove") -> None:
         super().__init__(
             discord.ui.Button(
-                label=label, style=discord.ButtonStyle.danger, emoji="🗑️",
+                label=label,
+                style=discord.ButtonStyle.danger,
+                emoji="🗑️",
                 custom_id=f"cm:unsave:{saved_id}:{page}",
             )
         )
@@ -231,8 +249,7 @@ class SavedPageButton(
 ):
     def __init__(self, page: int, label: str, disabled: bool = False) -> None:
         super().__init__(
-            discord.ui.Button(label=label, custom_id=f"cm:savedpg:{page}", disabled=disabled,
-                              row=1)
+            discord.ui.Button(label=label, custom_id=f"cm:savedpg:{page}", disabled=disabled, row=1)
         )
         self.page = page
 
@@ -254,19 +271,18 @@ def saved_view(saved: list[saved_jobs.SavedSnapshot], page: int) -> discord.ui.V
     page = max(0, min(page, pages - 1))
     view = discord.ui.View(timeout=None)
     first = page * SAVED_PAGE
-    for number, item in enumerate(saved[first:first + SAVED_PAGE], first + 1):
+    for number, item in enumerate(saved[first : first + SAVED_PAGE], first + 1):
         view.add_item(SavedRemoveButton(item.id, page, label=str(number)))
     if pages > 1:
         # Distinct custom ids per button: "previous" and "next" point at different pages.
         view.add_item(SavedPageButton(max(0, page - 1), "◀", disabled=page == 0))
-        view.add_item(
-            SavedPageButton(min(pages - 1, page + 1), "▶", disabled=page >= pages - 1)
-        )
+        view.add_item(SavedPageButton(min(pages - 1, page + 1), "▶", disabled=page >= pages - 1))
     return view
 
 
-async def show_saved(interaction: discord.Interaction[Any], page: int = 0, *,
-                     edit: bool = False) -> None:
+async def show_saved(
+    interaction: discord.Interaction[Any], page: int = 0, *, edit: bool = False
+) -> None:
     saved = await saved_jobs.list_saved(interaction.user.id)
     pages = max(1, -(-len(saved) // SAVED_PAGE))
     page = max(0, min(page, pages - 1))
@@ -358,24 +374,36 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
     """Five inputs (Discord's maximum); pay, link, remote and duration are command options."""
 
     job_title: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Job title", custom_id="title", max_length=job_board.TITLE_MAX,
+        label="Job title",
+        custom_id="title",
+        max_length=job_board.TITLE_MAX,
         placeholder="Junior Data Analyst",
     )
     company: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Company", custom_id="company", max_length=job_board.COMPANY_MAX,
+        label="Company",
+        custom_id="company",
+        max_length=job_board.COMPANY_MAX,
         placeholder="Acme Analytics",
     )
     location: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Location (city, state) or Remote", custom_id="location",
-        max_length=job_board.LOCATION_MAX, placeholder="Austin, TX  /  Remote",
+        label="Location (city, state) or Remote",
+        custom_id="location",
+        max_length=job_board.LOCATION_MAX,
+        placeholder="Austin, TX  /  Remote",
     )
     skills: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Skills (comma separated)", custom_id="skills", required=False,
-        max_length=job_board.SKILLS_TEXT_MAX, placeholder="SQL, Excel, Tableau",
+        label="Skills (comma separated)",
+        custom_id="skills",
+        required=False,
+        max_length=job_board.SKILLS_TEXT_MAX,
+        placeholder="SQL, Excel, Tableau",
     )
     description: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Description", custom_id="description", style=discord.TextStyle.paragraph,
-        required=False, max_length=job_board.DESCRIPTION_MAX,
+        label="Description",
+        custom_id="description",
+        style=discord.TextStyle.paragraph,
+        required=False,
+        max_length=job_board.DESCRIPTION_MAX,
         placeholder="What the job is, who it suits, how to apply.",
     )
 
@@ -388,8 +416,11 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
 
     def fields(self) -> dict[str, discord.ui.TextInput[Any]]:
         return {
-            "title": self.job_title, "company": self.company, "location": self.location,
-            "skills": self.skills, "description": self.description,
+            "title": self.job_title,
+            "company": self.company,
+            "location": self.location,
+            "skills": self.skills,
+            "description": self.description,
         }
 
     def values(self) -> dict[str, str]:
@@ -402,10 +433,15 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
         typed = self.values()
         try:
             draft: PostingDraft = job_board.validate_draft(
-                title=typed["title"], company=typed["company"], location=typed["location"],
-                skills=typed["skills"], description=typed["description"],
-                salary=self.options.get("salary"), url=self.options.get("link"),
-                remote=self.options.get("remote"), days=self.options.get("days"),
+                title=typed["title"],
+                company=typed["company"],
+                location=typed["location"],
+                skills=typed["skills"],
+                description=typed["description"],
+                salary=self.options.get("salary"),
+                url=self.options.get("link"),
+                remote=self.options.get("remote"),
+                days=self.options.get("days"),
                 normalise_skills=kb.normalize_skills if kb is not None else None,
             )
         except InvalidInput as error:
@@ -419,7 +455,9 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
         if interaction.guild_id is None:
             raise UserFacingError("Job postings belong to a server's board.")
         posting = await job_board.create_posting(
-            interaction.guild_id, interaction.user.id, draft,
+            interaction.guild_id,
+            interaction.user.id,
+            draft,
             poster_name=interaction.user.display_name,
         )
         await interaction.response.send_message(
@@ -431,7 +469,7 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
 
 
 class RetryPostingView(CareerMateView):
-    """"Edit and resubmit": reopen the form with what the poster typed."""
+    """ "Edit and resubmit": reopen the form with what the poster typed."""
 
     def __init__(self, owner_id: int, options: dict[str, Any], values: dict[str, str]) -> None:
         super().__init__(timeout=PAGER_TIMEOUT)

@@ -165,8 +165,9 @@ def location_label(resolution: LocationResolution | None) -> str:
     return f"{area.name} (national)" if area.is_national else area.name
 
 
-def _profile_location(kb: Any, profile: ProfileSnapshot) -> tuple[LocationResolution | None,
-                                                                  str | None]:
+def _profile_location(
+    kb: Any, profile: ProfileSnapshot
+) -> tuple[LocationResolution | None, str | None]:
     """The first saved location that resolves; a note when none did."""
     for text in profile.locations:
         resolution: LocationResolution = kb.resolve_location(text)

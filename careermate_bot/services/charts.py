@@ -78,29 +78,54 @@ def render_match_chart(paths: Sequence[PathBar], *, title: str = "Your top caree
         ax.set_yticks(positions)
         ax.set_yticklabels(labels, color=TEXT, fontsize=9)
         for y, value in zip(positions, percents, strict=True):
-            ax.text(value + 1.5, y, f"{value}%", va="center", color=TEXT, fontsize=9,
-                    fontweight="bold")
+            ax.text(
+                value + 1.5, y, f"{value}%", va="center", color=TEXT, fontsize=9, fontweight="bold"
+            )
         ax.set_xlabel("match", color=MUTED, fontsize=8)
 
         have = [max(0, p.matched) for p in rows]
         lack = [max(0, p.missing) for p in rows]
         ax_skills.barh(positions, have, color=HAVE, height=0.6, label="skills you have")
-        ax_skills.barh(positions, lack, left=have, color=MISSING, height=0.6,
-                       label="skills to learn")
+        ax_skills.barh(
+            positions, lack, left=have, color=MISSING, height=0.6, label="skills to learn"
+        )
         widest = max((h + m for h, m in zip(have, lack, strict=True)), default=1) or 1
         ax_skills.set_xlim(0, widest * 1.15 + 0.5)
         for y, h, m in zip(positions, have, lack, strict=True):
             if h:
-                ax_skills.text(h / 2, y, str(h), va="center", ha="center", color=CARD,
-                               fontsize=8, fontweight="bold")
+                ax_skills.text(
+                    h / 2,
+                    y,
+                    str(h),
+                    va="center",
+                    ha="center",
+                    color=CARD,
+                    fontsize=8,
+                    fontweight="bold",
+                )
             if m:
-                ax_skills.text(h + m / 2, y, str(m), va="center", ha="center", color=CARD,
-                               fontsize=8, fontweight="bold")
+                ax_skills.text(
+                    h + m / 2,
+                    y,
+                    str(m),
+                    va="center",
+                    ha="center",
+                    color=CARD,
+                    fontsize=8,
+                    fontweight="bold",
+                )
         ax_skills.tick_params(axis="y", labelleft=False)
         ax_skills.xaxis.get_major_locator().set_params(integer=True)
         ax_skills.set_xlabel("skills", color=MUTED, fontsize=8)
-        legend = fig.legend(loc="upper right", bbox_to_anchor=(0.99, 0.995), ncol=2,
-                            frameon=False, fontsize=8, handlelength=1.0, columnspacing=0.9)
+        legend = fig.legend(
+            loc="upper right",
+            bbox_to_anchor=(0.99, 0.995),
+            ncol=2,
+            frameon=False,
+            fontsize=8,
+            handlelength=1.0,
+            columnspacing=0.9,
+        )
         for text in legend.get_texts():
             text.set_color(MUTED)
 

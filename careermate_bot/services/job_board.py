@@ -247,9 +247,9 @@ async def create_posting(
 
 async def _snapshots(rows: list[JobPosting]) -> list[PostingSnapshot]:
     ids = {row.poster_id for row in rows}  # type: ignore[attr-defined]
-    owners = dict(
-        await UserProfile.filter(id__in=ids).values_list("id", "discord_id")
-    ) if ids else {}
+    owners = (
+        dict(await UserProfile.filter(id__in=ids).values_list("id", "discord_id")) if ids else {}
+    )
     return [PostingSnapshot.of(row, owners[row.poster_id]) for row in rows]  # type: ignore[attr-defined]
 
 

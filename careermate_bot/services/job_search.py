@@ -43,13 +43,30 @@ ROLE_QUERY_MAX = 100
 NO_KNOWLEDGE = "My job data isn't loaded right now. Please try again later."
 
 FAMILY_WORDS: dict[str, str] = {
-    "tech": "tech", "technology": "tech", "it": "tech", "software": "tech",
-    "data": "data", "design": "design", "product": "product", "business": "business",
-    "finance": "finance", "financial": "finance", "marketing": "marketing", "sales": "sales",
-    "healthcare": "healthcare", "health": "healthcare", "medical": "healthcare",
-    "education": "education", "teaching": "education", "engineering": "engineering",
-    "science": "science", "legal": "legal", "law": "legal", "trades": "trades",
-    "public service": "public service", "government": "public service",
+    "tech": "tech",
+    "technology": "tech",
+    "it": "tech",
+    "software": "tech",
+    "data": "data",
+    "design": "design",
+    "product": "product",
+    "business": "business",
+    "finance": "finance",
+    "financial": "finance",
+    "marketing": "marketing",
+    "sales": "sales",
+    "healthcare": "healthcare",
+    "health": "healthcare",
+    "medical": "healthcare",
+    "education": "education",
+    "teaching": "education",
+    "engineering": "engineering",
+    "science": "science",
+    "legal": "legal",
+    "law": "legal",
+    "trades": "trades",
+    "public service": "public service",
+    "government": "public service",
 }
 REMOTE_WORDS = frozenset({"remote", "anywhere", "wfh", "work from home"})
 _WORD = re.compile(r"[a-z0-9+#.]+")
@@ -193,8 +210,9 @@ def _place(
 # -- scoring --------------------------------------------------------------------------------------
 
 
-def _posting_matches_query(posting: PostingSnapshot, words: set[str], roles: list[Occupation],
-                           kb: Any) -> bool:
+def _posting_matches_query(
+    posting: PostingSnapshot, words: set[str], roles: list[Occupation], kb: Any
+) -> bool:
     text = " ".join([posting.title, posting.company, posting.description, *posting.skills])
     if words and words <= _words(text):
         return True
@@ -205,8 +223,9 @@ def _posting_matches_query(posting: PostingSnapshot, words: set[str], roles: lis
     return False
 
 
-def _posting_in_place(kb: Any, posting: PostingSnapshot, place: LocationResolution | None,
-                      remote: bool) -> bool:
+def _posting_in_place(
+    kb: Any, posting: PostingSnapshot, place: LocationResolution | None, remote: bool
+) -> bool:
     if remote:
         return posting.remote
     if place is None or place.area is None or place.area.is_national or posting.remote:
@@ -219,15 +238,17 @@ def _posting_in_place(kb: Any, posting: PostingSnapshot, place: LocationResoluti
     )
 
 
-def _posting_hit(kb: Any, posting: PostingSnapshot, skills: list[str],
-                 career: CareerProfile) -> PostingHit:
+def _posting_hit(
+    kb: Any, posting: PostingSnapshot, skills: list[str], career: CareerProfile
+) -> PostingHit:
     have = {s.casefold() for s in skills}
     if posting.skills:
         matched = tuple(s for s in posting.skills if s.casefold() in have)
         missing = tuple(s for s in posting.skills if s.casefold() not in have)
         percent = round(100 * len(matched) / len(posting.skills))
-        return PostingHit(posting=posting, match_percent=percent, matched_skills=matched,
-                          missing_skills=missing)
+        return PostingHit(
+            posting=posting, match_percent=percent, matched_skills=matched, missing_skills=missing
+        )
     occupation = kb.resolve_occupation(posting.title).occupation
     if occupation is None or not skills:
         return PostingHit(posting=posting, match_percent=None)
@@ -267,7 +288,8 @@ async def search_jobs(kb: Any, query: JobQuery) -> JobSearch:
     if len(role_text) > ROLE_QUERY_MAX:
         raise InvalidInput(f"Please keep the role or keywords under {ROLE_QUERY_MAX} characters.")
     minimum = (
-        query.min_salary if isinstance(query.min_salary, int) or query.min_salary is None
+        query.min_salary
+        if isinstance(query.min_salary, int) or query.min_salary is None
         else parse_salary(query.min_salary)
     )
     profile = await profiles.get_or_create(query.user_id, query.display_name)
@@ -275,7 +297,8 @@ async def search_jobs(kb: Any, query: JobQuery) -> JobSearch:
         minimum = profile.min_salary
     skills, _ = kb.normalize_skills(profile.skills) if profile.skills else ([], [])
     career = CareerProfile(
-        skills=skills, experience_years=profile.experience_years,
+        skills=skills,
+        experience_years=profile.experience_years,
         target_roles=list(profile.target_roles),
     )
     place, remote, notes = _place(kb, query, profile)
@@ -291,8 +314,11 @@ async def search_jobs(kb: Any, query: JobQuery) -> JobSearch:
         role_text = used_query = primary.title
         roles = [primary]
         roles += [o for o in (kb.get_occupation(r.id) for r in kb.next_roles(primary)) if o]
-        roles += [h.occupation for h in kb.search_occupations(primary.title, limit=8)
-                  if h.score >= STRONG_TITLE_HIT]
+        roles += [
+            h.occupation
+            for h in kb.search_occupations(primary.title, limit=8)
+            if h.score >= STRONG_TITLE_HIT
+        ]
         roles += [o for o in kb.occupations if o.soc_code == primary.soc_code]
     elif role_text:
         roles = _candidate_roles(kb, role_text)
@@ -336,8 +362,16 @@ async def search_jobs(kb: Any, query: JobQuery) -> JobSearch:
             Link(board=link.board, url=link.url)
             for link in job_board_links(occupation.title, board_place, remote=remote)
         )
-        role_hits.append(RoleHit(occupation=occupation, salary=salary, match_percent=percent,
-                                 matched_skills=matched, missing_skills=missing, links=links))
+        role_hits.append(
+            RoleHit(
+                occupation=occupation,
+                salary=salary,
+                match_percent=percent,
+                matched_skills=matched,
+                missing_skills=missing,
+                links=links,
+            )
+        )
     first = primary.id if primary is not None else None
     role_hits.sort(
         key=lambda h: (
@@ -408,7 +442,8 @@ def save_request(item: JobItem, search: JobSearch) -> SaveRequest:
     salary = role.salary
     detail = (
         f"{salary.range_text()} in {salary.area.name} ({salary.source})"
-        if salary is not None and salary.available else "no published pay figure"
+        if salary is not None and salary.available
+        else "no published pay figure"
     )
     first_link = role.links[0].url if role.links else None
     return SaveRequest(

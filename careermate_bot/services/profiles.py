@@ -349,9 +349,7 @@ async def recent_history(discord_id: int, limit: int = 20) -> list[MessageSnapsh
     limit = max(0, min(int(limit), MAX_HISTORY))
     if limit == 0:
         return []
-    rows = (
-        await ChatMessage.filter(user__discord_id=discord_id).order_by("-id").limit(limit)
-    )
+    rows = await ChatMessage.filter(user__discord_id=discord_id).order_by("-id").limit(limit)
     return [MessageSnapshot.of(row) for row in reversed(rows)]
 
 

@@ -31,9 +31,7 @@ _YEARLY = re.compile(
 )
 _CURRENCY = re.compile(r"\$|\busd\b|\bus\$|\bdollars?\b", re.I)
 _ONE = re.compile(rf"^{_AMOUNT.format(i='')}$", re.I)
-_TWO = re.compile(
-    rf"^{_AMOUNT.format(i='1')}\s*(?:-|–|—|to|\.\.)\s*{_AMOUNT.format(i='2')}$", re.I
-)
+_TWO = re.compile(rf"^{_AMOUNT.format(i='1')}\s*(?:-|–|—|to|\.\.)\s*{_AMOUNT.format(i='2')}$", re.I)
 _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000}
 
 
@@ -86,7 +84,7 @@ def _clean(text: str) -> tuple[str, bool, bool]:
     lowered = text.lower()
     for prefix in ("at least ", "min ", "minimum ", "from ", "over ", "above "):
         if lowered.startswith(prefix):
-            text, open_ended = text[len(prefix):].strip(), True
+            text, open_ended = text[len(prefix) :].strip(), True
             break
     return text, hourly, open_ended
 

@@ -79,11 +79,13 @@ async def test_paths_equal_what_the_knowledge_layer_computes(
     assert reply.message["allowed_mentions"] == {"parse": []}
 
 
-async def test_the_profile_survives_a_restart(settings: Settings, career_kb: Any,
-                                              tmp_path: Path) -> None:
+async def test_the_profile_survives_a_restart(
+    settings: Settings, career_kb: Any, tmp_path: Path
+) -> None:
     def services() -> AppServices:
-        return AppServices(settings, llm=fake_client(["Keep going."]), knowledge=career_kb,
-                           backups_enabled=False)
+        return AppServices(
+            settings, llm=fake_client(["Keep going."]), knowledge=career_kb, backups_enabled=False
+        )
 
     async with running_bot(settings, services(), tmp_path) as h:
         first = await h.slash("career paths", skills="Python, SQL, Tableau")
@@ -151,9 +153,7 @@ async def test_a_slow_llm_gets_a_note_not_a_wait(career_harness: DiscordHarness)
 
 async def test_invented_numbers_never_reach_the_user(career_harness: DiscordHarness) -> None:
     h = career_harness
-    h.bot.services.llm = fake_client(
-        ["Data Scientist pays $999,999 a year. You match 97% of it."]
-    )
+    h.bot.services.llm = fake_client(["Data Scientist pays $999,999 a year. You match 97% of it."])
     reply = await h.slash("career paths", skills="Python, SQL")
     content = reply.message["content"]
     assert "999,999" not in content and "97%" not in content
@@ -187,8 +187,9 @@ async def test_someone_else_cannot_use_my_gap_select(career_harness: DiscordHarn
     h = career_harness
     paths = await h.slash("career paths", skills="Python, SQL")
     select = _gap_select(paths.message)
-    other = await h.select(paths.message, select["custom_id"], [select["options"][0]["value"]],
-                           user=h.member_at(1))
+    other = await h.select(
+        paths.message, select["custom_id"], [select["options"][0]["value"]], user=h.member_at(1)
+    )
     assert other.ephemeral and "someone else's" in other.text()
 
 
@@ -224,7 +225,9 @@ async def test_works_in_dms(career_harness: DiscordHarness) -> None:
 
 
 async def test_legacy_career_analyze(
-    career_harness: DiscordHarness, career_kb: Any, monkeypatch: pytest.MonkeyPatch,
+    career_harness: DiscordHarness,
+    career_kb: Any,
+    monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
     # dpytest drops the content and embeds of a message that carries a file (it stores the file
@@ -260,6 +263,7 @@ async def test_legacy_career_analyze_without_skills_explains(
 ) -> None:
     # dpytest re-raises command errors after the bot's own handler has answered.
     with pytest.raises(commands.CommandInvokeError):
-        await dpytest.message("!career_analyze", channel=career_harness.channel,
-                              member=career_harness.member)
+        await dpytest.message(
+            "!career_analyze", channel=career_harness.channel, member=career_harness.member
+        )
     assert "skills" in dpytest.get_message().content

@@ -106,8 +106,9 @@ async def test_roles_show_bls_pay_and_encoded_job_board_links(
     assert zip_query == {"search": ["Data Analyst"], "location": ["Austin, TX"]}
 
 
-async def test_min_salary_and_remote_filters(career_harness: DiscordHarness,
-                                             career_kb: Any) -> None:
+async def test_min_salary_and_remote_filters(
+    career_harness: DiscordHarness, career_kb: Any
+) -> None:
     h = career_harness
     await profiles.update_profile(h.member.id, skills=["Python", "SQL"])
     reply = await h.slash("jobs search", role="tech", min_salary="90k+", remote=True)
@@ -162,8 +163,9 @@ async def test_a_click_after_a_restart_says_the_list_expired(
     settings: Settings, career_kb: Any, tmp_path: Path
 ) -> None:
     def services() -> AppServices:
-        return AppServices(settings, llm=fake_client(["ok"]), knowledge=career_kb,
-                           backups_enabled=False)
+        return AppServices(
+            settings, llm=fake_client(["ok"]), knowledge=career_kb, backups_enabled=False
+        )
 
     async with running_bot(settings, services(), tmp_path) as h:
         first = await _analyst(h)
@@ -215,8 +217,9 @@ async def _post(h: DiscordHarness, values: dict[str, str] | None = None, **optio
 async def test_a_posting_reaches_matching_members_of_its_server_only(
     settings: Settings, career_kb: Any, tmp_path: Path
 ) -> None:
-    services = AppServices(settings, llm=fake_client(["ok"]), knowledge=career_kb,
-                           backups_enabled=False)
+    services = AppServices(
+        settings, llm=fake_client(["ok"]), knowledge=career_kb, backups_enabled=False
+    )
     async with running_bot(settings, services, tmp_path, guilds=2) as h:
         posted = await _post(h, salary="70k-90k", link="https://example.com/jobs/42?src=cm")
         assert posted.ephemeral and "Posted" in posted.text()
@@ -261,8 +264,9 @@ async def test_posting_input_is_validated(career_harness: DiscordHarness) -> Non
     assert bad_link.modal is None and "https://" in bad_link.text()
 
     form = await h.slash("jobs post", permissions=ADMIN)
-    rejected = await h.submit_modal(form, {**POSTING, "title": "   ", "location": "Remote"},
-                                    permissions=ADMIN)
+    rejected = await h.submit_modal(
+        form, {**POSTING, "title": "   ", "location": "Remote"}, permissions=ADMIN
+    )
     assert rejected.ephemeral and "job title" in rejected.text()
     [retry] = rejected.custom_ids()
     reopened = await h.click(rejected.message, retry)
@@ -309,8 +313,9 @@ async def test_legacy_job_match(career_harness: DiscordHarness, career_kb: Any) 
 
 async def test_legacy_job_match_without_anything_explains(career_harness: DiscordHarness) -> None:
     with pytest.raises(commands.CommandInvokeError):
-        await dpytest.message("!job_match", channel=career_harness.channel,
-                              member=career_harness.member)
+        await dpytest.message(
+            "!job_match", channel=career_harness.channel, member=career_harness.member
+        )
     assert "/jobs search role:" in dpytest.get_message().content
 
 

@@ -75,7 +75,9 @@ def test_another_process_holding_the_lock_blocks_restore_until_it_dies(tmp_path:
     settings = make_settings(tmp_path)
     child = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(tmp_path)],
-        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "locked"

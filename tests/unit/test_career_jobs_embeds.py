@@ -24,8 +24,9 @@ NOW = datetime(2025, 6, 1, tzinfo=UTC)
 text = st.text(min_size=1, max_size=300)
 long_text = st.text(min_size=0, max_size=3000)
 skills = st.lists(st.text(min_size=1, max_size=120), max_size=60)
-FAST = settings(max_examples=40, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def assert_fits(embed: discord.Embed) -> None:
@@ -44,8 +45,17 @@ def assert_fits(embed: discord.Embed) -> None:
 
 def _profile() -> ProfileSnapshot:
     return ProfileSnapshot(
-        discord_id=1, display_name="x", skills=[], locations=[], remote_ok=None, min_salary=None,
-        experience_years=None, target_roles=[], preferences={}, created_at=NOW, updated_at=NOW,
+        discord_id=1,
+        display_name="x",
+        skills=[],
+        locations=[],
+        remote_ok=None,
+        min_salary=None,
+        experience_years=None,
+        target_roles=[],
+        preferences={},
+        created_at=NOW,
+        updated_at=NOW,
     )
 
 
@@ -58,18 +68,21 @@ def _gains(names: list[str]) -> tuple[SkillGain, ...]:
 
 @FAST
 @given(title=text, have=skills, missing=skills, note=long_text, unknown=skills)
-def test_career_embed_fits(career_kb: Any, title: str, have: list[str], missing: list[str],
-                           note: str, unknown: list[str]) -> None:
+def test_career_embed_fits(
+    career_kb: Any, title: str, have: list[str], missing: list[str], note: str, unknown: list[str]
+) -> None:
     result = career_kb.match_careers(CareerProfile(skills=["Python", "SQL"]), top=5)
     matches = tuple(
-        m.model_copy(update={
-            "occupation": m.occupation.model_copy(update={"title": f"{title} {i}"}),
-            "matched_skills": tuple(have),
-            "missing_skills": _gains(missing),
-            "next_roles": tuple(
-                OccupationRef(id=f"r{j}", title=title, soc_code="15-1252") for j in range(9)
-            ),
-        })
+        m.model_copy(
+            update={
+                "occupation": m.occupation.model_copy(update={"title": f"{title} {i}"}),
+                "matched_skills": tuple(have),
+                "missing_skills": _gains(missing),
+                "next_roles": tuple(
+                    OccupationRef(id=f"r{j}", title=title, soc_code="15-1252") for j in range(9)
+                ),
+            }
+        )
         for i, m in enumerate(result.matches)
     )
     paths = CareerPaths(
@@ -86,16 +99,21 @@ def test_career_embed_fits(career_kb: Any, title: str, have: list[str], missing:
 
 @FAST
 @given(title=text, description=long_text, have=skills, missing=skills)
-def test_gap_embed_fits(career_kb: Any, title: str, description: str, have: list[str],
-                        missing: list[str]) -> None:
+def test_gap_embed_fits(
+    career_kb: Any, title: str, description: str, have: list[str], missing: list[str]
+) -> None:
     report = career_kb.skill_gap(CareerProfile(skills=["Python"]), "data-scientist")
     occupation = report.occupation.model_copy(
         update={"title": title, "description": description or "x", "education": title}
     )
     gap = SkillGap(
-        report=report.model_copy(update={
-            "occupation": occupation, "have": tuple(have), "missing": _gains(missing),
-        }),
+        report=report.model_copy(
+            update={
+                "occupation": occupation,
+                "have": tuple(have),
+                "missing": _gains(missing),
+            }
+        ),
         salary=career_kb.salary("data-scientist"),
         skills=tuple(have),
         next_roles=tuple([title] * 10),
@@ -105,32 +123,56 @@ def test_gap_embed_fits(career_kb: Any, title: str, description: str, have: list
 
 def _posting(i: int, title: str, description: str, skills: list[str]) -> PostingSnapshot:
     return PostingSnapshot(
-        id=i, guild_id=1, poster_id=2, title=title, company=title, location=title, remote=True,
-        salary_min=90_000, salary_max=None, skills=tuple(skills),
+        id=i,
+        guild_id=1,
+        poster_id=2,
+        title=title,
+        company=title,
+        location=title,
+        remote=True,
+        salary_min=90_000,
+        salary_max=None,
+        skills=tuple(skills),
         url="https://example.com/" + "a" * 400,
-        description=description, created_at=NOW, expires_at=NOW + timedelta(days=30),
+        description=description,
+        created_at=NOW,
+        expires_at=NOW + timedelta(days=30),
         closed_at=None,
     )
 
 
 @FAST
 @given(title=text, description=long_text, names=skills, notes=st.lists(long_text, max_size=5))
-def test_job_pages_fit(career_kb: Any, title: str, description: str, names: list[str],
-                       notes: list[str]) -> None:
+def test_job_pages_fit(
+    career_kb: Any, title: str, description: str, names: list[str], notes: list[str]
+) -> None:
     occupation = career_kb.get_occupation("data-analyst").model_copy(
         update={"title": title, "description": description or "x", "education": title}
     )
     role = RoleHit(
-        occupation=occupation, salary=career_kb.salary("data-analyst"), match_percent=55,
-        matched_skills=tuple(names), missing_skills=tuple(names),
+        occupation=occupation,
+        salary=career_kb.salary("data-analyst"),
+        match_percent=55,
+        matched_skills=tuple(names),
+        missing_skills=tuple(names),
         links=(Link(board="LinkedIn", url="https://www.linkedin.com/jobs/search/?keywords=x"),),
     )
-    posting = PostingHit(posting=_posting(1, title, description, names), match_percent=40,
-                         matched_skills=tuple(names), missing_skills=tuple(names))
+    posting = PostingHit(
+        posting=_posting(1, title, description, names),
+        match_percent=40,
+        matched_skills=tuple(names),
+        missing_skills=tuple(names),
+    )
     search = JobSearch(
         items=(JobItem(kind="posting", posting=posting), JobItem(kind="role", role=role)),
-        query=title, location_label=title, area_code=None, area_name=None, remote=False,
-        min_salary=90_000, in_guild=True, notes=tuple(notes),
+        query=title,
+        location_label=title,
+        area_code=None,
+        area_name=None,
+        remote=False,
+        min_salary=90_000,
+        in_guild=True,
+        notes=tuple(notes),
     )
     for index in range(len(search.items)):
         assert_fits(job_page(search, index))
@@ -138,14 +180,23 @@ def test_job_pages_fit(career_kb: Any, title: str, description: str, names: list
 
 @FAST
 @given(title=text, description=long_text, names=skills, count=st.integers(0, 40))
-def test_board_and_saved_lists_fit(title: str, description: str, names: list[str],
-                                   count: int) -> None:
+def test_board_and_saved_lists_fit(
+    title: str, description: str, names: list[str], count: int
+) -> None:
     postings = [_posting(i, title, description, names) for i in range(count)]
     assert_fits(board_embed(postings, guild_name=title))
     saved = [
         SavedSnapshot(
-            id=i, kind=SavedKind.ROLE, key=f"k{i}", title=title, subtitle=title, detail=title,
-            url="https://example.com/(x)", posting_id=None, occupation_id=None, area_code=None,
+            id=i,
+            kind=SavedKind.ROLE,
+            key=f"k{i}",
+            title=title,
+            subtitle=title,
+            detail=title,
+            url="https://example.com/(x)",
+            posting_id=None,
+            occupation_id=None,
+            area_code=None,
             created_at=NOW,
         )
         for i in range(count)
@@ -170,8 +221,14 @@ def test_markdown_in_user_text_is_escaped(career_kb: Any) -> None:
         match_percent=None,
     )
     search = JobSearch(
-        items=(JobItem(kind="posting", posting=posting),), query=None, location_label="US",
-        area_code=None, area_name=None, remote=False, min_salary=None, in_guild=True,
+        items=(JobItem(kind="posting", posting=posting),),
+        query=None,
+        location_label="US",
+        area_code=None,
+        area_name=None,
+        remote=False,
+        min_salary=None,
+        in_guild=True,
     )
     embed = job_page(search, 0).to_dict()
     assert "\\*\\*Boss\\*\\*" in embed["title"]

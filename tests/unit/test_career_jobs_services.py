@@ -43,7 +43,8 @@ async def db(settings: Settings) -> AsyncIterator[None]:
 def test_links_encode_title_and_place() -> None:
     links = {link.board: link.url for link in job_board_links("C++ Developer", "Austin, TX")}
     assert parse_qs(urlsplit(links["LinkedIn"]).query) == {
-        "keywords": ["C++ Developer"], "location": ["Austin, TX"],
+        "keywords": ["C++ Developer"],
+        "location": ["Austin, TX"],
     }
     assert "keywords=C%2B%2B%20Developer" in links["LinkedIn"]
     assert links["Indeed"].startswith("https://www.indeed.com/jobs?q=C%2B%2B%20Developer&l=")
@@ -80,8 +81,12 @@ def test_search_place_from_bls_area_names(area: str, place: str) -> None:
 
 def _draft(**changes: Any) -> job_board.PostingDraft:
     values: dict[str, Any] = {
-        "title": "Data Analyst", "company": "Acme", "location": "Austin, TX",
-        "salary": "70k-90k", "skills": "SQL, Excel", "url": "https://acme.example/jobs/1",
+        "title": "Data Analyst",
+        "company": "Acme",
+        "location": "Austin, TX",
+        "salary": "70k-90k",
+        "skills": "SQL, Excel",
+        "url": "https://acme.example/jobs/1",
         "description": "Nice job.",
     }
     values.update(changes)
@@ -173,9 +178,7 @@ async def test_career_paths_save_only_new_known_skills(db: None, career_kb: Any)
     stored = await profiles.get_profile(5)
     assert stored is not None and stored.skills == ["SQL", "Python"]
     expected = career_kb.match_careers(CareerProfile(skills=["SQL", "Python"]), top=5)
-    assert [m.match_percent for m in paths.matches] == [
-        m.match_percent for m in expected.matches
-    ]
+    assert [m.match_percent for m in paths.matches] == [m.match_percent for m in expected.matches]
 
 
 async def test_nothing_is_written_when_the_request_is_rejected(db: None, career_kb: Any) -> None:
@@ -219,7 +222,10 @@ async def test_ground_keeps_sentences_with_known_numbers_only(db: None, career_k
 
 def test_legacy_job_match_filters(career_kb: Any) -> None:
     assert parse_legacy_filters("Remote, Tech, 90k+", career_kb) == {
-        "remote": True, "role": "Tech", "location": None, "min_salary": "90k+",
+        "remote": True,
+        "role": "Tech",
+        "location": None,
+        "min_salary": "90k+",
     }
     parsed = parse_legacy_filters("Austin, data analyst, $80,000", career_kb)
     assert parsed["location"] == "Austin" and parsed["role"] == "data analyst"

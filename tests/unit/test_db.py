@@ -63,7 +63,9 @@ async def test_busy_timeout_from_the_url_wins(tmp_path: Path) -> None:
 
 
 def test_postgres_url_gets_no_sqlite_pragmas(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path, database_url="postgres://cm:secret@db.example:5432/careermate")
+    settings = make_settings(
+        tmp_path, database_url="postgres://cm:secret@db.example:5432/careermate"
+    )
     config = connection_config(settings)
     assert config["engine"] == "tortoise.backends.asyncpg"
     assert config["credentials"]["database"] == "careermate"

@@ -72,8 +72,10 @@ def write_v1_database(path: Path, *, stamp_version: int | None = None, messages:
         db.executemany(
             "INSERT INTO chat_messages (role, content, intent, source, created_at, user_id) "
             "VALUES (?, ?, ?, 'dm', ?, 1)",
-            [("user" if i % 2 == 0 else "assistant", f"message {i}", None, TS)
-             for i in range(messages)],
+            [
+                ("user" if i % 2 == 0 else "assistant", f"message {i}", None, TS)
+                for i in range(messages)
+            ],
         )
         if stamp_version is not None:
             db.execute("CREATE TABLE schema_meta (id INTEGER PRIMARY KEY, version INT NOT NULL)")
@@ -84,15 +86,23 @@ def write_v1_database(path: Path, *, stamp_version: int | None = None, messages:
 def schema_of(path: Path) -> dict[str, object]:
     """Tables with their columns, and index names, as SQLite reports them."""
     with sqlite3.connect(path) as db:
-        tables = [r[0] for r in db.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         return {
             "tables": {
                 t: sorted((r[1], r[2], r[3]) for r in db.execute(f"PRAGMA table_info('{t}')"))
                 for t in tables
             },
-            "indexes": sorted(r[0] for r in db.execute(
-                "SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL")),
+            "indexes": sorted(
+                r[0]
+                for r in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"
+                )
+            ),
         }
 
 
@@ -193,8 +203,9 @@ async def test_add_column_migration_runs_once_and_keeps_rows(settings: Settings)
     calls: list[bool] = []
 
     async def add_nickname(ctx: MigrationContext) -> None:
-        calls.append(await ctx.add_column(
-            "user_profiles", "nickname", "VARCHAR(50) NOT NULL DEFAULT ''"))
+        calls.append(
+            await ctx.add_column("user_profiles", "nickname", "VARCHAR(50) NOT NULL DEFAULT ''")
+        )
         calls.append(await ctx.add_column("user_profiles", "nickname", "VARCHAR(50)"))
         calls.append(await ctx.add_column("not_created_yet", "x", "INT"))
 

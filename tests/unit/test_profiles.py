@@ -242,8 +242,14 @@ async def test_profile_survives_a_process_restart(tmp_path: Path) -> None:
         await close_db()
 
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", READ_BACK, str(tmp_path), "777",
-        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        sys.executable,
+        "-c",
+        READ_BACK,
+        str(tmp_path),
+        "777",
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     out, err = await proc.communicate()
     assert proc.returncode == 0, err.decode()
