@@ -89,8 +89,9 @@ def _role_page(item: JobItem, search: JobSearch) -> discord.Embed:
             value += f" · you have {_skills(hit.matched_skills, 6)}"
         embed.add_field(name="Your match", value=value, inline=False)
     area = hit.salary.area.name if hit.salary is not None else search.location_label
+    national = hit.salary is not None and hit.salary.area.is_national
     embed.add_field(
-        name=f"💵 Pay in {truncate(area, 200)}",
+        name="💵 Pay across the U.S." if national else f"💵 Pay in {truncate(area, 200)}",
         value=pay_line(hit.salary),
         inline=False,
     )

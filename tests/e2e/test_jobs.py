@@ -116,6 +116,8 @@ async def test_min_salary_and_remote_filters(
     assert 5 <= pages <= 7
     description = reply.embeds[0]["description"]
     assert "remote" in description and "≥ $90,000" in description
+    pay_field = reply.embeds[0]["fields"][1]["name"]
+    assert pay_field == "💵 Pay across the U.S."  # remote work is paid at national figures
     message = reply.message
     ids = _pager_ids(message)
     for page in range(1, pages + 1):
