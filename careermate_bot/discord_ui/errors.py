@@ -15,6 +15,9 @@ GENERIC_FAILURE = (
     "Something went wrong on my side. I've logged the details; please try again in a moment."
 )
 SHUTTING_DOWN = "I'm restarting right now. Please try again in a minute."
+DATABASE_BUSY = (
+    "I'm saving a lot right now and couldn't store that. Please try again in a few seconds."
+)
 
 
 def describe_error(error: BaseException) -> tuple[str, bool]:
@@ -24,6 +27,8 @@ def describe_error(error: BaseException) -> tuple[str, bool]:
         user_message = getattr(candidate, "user_message", None)
         if isinstance(user_message, str) and user_message:
             return user_message, False
+    if _database_locked(original):
+        return DATABASE_BUSY, True
     if isinstance(error, app_commands.CommandOnCooldown | commands.CommandOnCooldown):
         return f"Easy there! Try again in {error.retry_after:.0f} s.", False
     if isinstance(error, app_commands.MissingPermissions | commands.MissingPermissions):
@@ -38,6 +43,13 @@ def describe_error(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, commands.UserInputError):
         return f"{error} Try `/help` to see how the command works.", False
     return GENERIC_FAILURE, True
+
+
+def _database_locked(error: BaseException) -> bool:
+    """SQLite stayed locked past its busy timeout (another writer, a backup, a restore)."""
+    from tortoise.exceptions import OperationalError
+
+    return isinstance(error, OperationalError) and "locked" in str(error).lower()
 
 
 async def send_ephemeral(interaction: discord.Interaction[Any], content: str) -> None:

@@ -116,3 +116,29 @@ async def test_typed_skills_are_saved_under_their_canonical_names(
         stored = await profiles.get_profile(h.member.id)
         assert stored is not None
         assert stored.skills == ["JavaScript", "PostgreSQL", "Kubernetes", "basket weaving"]
+
+
+async def test_a_locked_database_gets_a_friendly_retry_line_and_the_bot_recovers(
+    harness: DiscordHarness, settings: Settings
+) -> None:
+    import sqlite3
+
+    from careermate_bot.discord_ui.errors import DATABASE_BUSY
+
+    await profiles.get_or_create(harness.member.id, "Ada")
+    _, form = await _open_form(harness)
+    blocker = sqlite3.connect(settings.sqlite_path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock past the busy timeout
+    try:
+        reply = await harness.submit_modal(form, {"skills": "Rust"})
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert reply.ephemeral and reply.text() == DATABASE_BUSY
+    assert harness.errors.records  # the details went to the log
+    harness.errors.records.clear()
+    # Nothing is wedged: the same form goes through once the lock is gone.
+    _, form = await _open_form(harness)
+    await harness.submit_modal(form, {"skills": "Rust"})
+    stored = await profiles.get_profile(harness.member.id)
+    assert stored is not None and stored.skills == ["Rust"]
