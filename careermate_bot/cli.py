@@ -77,6 +77,7 @@ def run_bot(settings: Settings) -> int:
 
 
 async def _serve(settings: Settings) -> int:
+    import aiohttp
     import discord
 
     from careermate_bot.bot import CareerMateBot
@@ -112,6 +113,14 @@ async def _serve(settings: Settings) -> int:
                 file=sys.stderr,
             )
             return 2
+        if isinstance(error, aiohttp.ClientConnectionError):
+            log.error("cannot reach Discord", exc_info=error, extra={"console": False})
+            print(
+                "Cannot reach Discord (discord.com). Check this machine's internet connection "
+                f"and DNS, then run again. Details: {error}",
+                file=sys.stderr,
+            )
+            return 1
         if error is not None:
             log.error("the bot stopped with an error", exc_info=error)
             return 1

@@ -63,6 +63,14 @@ def _file_handler(path: Path, level: int, redactor: SecretRedactor) -> RotatingF
     return handler
 
 
+class _ForConsole(logging.Filter):
+    """Drops records logged with `extra={"console": False}`: the console already got a
+    one-line explanation; the files keep the details."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return getattr(record, "console", True)
+
+
 class _NotDiscord(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.name.startswith("discord")
@@ -97,6 +105,7 @@ def setup_logging(settings: Settings, *, console: bool = True) -> SecretRedactor
         stream.setFormatter(logging.Formatter(LOG_FORMAT))
         stream.addFilter(redactor)
         stream.addFilter(_NotDiscord())
+        stream.addFilter(_ForConsole())
         handlers.append(stream)
     for handler in handlers:
         root.addHandler(handler)

@@ -67,3 +67,16 @@ def test_doctor_reports_every_check_with_a_fix(tmp_path: Path) -> None:
     assert any(line.startswith("✓ data directory") for line in lines)
     assert any(line.startswith("✗ discord token") for line in lines)
     assert "fix:" in result.stdout and "ollama serve" in result.stdout.lower()
+
+
+def test_run_with_a_token_explains_what_failed_in_one_line_and_never_logs_it(
+    tmp_path: Path,
+) -> None:
+    token = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB"
+    result = _run(tmp_path, "run", DISCORD_BOT_TOKEN=token)
+    # Offline (CI): Discord is unreachable. Online: Discord rejects this made-up token.
+    assert result.returncode in (1, 2), result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Cannot reach Discord" in result.stderr or "rejected DISCORD_BOT_TOKEN" in result.stderr
+    logs = "".join(p.read_text() for p in (tmp_path / "logs").glob("*.log"))
+    assert token not in logs + result.stderr + result.stdout
