@@ -80,3 +80,26 @@ def test_run_with_a_token_explains_what_failed_in_one_line_and_never_logs_it(
     assert "Cannot reach Discord" in result.stderr or "rejected DISCORD_BOT_TOKEN" in result.stderr
     logs = "".join(p.read_text() for p in (tmp_path / "logs").glob("*.log"))
     assert token not in logs + result.stderr + result.stdout
+
+
+def test_bad_config_exits_2_without_traceback_and_hides_secrets(tmp_path: Path) -> None:
+    result = _run(
+        tmp_path,
+        "doctor",
+        LLM_PROVIDER="gpt",
+        BACKUP_INTERVAL_MINUTES="soon",
+        DISCORD_BOT_TOKEN="has a space secret-value-123",
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "LLM_PROVIDER" in result.stderr
+    assert "BACKUP_INTERVAL_MINUTES" in result.stderr and "'soon'" in result.stderr
+    assert "DISCORD_BOT_TOKEN: must not contain spaces" in result.stderr
+    assert "secret-value-123" not in result.stderr
+
+
+def test_run_without_token_says_where_to_get_one(tmp_path: Path) -> None:
+    result = _run(tmp_path, "run")
+    assert result.returncode == 2
+    assert "DISCORD_BOT_TOKEN is not set" in result.stderr
+    assert "discord.com/developers/applications" in result.stderr
