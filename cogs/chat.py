@@ -12,7 +12,7 @@ import discord
 from discord.ext import commands
 
 from careermate_bot.discord_ui.streaming import StreamView
-from careermate_bot.discord_ui.views import CareerMateView
+from careermate_bot.discord_ui.views import OwnedView
 from careermate_bot.llm import LLMCancelled, LLMError
 from careermate_bot.services.chat import ChatService
 
@@ -27,19 +27,12 @@ SLOW_DOWN = (
 RATE, PER = 6, 60.0
 
 
-class StopButton(CareerMateView):
+class StopButton(OwnedView):
     def __init__(self, owner_id: int, chat: ChatService) -> None:
-        super().__init__(timeout=None)
-        self.owner_id = owner_id
-        self.chat = chat
-
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        await interaction.response.send_message(
-            "Only the person I'm answering can stop me.", ephemeral=True
+        super().__init__(
+            owner_id, timeout=None, refusal="Only the person I'm answering can stop me."
         )
-        return False
+        self.chat = chat
 
     @discord.ui.button(label="Stop", style=discord.ButtonStyle.secondary, emoji="⏹️")
     async def stop_button(

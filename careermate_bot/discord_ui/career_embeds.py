@@ -17,6 +17,7 @@ from discord.utils import escape_markdown
 from careermate_bot.discord_ui.fit import fit_embed
 from careermate_bot.discord_ui.help_text import BRAND_COLOUR
 from careermate_bot.discord_ui.limits import SELECT_OPTIONS_LIMIT, truncate
+from careermate_bot.discord_ui.views import allow_only
 from careermate_bot.knowledge import (
     ONET_ATTRIBUTION,
     SALARY_SOURCE,
@@ -198,10 +199,7 @@ class GapSelect(
         return cls(int(match["owner"]), options, match["area"])
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        await interaction.response.send_message(NOT_YOURS, ephemeral=True)
-        return False
+        return await allow_only(interaction, self.owner_id, NOT_YOURS)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         from careermate_bot.discord_ui.errors import report_interaction_error

@@ -11,7 +11,7 @@ import discord
 from discord.ext import commands
 
 from careermate_bot.discord_ui.profile_embeds import deleted_text, profile_embed
-from careermate_bot.discord_ui.views import CareerMateModal
+from careermate_bot.discord_ui.views import CareerMateModal, allow_only
 from careermate_bot.errors import InvalidInput
 from careermate_bot.services import profile_form, profiles
 from careermate_bot.services.salary_input import parse_salary
@@ -21,13 +21,6 @@ DELETE_QUESTION = (
     "This can't be undone."
 )
 NOT_YOURS = "That belongs to someone else's profile. Use `/profile show` for your own."
-
-
-async def _owner_only(interaction: discord.Interaction[Any], owner_id: int) -> bool:
-    if interaction.user.id == owner_id:
-        return True
-    await interaction.response.send_message(NOT_YOURS, ephemeral=True)
-    return False
 
 
 class ProfileModal(CareerMateModal, title="Your career profile"):
@@ -165,7 +158,7 @@ class ProfileAction(
         return cls(match["action"], int(match["user_id"]))
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return await _owner_only(interaction, self.user_id)
+        return await allow_only(interaction, self.user_id, NOT_YOURS)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         if self.action == "edit":
@@ -204,7 +197,7 @@ class ConfirmDeleteButton(
         return cls(int(match["user_id"]))
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return await _owner_only(interaction, self.user_id)
+        return await allow_only(interaction, self.user_id, NOT_YOURS)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         deleted = await profiles.delete_user_data(self.user_id)

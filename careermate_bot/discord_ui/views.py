@@ -9,6 +9,14 @@ import discord
 from careermate_bot.discord_ui.errors import report_interaction_error
 
 
+async def allow_only(interaction: discord.Interaction[Any], owner_id: int, refusal: str) -> bool:
+    """True for the owner; anyone else gets `refusal` privately. For views and DynamicItems."""
+    if interaction.user.id == owner_id:
+        return True
+    await interaction.response.send_message(refusal, ephemeral=True)
+    return False
+
+
 class CareerMateView(discord.ui.View):
     """A view whose failures are answered like command failures."""
 
@@ -28,10 +36,7 @@ class OwnedView(CareerMateView):
         self.message: discord.Message | discord.InteractionMessage | None = None
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        await interaction.response.send_message(self.refusal, ephemeral=True)
-        return False
+        return await allow_only(interaction, self.owner_id, self.refusal)
 
     async def on_timeout(self) -> None:
         for item in self.children:
