@@ -9,10 +9,10 @@ Errors are the LLM layer's typed `LLMError`s; callers show a note instead of the
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import AsyncIterator, Hashable
 
 from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
+from careermate_bot.llm.hygiene import StreamGuard, clean_reply
 from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services.career_paths import CareerPaths
 
@@ -102,17 +102,27 @@ async def stream_summary(
     """Text deltas of the summary. Raises `LLMError` subclasses (down, busy, timeout...).
 
     At most `SUMMARY_MAX_TOKENS` tokens, fewer when the client's own limit (LLM_MAX_TOKENS)
-    is lower."""
+    is lower. Deltas pass reply hygiene a sentence at a time: an echo of the prompt or a loop
+    stops the generation early (`ground` then judges the numbers)."""
     budget = max_tokens or min(SUMMARY_MAX_TOKENS, getattr(llm, "max_tokens", SUMMARY_MAX_TOKENS))
+    messages = summary_messages(paths, display_name)
+    guard = StreamGuard(system_prompt=messages[0]["content"], facts=[messages[1]["content"]])
     async with llm.stream(
-        summary_messages(paths, display_name),
+        messages,
         user_id=user_id,
         on_position=on_position,
         max_tokens=budget,
         temperature=SUMMARY_TEMPERATURE,
     ) as reply:
         async for delta in reply:
-            yield delta
+            shown = guard.feed(delta)
+            if shown:
+                yield shown
+            if guard.stopped:
+                break
+    tail = guard.finish()
+    if tail:
+        yield tail
 
 
 def _numbers(text: str) -> set[str]:
@@ -123,39 +133,20 @@ def _key(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
 
-def _foreign_letters(text: str) -> bool:
-    """Letters outside the Latin script: we ask for English, so that is model noise."""
-    for ch in text:
-        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
-            return True
-    return False
-
-
 def ground(text: str, facts: str, prompt: str = "") -> str:
     """Keep the sentences of `text` a reader can trust; "" when nothing usable remains.
 
-    Dropped: sentences with a number that is not in `facts` (1-10 are allowed: counts),
-    sentences copied from the prompt (small models echo it), repeats, markup, and sentences in
-    another script than the requested English. Callers show a note instead of "".
+    Markup goes first; then the shared reply hygiene (`clean_reply`: echoes of the prompt or
+    the facts, loops, words in another script than the requested English); then sentences
+    with a number that is not in `facts` (1-10 are allowed: counts). Callers show a note
+    instead of "".
     """
     allowed = _numbers(facts) | {str(n) for n in range(11)}
-    source = _key(f"{prompt}\n{facts}")
-    seen: set[str] = set()
-    kept: list[str] = []
-    cleaned = _MARKUP.sub(" ", text)
+    cleaned = clean_reply(_MARKUP.sub(" ", text), system_prompt=prompt, facts=[facts])
     sentences = [
         part for line in cleaned.splitlines() for part in _SENTENCE.split(" ".join(line.split()))
     ]
-    for sentence in sentences:
-        key = _key(sentence)
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        if not _numbers(sentence) <= allowed or _foreign_letters(sentence):
-            continue
-        if len(key.split()) >= 3 and key in source:
-            continue  # an echo of the prompt, not a summary
-        kept.append(sentence)
+    kept = [s for s in sentences if _key(s) and _numbers(s) <= allowed]
     grounded = " ".join(kept).strip()
     if len(grounded) > SUMMARY_MAX_CHARS:
         cut = grounded[:SUMMARY_MAX_CHARS]

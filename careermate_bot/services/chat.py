@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Hashable
 from dataclasses import dataclass
 
 from careermate_bot.llm import LLMCancelled, LLMClient, LLMMessage, load_prompt, message
+from careermate_bot.llm.hygiene import StreamGuard
 from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services import profiles
 from careermate_bot.services.profiles import ProfileSnapshot
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 # The terminal chat's user: not a Discord account (Discord ids are never 0).
 CLI_USER_ID = 0
 MAX_USER_TEXT = 4000
+# Shown (not stored) when reply hygiene leaves nothing usable of the model's answer.
+FALLBACK_REPLY = "Sorry, I lost my train of thought there. Could you ask that another way?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,9 @@ class ChatService:
         Raises the client's typed `LLMError`s (show ``error.user_message``). A stopped reply
         (`LLMClient.cancel(user_id)`) is stored with what was generated so far, then
         `LLMCancelled` is raised. `request_key` is the scheduler key (default: `user_id`).
+        The reply passes reply hygiene (`careermate_bot.llm.hygiene`) a sentence at a time: an
+        echo, a loop or a fake next turn stops the generation; nothing usable yields
+        `FALLBACK_REPLY` (not stored).
         """
         text = text.strip()[:MAX_USER_TEXT]
         source = MessageSource(source)
@@ -140,15 +146,35 @@ class ChatService:
             on_position=on_position,
             max_tokens=self.max_tokens,
         )
+        guard = StreamGuard(
+            system_prompt=messages[0]["content"], user_text=text, facts=profile_facts(profile)
+        )
         try:
             async with stream:
                 async for delta in stream:
-                    yield delta
+                    shown = guard.feed(delta)
+                    if shown:
+                        yield shown
+                    if guard.stopped:
+                        log.info("reply to user %s cut short: %s", user_id, guard.reason)
+                        break
+            tail = guard.finish()
+            if tail:
+                yield tail
         except LLMCancelled as stopped:
-            if stopped.partial.strip():
+            tail = guard.finish()
+            if tail:
+                yield tail
+            stopped.partial = guard.result()
+            if stopped.partial:
                 await self._store_reply(profile, stopped.partial, source)
             raise
-        await self._store_reply(profile, stream.text, source)
+        reply = guard.result()
+        if not reply:
+            log.info("no usable reply for user %s in %r", user_id, guard.raw[:200])
+            yield FALLBACK_REPLY
+            return
+        await self._store_reply(profile, reply, source)
 
     async def reply(
         self,

@@ -14,6 +14,7 @@ from careermate_bot.llm import EngineUnreachable, LLMCancelled, load_prompt
 from careermate_bot.llm.fake import FakeBackend, FakeReply, fake_client
 from careermate_bot.services.chat import (
     CLI_USER_ID,
+    FALLBACK_REPLY,
     ChatService,
     history_window_start,
 )
@@ -99,15 +100,39 @@ async def test_history_window_is_bounded(db: Settings) -> None:
 
 
 async def test_a_stopped_reply_keeps_the_partial_text(db: Settings) -> None:
-    client = fake_client([FakeReply(["Partial ", "answer ", "more"], delay=0.05)])
+    client = fake_client([FakeReply(["Partial answer. ", "More ", "text"], delay=0.05)])
     service = ChatService(client)
     got: list[str] = []
     with pytest.raises(LLMCancelled):
         async for delta in service.stream_reply(9, "Di", "tell me", "dm"):
             got.append(delta)
             client.cancel(9)
-    assert got == ["Partial "]
-    assert await rows(9) == [("user", "tell me", "dm"), ("assistant", "Partial", "dm")]
+    assert got == ["Partial answer."]
+    assert await rows(9) == [("user", "tell me", "dm"), ("assistant", "Partial answer.", "dm")]
+
+
+async def test_a_looping_reply_is_cut_and_stops_the_engine(db: Settings) -> None:
+    backend = FakeBackend([FakeReply(["Networking is key. "] * 200, delay=0.001)])
+    service = ChatService(fake_client(backend))
+    reply = await service.reply(12, "Fay", "how do I find a job?", "dm")
+    assert reply.text == "Networking is key."
+    assert backend.active == 0 and backend.cancelled == 1  # the engine was stopped early
+    assert await rows(12) == [
+        ("user", "how do I find a job?", "dm"),
+        ("assistant", "Networking is key.", "dm"),
+    ]
+
+
+async def test_an_echo_only_reply_gets_the_friendly_line_and_is_not_stored(
+    db: Settings,
+) -> None:
+    echo = load_prompt("chat_system")
+    service = ChatService(fake_client([echo, "I am a Python developer. " * 30]))
+    first = await service.reply(13, "Gus", "hello", "dm")
+    assert first.text == FALLBACK_REPLY
+    second = await service.reply(13, "Gus", "I am a Python developer.", "dm")
+    assert second.text == FALLBACK_REPLY
+    assert [role for role, _, _ in await rows(13)] == ["user", "user"]
 
 
 async def test_an_engine_error_keeps_the_question_only(db: Settings) -> None:

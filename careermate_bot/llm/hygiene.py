@@ -1,0 +1,391 @@
+"""Reply hygiene: what a small model says goes through here before anyone reads it.
+
+Small local models echo their prompt, fall into repetition loops ("You are a Python developer."
+x30), invent the next user turn, and emit stray tokens in scripts nobody used. One module,
+shared by chat, the /career summary, résumé rewrites and interview feedback:
+
+- `clean_reply(text, system_prompt=..., user_text=..., facts=...)` -> the usable part, or ""
+  (callers then show a short friendly line instead).
+- `StreamGuard` does the same incrementally for a streamed reply: `feed(delta)` returns the
+  text that is safe to show now (whole sentences), `stopped` turns True as soon as a loop, a
+  prompt recital or a fake next turn starts (so the caller can stop generating early), and
+  `finish()` returns the rest. ``"".join(shown)`` equals what `clean_reply` returns.
+
+The reply is cut into pieces (sentences and lines) and each piece is judged once, in order,
+against the pieces before it, so a streamed and a whole reply get the same result:
+
+- stray special tokens (``<|im_end|>``, ``<unused12>``) are removed; a turn marker
+  (``<|im_start|>``, ``<start_of_turn>``, a line "User:") ends the reply;
+- words with letters in a script the conversation does not use (Latin plus whatever the user
+  and the facts are written in) are removed;
+- a piece copied from the system prompt, the facts or the user's message (also with "I" turned
+  into "you") is dropped, and three such pieces in a row end the reply;
+- a piece said before (3+ words), a 6-word phrase said a third time, or a run of the same
+  word(s) inside a piece ("Python, Python, Python, Python") ends the reply (keeping the first
+  copy).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "StreamGuard",
+    "clean_reply",
+    "foreign_words",
+    "is_usable",
+    "letter_scripts",
+    "loop_start",
+]
+
+ECHO_MIN_WORDS = 4  # a piece of this many words found verbatim in a source is an echo
+ECHO_NGRAM = 4
+ECHO_NGRAM_SHARE = 0.75  # ... or this share of its 4-grams, for pieces of 8+ words
+ECHO_RUN_STOP = 3  # this many echoed pieces in a row: the model is reciting its prompt
+REPEAT_MIN_WORDS = 3  # a repeated piece this long is a loop
+SHORT_REPEAT_LIMIT = 2  # shorter pieces may occur this often
+PHRASE_N = 6
+PHRASE_LIMIT = 2  # a 6-word phrase may occur twice; the third time is a loop
+MAX_PIECE_CHARS = 300  # a run-on piece is judged at a word boundary after this many characters
+MAX_RUN_PERIOD = 12
+
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]*_]*$")
+# Turn markers: the model is writing the next turn of the conversation itself.
+_TURN_TOKENS = re.compile(
+    r"<\|im_start\|>|<start_of_turn>|<\|(?:user|assistant|system|endoftext|eot_id)\|>"
+    r"|<\|start_header_id\|>|\[INST\]|<\|im_end\|>|<end_of_turn>|</s>|<eos>",
+    re.IGNORECASE,
+)
+_SPECIAL_TOKENS = re.compile(
+    r"<\|[^|<>\s]{1,40}\|>|<unused\d+>|</?(?:s|bos|eos|pad|unk|mask)>|\[/?INST\]",
+    re.IGNORECASE,
+)
+_ROLE_LINE = re.compile(
+    r"^\s*(?:#+\s*)?(?:user|human|you|question|q|assistant|model|system)\s*(?::|$)",
+    re.IGNORECASE,
+)
+_SPEAKER_PREFIX = re.compile(r"^\s*(?:assistant|careermate|model|answer|a)\s*:\s*", re.IGNORECASE)
+_PRONOUNS = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "am": "are",
+    "m": "re",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+    "ours": "yours",
+}
+_SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "CJK": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
+# Analysis helpers (also used by bench/replies.py) ---------------------------------------------
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    if "LATIN" in name:
+        return "LATIN"
+    first = name.split(" ", 1)[0]
+    return _SCRIPT_GROUPS.get(first, first or "UNKNOWN")
+
+
+def letter_scripts(text: str, *, min_letters: int = 2) -> set[str]:
+    """The scripts `text`'s letters are written in (each with at least `min_letters` letters)."""
+    counts = Counter(_script(ch) for ch in text if ch.isalpha())
+    return {script for script, count in counts.items() if count >= min_letters}
+
+
+def _foreign(word: str, allowed: set[str]) -> bool:
+    return any(ch.isalpha() and _script(ch) not in allowed for ch in word)
+
+
+def foreign_words(text: str, allowed: Iterable[str] = ("LATIN",)) -> list[str]:
+    """Whitespace-separated words of `text` with a letter outside the `allowed` scripts."""
+    scripts = set(allowed)
+    return [word for word in text.split() if _foreign(word, scripts)]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _key(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def _run_at(words: Sequence[str]) -> tuple[int, int] | None:
+    """(start, period) of the first run of one phrase repeated back to back, or None.
+
+    A single word must come 4 times in a row ("very very very" is English); a phrase of 2 to
+    `MAX_RUN_PERIOD` words 3 times.
+    """
+    size = len(words)
+    for start in range(size):
+        for period in range(1, MAX_RUN_PERIOD + 1):
+            copies = 4 if period == 1 else 3
+            if start + period * copies > size:
+                break
+            phrase = words[start : start + period]
+            if all(
+                words[start + k * period : start + (k + 1) * period] == phrase
+                for k in range(1, copies)
+            ):
+                return start, period
+    return None
+
+
+def loop_start(text: str) -> int | None:
+    """Where `text` starts to loop (a char offset into `text`), or None: for checks and benches.
+
+    Same rules as the guard: a repeated sentence of 3+ words, a 6-word phrase a third time, or
+    a back-to-back run of the same word(s)."""
+    guard = StreamGuard()
+    guard.feed(text)
+    guard.finish()
+    return guard.loop_offset
+
+
+def is_usable(text: str) -> bool:
+    """At least one word with a letter in it."""
+    return any(any(ch.isalpha() for ch in word) for word in _WORD.findall(text))
+
+
+# Echo sources --------------------------------------------------------------------------------
+def _swap_pronouns(words: Sequence[str]) -> list[str]:
+    return [_PRONOUNS.get(word, word) for word in words]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sources:
+    text: str  # " key key key " of everything the model was shown, one source per line
+    lines: frozenset[str]
+    ngrams: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def build(cls, system_prompt: str, user_text: str, facts: Sequence[str]) -> _Sources:
+        keys: list[str] = []
+        for chunk in (system_prompt, *facts):
+            for line in chunk.splitlines():
+                words = _words(line)
+                if words:
+                    keys.append(" ".join(words))
+        lines = frozenset(k for k in keys if len(k.split()) >= 2)
+        for line in user_text.splitlines():
+            words = _words(line)
+            if words:
+                keys.append(" ".join(words))
+                keys.append(" ".join(_swap_pronouns(words)))
+        ngrams: set[tuple[str, ...]] = set()
+        for key in keys:
+            words = key.split()
+            ngrams.update(
+                tuple(words[i : i + ECHO_NGRAM]) for i in range(len(words) - ECHO_NGRAM + 1)
+            )
+        return cls(
+            text=" " + " | ".join(keys) + " ",
+            lines=lines,
+            ngrams=frozenset(ngrams),
+        )
+
+    def echoes(self, words: Sequence[str]) -> bool:
+        if not words:
+            return False
+        key = " ".join(words)
+        if key in self.lines:
+            return True
+        if len(words) >= ECHO_MIN_WORDS and f" {key} " in self.text:
+            return True
+        if len(words) >= 2 * ECHO_NGRAM and self.ngrams:
+            grams = [tuple(words[i : i + ECHO_NGRAM]) for i in range(len(words) - ECHO_NGRAM + 1)]
+            copied = sum(gram in self.ngrams for gram in grams)
+            return copied >= ECHO_NGRAM_SHARE * len(grams)
+        return False
+
+
+# The guard -----------------------------------------------------------------------------------
+class StreamGuard:
+    """Incremental reply hygiene for a streamed reply (see the module docstring).
+
+    ``shown = guard.feed(delta)`` after each delta (stop generating once `guard.stopped`),
+    then ``guard.finish()`` once; `guard.text` is everything shown so far. Text is released a
+    whole sentence or line at a time, because only a whole piece can be judged.
+    """
+
+    def __init__(
+        self,
+        *,
+        system_prompt: str = "",
+        user_text: str = "",
+        facts: Sequence[str] = (),
+    ) -> None:
+        self._sources = _Sources.build(system_prompt, user_text, facts)
+        self._allowed = {"LATIN"} | letter_scripts(user_text) | letter_scripts("\n".join(facts))
+        self.stopped = False
+        self.reason: str | None = None  # "loop", "echo" or "turn" once stopped
+        self.text = ""  # the cleaned text released so far
+        self.raw = ""  # everything fed
+        self.loop_offset: int | None = None  # raw offset where a loop started
+        self._pending = ""  # the piece being built
+        self._pending_at = 0  # raw offset of the pending piece
+        self._gap = ""  # whitespace since the last piece
+        self._best_gap = ""  # the strongest gap since the last kept piece
+        self._seen: Counter[str] = Counter()
+        self._phrases: Counter[tuple[str, ...]] = Counter()
+        self._echo_run = 0
+        self._pieces = 0
+        self._kept_any = False
+
+    # Public API ---------------------------------------------------------------------------------
+    def feed(self, delta: str) -> str:
+        """Text that is safe to show now ("" while a piece is still being written)."""
+        if self.stopped or not delta:
+            self.raw += delta
+            return ""
+        out: list[str] = []
+        for ch in delta:
+            self.raw += ch
+            if self.stopped:
+                continue
+            if not self._pending and ch.isspace():
+                self._gap += ch
+                continue
+            if not self._pending:
+                self._pending_at = len(self.raw) - 1
+            self._pending += ch
+            if ch == "\n":
+                out.append(self._complete(self._pending[:-1]))
+                self._gap = "\n"
+            elif ch.isspace() and (
+                self._ends_sentence(self._pending[:-1]) or len(self._pending) > MAX_PIECE_CHARS
+            ):
+                out.append(self._complete(self._pending[:-1]))
+                self._gap = ch
+        shown = "".join(out)
+        self.text += shown
+        return shown
+
+    def finish(self) -> str:
+        """The rest of the reply (the last, unterminated piece) once generation ended."""
+        if self.stopped or not self._pending.strip():
+            return ""
+        shown = self._complete(self._pending)
+        self.text += shown
+        return shown
+
+    def result(self) -> str:
+        """The cleaned reply (after `finish`): stripped, or "" when nothing usable is left."""
+        text = self.text.strip()
+        return text if is_usable(text) else ""
+
+    # Internals ----------------------------------------------------------------------------------
+    @staticmethod
+    def _ends_sentence(piece: str) -> bool:
+        return bool(_SENTENCE_END.search(piece)) and len(_words(piece)) >= 2
+
+    def _stop(self, reason: str, offset: int | None = None) -> None:
+        self.stopped = True
+        self.reason = reason
+        if reason == "loop":
+            self.loop_offset = self._pending_at if offset is None else offset
+
+    def _complete(self, piece: str) -> str:
+        """Judge one finished piece; return what to show for it (with its leading gap)."""
+        self._pending = ""
+        gap = self._gap
+        if gap.count("\n") > self._best_gap.count("\n") or not self._best_gap:
+            self._best_gap = gap
+        kept = self._judge(piece.rstrip())
+        self._pieces += 1
+        if kept is None:
+            return ""
+        lead = self._best_gap if self._kept_any else ""
+        self._best_gap = ""
+        self._kept_any = True
+        return lead + kept
+
+    def _judge(self, piece: str) -> str | None:
+        """The text to keep of `piece` (None: drop it). May stop the guard."""
+        turn = _TURN_TOKENS.search(piece)
+        if turn is not None:
+            piece = piece[: turn.start()]
+            self._stop("turn")
+        if self._pieces > 0 and _ROLE_LINE.match(piece) and not self.stopped:
+            self._stop("turn")
+            return None
+        if self._pieces == 0:
+            piece = _SPEAKER_PREFIX.sub("", piece)
+            if _ROLE_LINE.match(piece) and not _words(piece)[1:]:
+                return None  # a lone "assistant" line before the answer
+        piece = _SPECIAL_TOKENS.sub("", piece)
+        words = piece.split(" ")
+        cleaned = [w for w in words if not _foreign(w, self._allowed)]
+        if len(cleaned) != len(words):
+            piece = " ".join(w for w in cleaned if w)
+        key_words = _words(piece)
+        if not piece.strip():
+            return None
+        if not key_words:
+            return piece  # punctuation, emoji, markdown rules: structure, keep it
+        key = " ".join(key_words)
+        self._seen[key] += 1
+        if len(key_words) >= REPEAT_MIN_WORDS and self._seen[key] > 1:
+            self._stop("loop")
+            return None
+        if self._seen[key] > SHORT_REPEAT_LIMIT:
+            self._stop("loop")
+            return None
+        run = _run_at(key_words)
+        if run is not None:
+            start, period = run
+            piece = self._cut_after_word(piece, start + period)
+            self._stop("loop", self._pending_at + len(piece))
+            key_words = key_words[: start + period]
+            if not piece.strip():
+                return None
+        grams = [tuple(key_words[i : i + PHRASE_N]) for i in range(len(key_words) - PHRASE_N + 1)]
+        if any(self._phrases[gram] >= PHRASE_LIMIT for gram in grams):
+            self._stop("loop")
+            return None
+        if self._sources.echoes(key_words):
+            self._echo_run += 1
+            if self._echo_run >= ECHO_RUN_STOP and not self.stopped:
+                self._stop("echo")
+            return None
+        self._echo_run = 0
+        self._phrases.update(grams)
+        return piece
+
+    @staticmethod
+    def _cut_after_word(piece: str, count: int) -> str:
+        """`piece` up to the end of its `count`-th word."""
+        if count <= 0:
+            return ""
+        for index, match in enumerate(_WORD.finditer(piece.casefold()), 1):
+            if index == count:
+                return piece[: match.end()].rstrip(" ,;:-")
+        return piece
+
+
+def clean_reply(
+    text: str,
+    *,
+    system_prompt: str = "",
+    user_text: str = "",
+    facts: Sequence[str] = (),
+) -> str:
+    """The usable part of a model reply; "" when nothing usable is left.
+
+    Cuts an echo of `system_prompt`, `facts` or `user_text`, stops at the first repetition
+    loop or fake next turn, and drops words in a script the conversation does not use.
+    Callers show a short friendly line instead of "".
+    """
+    guard = StreamGuard(system_prompt=system_prompt, user_text=user_text, facts=facts)
+    guard.feed(text)
+    guard.finish()
+    return guard.result()
