@@ -30,7 +30,7 @@ from careermate_bot.knowledge import (
 )
 from careermate_bot.services import profiles
 from careermate_bot.services.profiles import ProfileSnapshot
-from careermate_bot.services.user_text import quote
+from careermate_bot.services.user_text import quote, visible_text
 
 TOP_PATHS = 5
 MAX_SKILLS_INPUT = 1000
@@ -106,7 +106,7 @@ def _knowledge(kb: Any) -> Any:
 
 def split_skills(text: str | None) -> list[str]:
     """'Python, SQL;  Excel' -> ['Python', 'SQL', 'Excel']."""
-    items = [" ".join(p.split()) for p in (text or "").replace(";", ",").split(",")]
+    items = [visible_text(p) for p in (text or "").replace(";", ",").split(",")]
     return [item for item in items if item]
 
 
@@ -115,7 +115,7 @@ def check_years(years: float | None) -> float | None:
         return None
     if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
         raise InvalidInput(f"Years of experience must be between 0 and {MAX_YEARS}.")
-    return round(float(years), 1)
+    return round(float(years), 1) + 0.0  # -0.0 -> 0.0
 
 
 def did_you_mean_location(resolution: LocationResolution) -> str:
@@ -277,9 +277,15 @@ async def run_career_paths(
     """Save the new skills to the profile and rank the paths."""
     kb = _knowledge(kb)
     profile = prepared.profile
+    dropped_note: str | None = None
     if prepared.new_skills:
         profile = await profiles.update_profile(
             prepared.request.user_id, add_skills=list(prepared.new_skills)
+        )
+        # A full profile (MAX_LIST_ITEMS skills) drops its oldest skills: say which.
+        kept = {skill.casefold() for skill in profile.skills}
+        dropped_note = profiles.capped_note(
+            [s for s in prepared.profile.skills if s.casefold() not in kept]
         )
     career_profile = CareerProfile(
         skills=list(prepared.skills),
@@ -291,6 +297,8 @@ async def run_career_paths(
     note = prepared.location_note
     if note is None:
         note = next((n for n in (fallback_note(m) for m in result.matches) if n), None)
+    if dropped_note:
+        note = f"{dropped_note} {note}" if note else dropped_note
     return CareerPaths(
         result=result,
         profile=profile,

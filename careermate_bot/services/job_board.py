@@ -7,16 +7,23 @@ returns `PostingSnapshot`s, never ORM rows.
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict
 from tortoise.transactions import in_transaction
 
 from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.services.salary_input import SalaryRange, parse_salary_range
-from careermate_bot.services.user_text import quote
+from careermate_bot.services.user_text import (
+    is_invisible,
+    quote,
+    visible_multiline,
+    visible_text,
+)
 from models import JobPosting, UserProfile
 
 TITLE_MAX = 100
@@ -30,6 +37,7 @@ DEFAULT_DAYS = 30
 MAX_DAYS = 90
 MAX_OPEN_PER_GUILD = 200
 REMOTE_WORDS = ("remote", "anywhere", "work from home", "wfh")
+_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 
 SkillNormaliser = Callable[[Iterable[str]], tuple[list[str], list[str]]]
 """(items) -> (canonical skills, items not recognised); `KnowledgeBase.normalize_skills`."""
@@ -111,7 +119,7 @@ def may_post(*, manage_guild: bool, role_ids: Iterable[int], poster_role_id: int
 
 
 def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
+    return visible_text(text)
 
 
 def _required(text: str | None, what: str, limit: int) -> str:
@@ -123,27 +131,73 @@ def _required(text: str | None, what: str, limit: int) -> str:
     return value
 
 
+def _host_ascii(host: str) -> str:
+    """The host in ASCII (IDNA for non-ASCII names), checked label by label; raises ValueError."""
+    host = host.rstrip(".")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if address is not None:
+        return str(address) if address.version == 4 else f"[{address}]"
+    if not host or len(host) > 253:
+        raise ValueError("bad length")
+    labels = []
+    for label in host.split("."):
+        ascii_label = label.encode("idna").decode("ascii") if not label.isascii() else label
+        if not _LABEL.fullmatch(ascii_label):
+            raise ValueError(f"bad label {label!r}")
+        labels.append(ascii_label.lower())
+    if len(labels) < 2 and labels != ["localhost"]:
+        raise ValueError("no domain")
+    if labels[-1].isdigit():
+        raise ValueError("numeric top-level domain")  # 999.1.1.1 is not an address or a name
+    return ".".join(labels)
+
+
 def validate_url(text: str | None) -> str | None:
-    """An http(s) link with a host, or None for empty input."""
+    """An http(s) link to a real host name or address, or None for empty input.
+
+    Parsed with `urllib.parse` and then checked the way a browser would need it: no control,
+    invisible or space characters anywhere, no user:password@ part, a port from 1 to 65535, and
+    a host that is an IP address or a name whose labels are letters, digits and hyphens (a
+    non-ASCII name must survive IDNA encoding; the stored link carries its ASCII form).
+    """
     value = (text or "").strip()
-    if not value:
+    if not value or not visible_text(value):
         return None
     if len(value) > URL_MAX:
         raise InvalidInput(f"The link may be at most {URL_MAX} characters.")
     if any(ch.isspace() for ch in value):
         raise InvalidInput("The link can't contain spaces. Paste one address, like https://...")
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if any(is_invisible(ch) or ch in '\\<>"`' for ch in value):
         raise InvalidInput(
-            f"{quote(value, 40)} isn't a web link. It must start with https:// (or http://)."
+            "The link contains hidden or control characters. Copy it again from the "
+            "browser's address bar."
         )
-    if "." not in parts.hostname and parts.hostname != "localhost":
-        raise InvalidInput(f"{quote(value, 40)} has no proper domain name.")
-    return value
+    bad = InvalidInput(f"{quote(value, 40)} isn't a web link. It must start with https://.")
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+        hostname = parts.hostname or ""
+    except ValueError:
+        raise bad from None
+    if parts.scheme.lower() not in ("http", "https") or not hostname:
+        raise bad
+    if parts.username is not None or parts.password is not None:
+        raise InvalidInput("The link can't contain a user name or password (the part before @).")
+    if port is not None and not 1 <= port <= 65535:
+        raise InvalidInput(f"{quote(value, 40)} has an impossible port number.")
+    try:
+        host = _host_ascii(hostname)
+    except (ValueError, UnicodeError):
+        raise InvalidInput(f"{quote(value, 40)} has no proper domain name.") from None
+    netloc = host if port is None else f"{host}:{port}"
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
 
 
 def split_skills(text: str | None) -> list[str]:
-    items = [" ".join(part.split()) for part in (text or "").replace(";", ",").split(",")]
+    items = [visible_text(part) for part in (text or "").replace(";", ",").split(",")]
     return [item for item in items if item]
 
 
@@ -181,7 +235,7 @@ def validate_draft(
     known = list(dict.fromkeys(known))
     if len(known) + len(unknown) > MAX_SKILLS:
         raise InvalidInput(f"List at most {MAX_SKILLS} skills: the ones that matter most.")
-    text = (description or "").strip()
+    text = visible_multiline(description)
     if len(text) > DESCRIPTION_MAX:
         raise InvalidInput(
             f"The description may be at most {DESCRIPTION_MAX} characters (it has {len(text)})."

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from careermate_bot.errors import InvalidInput
 from careermate_bot.services.profiles import ProfileSnapshot
+from careermate_bot.services.user_text import visible_text
 
 SkillCanonicaliser = Callable[[str], str]
 MAX_YEARS = 60
@@ -25,7 +27,8 @@ class ProfileForm:
 
 def split_list(text: str) -> list[str]:
     """'Python, SQL;\\nExcel' -> ['Python', 'SQL', 'Excel'] (blank items dropped)."""
-    return [item.strip() for item in SPLIT_RE.split(text or "") if item.strip()]
+    items = (visible_text(item) for item in SPLIT_RE.split(text or ""))
+    return [item for item in items if item]
 
 
 def parse_years(text: str) -> float | None:
@@ -38,9 +41,9 @@ def parse_years(text: str) -> float | None:
         raise InvalidInput(
             f"“{text[:20]}” isn't a number of years. Try something like 3 or 4.5."
         ) from None
-    if not 0 <= years <= MAX_YEARS:
+    if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
         raise InvalidInput(f"Years of experience must be between 0 and {MAX_YEARS}.")
-    return round(years, 1)
+    return round(years, 1) + 0.0  # "-0" is 0 (adding 0.0 turns -0.0 into 0.0)
 
 
 def form_from_text(

@@ -9,7 +9,11 @@ case-insensitively: the first spelling wins ("Python" then "python" keeps "Pytho
 
 Export and delete cover the profile and every row that points at it through a foreign key
 (any model with `ForeignKeyField("models.UserProfile", ...)`), so a feature that stores
-per-user data that way is included without changes here.
+per-user data that way is included without changes here. Columns that hold some member's
+Discord id without a foreign key (`PERSON_ID_COLUMNS`, e.g. `job_postings.closed_by`) are
+masked in an export unless they hold the exporter's own id, and cleared when that member's data
+is deleted. After a delete, SQLite's write-ahead log is checkpointed (with `secure_delete` on,
+see `careermate_bot.db`) so the deleted text is not left readable in the database files.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from pydantic import BaseModel, ConfigDict
 from tortoise.fields import CASCADE
 from tortoise.transactions import in_transaction
 
+from careermate_bot.errors import InvalidInput
+from careermate_bot.services.user_text import visible_text
 from models import ChatMessage, MessageRole, MessageSource, UserProfile
 
 MAX_LIST_ITEMS = 100
@@ -36,10 +42,16 @@ MAX_PREFERENCES_BYTES = 16_384
 MAX_HISTORY = 1000
 EXPORT_FORMAT = "careermate-user-export"
 EXPORT_VERSION = 1
+# Shown in an export in place of another member's Discord id.
+OTHER_MEMBER = "another member"
+# Columns holding a member's Discord id that are not foreign keys to UserProfile: table -> columns.
+# A model column named `*_by` (closed_by, reviewed_by, ...) is found on its own as well.
+PERSON_ID_COLUMNS: dict[str, tuple[str, ...]] = {"job_postings": ("closed_by",)}
 
 
-class ProfileError(ValueError):
-    """A profile value was rejected; the message is short and safe to show to the user."""
+class ProfileError(InvalidInput, ValueError):
+    """A profile value was rejected; the message is short and safe to show to the user (it is
+    an `InvalidInput`, so every front end shows it instead of a generic failure)."""
 
 
 class _Unset:
@@ -85,7 +97,10 @@ class ProfileSnapshot(BaseModel):
             locations=list(profile.locations or []),
             remote_ok=profile.remote_ok,
             min_salary=profile.min_salary,
-            experience_years=profile.experience_years,
+            # + 0.0 turns a stored -0.0 into 0.0, which prints as "0", never "-0".
+            experience_years=(
+                None if profile.experience_years is None else profile.experience_years + 0.0
+            ),
             target_roles=list(profile.target_roles or []),
             preferences=dict(profile.preferences or {}),
             created_at=profile.created_at,
@@ -128,17 +143,18 @@ class MessageSnapshot(BaseModel):
 def _clean_item(value: object, what: str) -> str:
     if not isinstance(value, str):
         raise ProfileError(f"{what} must be text, got {type(value).__name__}")
-    text = " ".join(value.split())
+    text = visible_text(value)  # an item of only invisible characters is no item
     if len(text) > MAX_ITEM_LENGTH:
         raise ProfileError(f"a {what} may be at most {MAX_ITEM_LENGTH} characters: {text[:30]}...")
     return text
 
 
 def merge_unique(
-    existing: Iterable[str], new: Iterable[str] = (), *, what: str = "item"
+    existing: Iterable[str], new: Iterable[str] = (), *, what: str = "item", cap: bool = True
 ) -> list[str]:
     """`existing` then `new`, whitespace tidied, empties dropped, duplicates (ignoring case)
-    dropped with the first spelling kept, order preserved."""
+    dropped with the first spelling kept, order preserved. With `cap`, more than
+    MAX_LIST_ITEMS raises `ProfileError`."""
     if isinstance(new, str):
         new = [new]
     seen: set[str] = set()
@@ -149,9 +165,49 @@ def merge_unique(
         if item and key not in seen:
             seen.add(key)
             merged.append(item)
-    if len(merged) > MAX_LIST_ITEMS:
+    if cap and len(merged) > MAX_LIST_ITEMS:
         raise ProfileError(f"at most {MAX_LIST_ITEMS} {what}s, got {len(merged)}")
     return merged
+
+
+def keep_newest(
+    existing: Iterable[str], added: Iterable[str], *, what: str = "item"
+) -> tuple[list[str], list[str]]:
+    """Merge `added` into `existing` under the MAX_LIST_ITEMS cap by dropping the OLDEST items.
+
+    The policy for a full list (e.g. a profile with 100 skills and /career adding 2 more): the
+    newest MAX_LIST_ITEMS stay and the oldest go, so adding never fails. Returns (kept list,
+    dropped items, oldest first). Adding more than MAX_LIST_ITEMS new items at once is still an
+    error: that is a bad request, not a full list.
+    """
+    merged = merge_unique(existing, added, what=what, cap=False)
+    fresh = merge_unique([], added, what=what, cap=False)
+    if len(fresh) > MAX_LIST_ITEMS:
+        raise ProfileError(f"at most {MAX_LIST_ITEMS} {what}s, got {len(fresh)}")
+    overflow = len(merged) - MAX_LIST_ITEMS
+    if overflow <= 0:
+        return merged, []
+    fresh_keys = {item.casefold() for item in fresh}
+    dropped: list[str] = []
+    for item in merged:
+        if len(dropped) == overflow:
+            break
+        if item.casefold() not in fresh_keys:
+            dropped.append(item)
+    gone = {item.casefold() for item in dropped}
+    return [item for item in merged if item.casefold() not in gone], dropped
+
+
+def capped_note(dropped: Iterable[str], what: str = "skill") -> str | None:
+    """The sentence that tells the user which old items made room (None when none did)."""
+    items = list(dropped)
+    if not items:
+        return None
+    shown = ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
+    return (
+        f"Your profile keeps at most {MAX_LIST_ITEMS} {what}s, so the oldest made room for "
+        f"the new ones: {shown}. Check them with /profile view."
+    )
 
 
 def _without(items: list[str], remove: Iterable[str]) -> list[str]:
@@ -261,12 +317,20 @@ async def update_profile(
             if isinstance(replace, _Unset) and not add and not remove:
                 continue
             if isinstance(replace, _Unset):
+                # Adding to the saved list: a full list drops its oldest items (keep_newest).
                 base = list(getattr(profile, name) or [])
+                value = merge_unique(base, add, what=what, cap=False)
+                if remove:
+                    value = _without(value, remove)
+                if len(value) > MAX_LIST_ITEMS:
+                    value, _dropped = keep_newest(
+                        _without(base, remove) if remove else base, add, what=what
+                    )
             else:
                 base = [replace] if isinstance(replace, str) else list(replace)
-            value = merge_unique(base, add, what=what)
-            if remove:
-                value = _without(value, remove)
+                value = merge_unique(base, add, what=what)
+                if remove:
+                    value = _without(value, remove)
             setattr(profile, name, value)
             changed.append(name)
 
@@ -286,7 +350,7 @@ async def update_profile(
         if not isinstance(experience_years, _Unset):
             if experience_years is not None:
                 _check_number(experience_years, "years of experience", 0, MAX_EXPERIENCE_YEARS)
-                experience_years = float(experience_years)
+                experience_years = float(experience_years) + 0.0  # -0.0 -> 0.0 ("-0 years")
             profile.experience_years = experience_years
             changed.append("experience_years")
         if not isinstance(preferences, _Unset):
@@ -389,11 +453,45 @@ def _related_models() -> list[tuple[str, type[Any], str, bool]]:
     return found
 
 
+def _person_id_columns() -> list[tuple[type[Any], str]]:
+    """(model, column) for every column that stores some member's Discord id without being a
+    foreign key: the ones listed in PERSON_ID_COLUMNS plus any integer column named `*_by`."""
+    from tortoise import Tortoise
+
+    found: list[tuple[type[Any], str]] = []
+    for app in Tortoise.apps.values():
+        for model in app.values():
+            meta = model._meta
+            listed = PERSON_ID_COLUMNS.get(meta.db_table, ())
+            for name in sorted(meta.fields_map):
+                field = meta.fields_map[name]
+                is_int = getattr(field, "field_type", None) is int
+                is_fk = name in meta.fk_fields or name in meta.o2o_fields
+                if not is_fk and (name in listed or (is_int and name.endswith("_by"))):
+                    found.append((model, name))
+    return found
+
+
+def _mask_other_people(
+    rows: list[dict[str, Any]], columns: Iterable[str], discord_id: int
+) -> list[dict[str, Any]]:
+    """Replace other members' Discord ids in `columns` with OTHER_MEMBER (the exporter's own id
+    stays: it is their data)."""
+    columns = tuple(columns)
+    for row in rows:
+        for column in columns:
+            value = row.get(column)
+            if value is not None and value != discord_id:
+                row[column] = OTHER_MEMBER
+    return rows
+
+
 async def export_user_data(discord_id: int) -> dict[str, Any] | None:
     """Everything stored about the user as a JSON-ready dict, or None if nothing is stored.
 
     `{"format", "version", "exported_at", "profile": {...}, "<related_name>": [rows...]}`, with
-    the conversation under "messages" (oldest first).
+    the conversation under "messages" (oldest first). Only the caller's own data: another
+    member's Discord id in a row (who closed your posting) reads OTHER_MEMBER.
     """
     profile = await UserProfile.get_or_none(discord_id=discord_id)
     if profile is None:
@@ -404,30 +502,45 @@ async def export_user_data(discord_id: int) -> dict[str, Any] | None:
         "exported_at": datetime.now(UTC).isoformat(),
         "profile": _jsonable(ProfileSnapshot.of(profile).model_dump()),
     }
+    person_columns: dict[type[Any], list[str]] = {}
+    for model, column in _person_id_columns():
+        person_columns.setdefault(model, []).append(column)
     for name, model, fk_column, _cascades in _related_models():
         rows = await model.filter(**{fk_column: profile.id}).order_by("id").values()
         for row in rows:
             row.pop(fk_column, None)  # the internal profile id means nothing outside
+        rows = _mask_other_people(rows, person_columns.get(model, ()), discord_id)
         data[name] = _jsonable(rows)
     return data
 
 
 async def delete_user_data(discord_id: int) -> dict[str, int]:
-    """Delete the profile and every row that cascades from it, in one transaction.
+    """Delete the profile and every row that cascades from it, in one transaction, and clear
+    the user's Discord id from other members' rows (`PERSON_ID_COLUMNS`, e.g. who closed
+    someone else's posting).
 
-    Returns the number of rows deleted per table, zeros left out ({} when nothing was stored).
-    Rows whose foreign key says SET_NULL (or RESTRICT) are left to the database's own rule.
+    Returns the number of rows deleted per table, zeros left out ({} when nothing was stored);
+    cleared references count under "<table>.<column>". Rows whose foreign key says SET_NULL
+    (or RESTRICT) are left to the database's own rule. Afterwards SQLite's write-ahead log is
+    checkpointed so the deleted text does not linger in the -wal file.
     """
+    from careermate_bot.db import forget_deleted_pages
+
     deleted: dict[str, int] = {}
     async with in_transaction():
         await _lock_profile(discord_id)
         profile = await UserProfile.get_or_none(discord_id=discord_id)
-        if profile is None:
-            return deleted
-        for _name, model, fk_column, cascades in _related_models():
-            if cascades:
-                deleted[model._meta.db_table] = await model.filter(
-                    **{fk_column: profile.id}
-                ).delete()
-        deleted[UserProfile._meta.db_table] = await UserProfile.filter(id=profile.id).delete()
-    return {table: count for table, count in deleted.items() if count}
+        for model, column in _person_id_columns():
+            key = f"{model._meta.db_table}.{column}"
+            deleted[key] = await model.filter(**{column: discord_id}).update(**{column: None})
+        if profile is not None:
+            for _name, model, fk_column, cascades in _related_models():
+                if cascades:
+                    deleted[model._meta.db_table] = await model.filter(
+                        **{fk_column: profile.id}
+                    ).delete()
+            deleted[UserProfile._meta.db_table] = await UserProfile.filter(id=profile.id).delete()
+    result = {table: count for table, count in deleted.items() if count}
+    if result:
+        await forget_deleted_pages()
+    return result
