@@ -11,6 +11,10 @@
   of the database it replaces (`careermate.sqlite3.before-restore-<ts>`) and removes the stale
   -wal/-shm files. The next start migrates an older backup to the current schema.
 
+- `purge_user_from_backups` removes one user from every kept backup (and from the copies a
+  restore kept), for `careermate purge-user ID`: deleted means deleted, in old copies too. Each
+  file is rewritten through a verified temporary copy (VACUUM, so no free page keeps the text).
+
 PostgreSQL: these functions raise `NotSqliteError`; use pg_dump / pg_restore there.
 """
 
@@ -195,12 +199,23 @@ def create_backup(settings: Settings, *, prune: bool = True) -> Path:
     """Take a verified backup of the SQLite database now; prune old ones. Blocking: from async
     code use `create_backup_async`. Raises `BackupError` (readable) on any failure."""
     source_path = _require_sqlite(settings)
-    if not source_path.is_file():
+    try:
+        exists = source_path.is_file()
+    except OSError as error:
+        raise BackupError(f"Cannot read {source_path} ({error.strerror or error}).") from error
+    if not exists:
         raise BackupError(
             f"There is no database at {source_path} yet: start CareerMate once to create it."
         )
     folder = settings.effective_backup_dir
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(
+            f"Could not create the backup folder {folder} ({error.strerror or error}). Make "
+            f"its parent writable (e.g. sudo chown -R $USER {folder.parent}) or set BACKUP_DIR "
+            "to a writable folder."
+        ) from error
     stamp = _utcnow().strftime(_STAMP)
     partial = folder / f".{BACKUP_PREFIX}{stamp}-{os.getpid()}-{time.monotonic_ns()}.partial"
     started = time.perf_counter()
@@ -218,9 +233,15 @@ def create_backup(settings: Settings, *, prune: bool = True) -> Path:
             )
         final = _publish(partial, folder, stamp)
     except sqlite3.Error as error:
-        raise BackupError(f"Backing up {source_path} failed: {error}") from error
+        raise BackupError(
+            f"Backing up {source_path} into {folder} failed ({error}). Check that both folders "
+            "are writable and the disk has free space; a damaged database cannot be backed up."
+        ) from error
     except OSError as error:
-        raise BackupError(f"Could not write the backup into {folder}: {error}") from error
+        raise BackupError(
+            f"Could not write the backup into {folder} ({error.strerror or error}). Check that "
+            "the folder is writable and the disk has free space."
+        ) from error
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
@@ -463,3 +484,126 @@ class BackupScheduler:
         while True:
             await asyncio.sleep(self.interval)
             await self.run_once()
+
+
+# -- Removing one user from kept copies ------------------------------------------------------------
+@dataclass(frozen=True)
+class PurgeResult:
+    path: Path
+    rows: int  # rows deleted or anonymised in that file (0: the user was not in it)
+
+
+def _person_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """Columns holding a member's Discord id without a foreign key (see services.profiles)."""
+    from careermate_bot.services.profiles import PERSON_ID_COLUMNS
+
+    listed = PERSON_ID_COLUMNS.get(table, ())
+    columns = []
+    for row in conn.execute(f'PRAGMA table_info("{table}")'):
+        name, kind = str(row[1]), str(row[2]).upper()
+        if name in listed or (name.endswith("_by") and "INT" in kind):
+            columns.append(name)
+    return columns
+
+
+def _purge_connection(conn: sqlite3.Connection, discord_id: int) -> int:
+    """Delete the user (and every row that points at their profile) and clear their id from
+    other rows, inside one transaction on `conn`. Returns how many rows changed."""
+    tables = [
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    if "user_profiles" not in tables:
+        return 0
+    changed = 0
+    for table in tables:
+        for column in _person_columns(conn, table):
+            changed += conn.execute(
+                f'UPDATE "{table}" SET "{column}" = NULL WHERE "{column}" = ?', (discord_id,)
+            ).rowcount
+    row = conn.execute(
+        "SELECT id FROM user_profiles WHERE discord_id = ?", (discord_id,)
+    ).fetchone()
+    if row is not None:
+        profile_id = row[0]
+        for table in tables:
+            for fk in conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+                # (id, seq, table, from, to, on_update, on_delete, match)
+                if fk[2] != "user_profiles" or table == "user_profiles":
+                    continue
+                column, on_delete = str(fk[3]), str(fk[6]).upper()
+                if on_delete == "SET NULL":
+                    sql = f'UPDATE "{table}" SET "{column}" = NULL WHERE "{column}" = ?'
+                else:
+                    sql = f'DELETE FROM "{table}" WHERE "{column}" = ?'
+                changed += conn.execute(sql, (profile_id,)).rowcount
+        changed += conn.execute("DELETE FROM user_profiles WHERE id = ?", (profile_id,)).rowcount
+    return changed
+
+
+def purge_user_from_file(path: Path, discord_id: int) -> int:
+    """Remove one user from a SQLite database file that no process is using (a backup), safely:
+    work on a copy, VACUUM it, check its integrity, then swap it in. Returns the rows changed
+    (0 leaves the file untouched). Raises `BackupError` on failure (the original is kept)."""
+    staged = path.with_name(f".{path.name}.purge-{os.getpid()}.partial")
+    try:
+        source = _connect(path)
+        try:
+            _copy_database(source, staged)
+        finally:
+            source.close()
+        conn = _connect(staged)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
+            with conn:
+                changed = _purge_connection(conn, discord_id)
+            if changed:
+                conn.execute("VACUUM")
+        finally:
+            conn.close()
+        if not changed:
+            return 0
+        problems = integrity_problems(staged)
+        if problems:
+            raise BackupError(f"{path}: the cleaned copy failed its integrity check; kept as is")
+        os.replace(staged, path)
+        return changed
+    except sqlite3.Error as error:
+        raise BackupError(f"Could not remove the user from {path}: {error}") from error
+    except OSError as error:
+        raise BackupError(
+            f"Could not rewrite {path} ({error.strerror or error}): check that the folder is "
+            "writable and the disk has free space."
+        ) from error
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            staged.unlink()
+
+
+def kept_copies(settings: Settings) -> list[Path]:
+    """Every kept copy of the database: the backups plus the copies restores kept."""
+    db = _require_sqlite(settings)
+    copies = [info.path for info in list_backups(settings)]
+    if db.parent.is_dir():
+        copies += sorted(
+            path
+            for path in db.parent.glob(f"{db.name}.before-restore-*")
+            if path.is_file() and not path.name.endswith(("-wal", "-shm", "-journal"))
+        )
+    return copies
+
+
+def purge_user_from_backups(settings: Settings, discord_id: int) -> list[PurgeResult]:
+    """Remove one user from every kept copy (`kept_copies`). Raises `BackupError` naming the
+    first file that could not be cleaned (files cleaned before it stay cleaned)."""
+    results = []
+    for path in kept_copies(settings):
+        results.append(PurgeResult(path, purge_user_from_file(path, discord_id)))
+    if any(r.rows for r in results):
+        log.info(
+            "removed user %s from %d kept cop(ies)", discord_id, sum(1 for r in results if r.rows)
+        )
+    return results

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from careermate_bot import __version__
 from careermate_bot.config import Settings, load_settings
-from careermate_bot.logging_setup import setup_logging
+from careermate_bot.logging_setup import redact_console, setup_logging
 
 log = logging.getLogger("careermate.cli")
 
@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("backup", help="write a consistent backup of the SQLite database now")
     restore = sub.add_parser("restore", help="restore the database from a backup file")
     restore.add_argument("file", type=Path, help="a backup written by `careermate backup`")
+    purge = sub.add_parser(
+        "purge-user",
+        help="delete one user's data from the database AND from every kept backup",
+    )
+    purge.add_argument("discord_id", type=int, metavar="ID", help="the user's Discord id")
     return parser
 
 
@@ -47,17 +52,41 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     settings = load_settings()
+    # Every console path, not only the log handlers, passes the secret redactor (a doctor line
+    # quoting a server's error body, a traceback, anything a library prints).
+    redact_console(settings.secrets())
     handlers = {
         "run": lambda: run_bot(settings),
         "chat": lambda: run_chat(settings, args.once),
         "doctor": lambda: run_doctor(settings),
         "backup": lambda: run_backup(settings),
         "restore": lambda: run_restore(settings, args.file),
+        "purge-user": lambda: run_purge_user(settings, args.discord_id),
     }
     try:
         return handlers[args.command]()
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        return report_failure(settings, error)
+
+
+def report_failure(settings: Settings, error: BaseException) -> int:
+    """The last resort: one readable line on stderr (what is wrong, what to do), the traceback
+    in the log files only. Storage problems get their specific advice."""
+    from careermate_bot.db import explain_database_error
+
+    explained = explain_database_error(error, settings)
+    log.error("command failed", exc_info=error, extra={"console": False})
+    if explained is not None:
+        print(str(explained), file=sys.stderr)
+        return 1
+    print(
+        f"CareerMate stopped: {type(error).__name__}: {error}. The details are in "
+        f"{settings.log_dir / 'errors.log'}.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 # -- run ---------------------------------------------------------------------------------------
@@ -66,14 +95,31 @@ def run_bot(settings: Settings) -> int:
     if settings.discord_bot_token is None:
         print(TOKEN_HELP, file=sys.stderr)
         return 2
-    from careermate_bot.runlock import AlreadyRunningError, RunLock
+    from careermate_bot.db import DatabaseError
+    from careermate_bot.runlock import AlreadyRunningError, LockFileError, RunLock
 
     try:
         with RunLock(settings):
+            # Open (create, upgrade) the database before connecting to Discord: a damaged,
+            # read-only or full database is one clear line, not a crash after login.
+            asyncio.run(_check_database(settings))
             return asyncio.run(_serve(settings))
     except AlreadyRunningError as error:
         print(f"CareerMate is already running on this database: {error}", file=sys.stderr)
         return 1
+    except (LockFileError, DatabaseError) as error:
+        log.error("cannot start", exc_info=error, extra={"console": False})
+        print(str(error), file=sys.stderr)
+        return 1
+
+
+async def _check_database(settings: Settings) -> None:
+    from careermate_bot.db import close_db, init_db
+
+    try:
+        await init_db(settings)
+    finally:
+        await close_db()
 
 
 async def _serve(settings: Settings) -> int:
@@ -122,6 +168,13 @@ async def _serve(settings: Settings) -> int:
             )
             return 1
         if error is not None:
+            from careermate_bot.db import explain_database_error
+
+            explained = explain_database_error(error, settings)
+            if explained is not None:
+                log.error("the bot stopped: database", exc_info=error, extra={"console": False})
+                print(str(explained), file=sys.stderr)
+                return 1
             log.error("the bot stopped with an error", exc_info=error)
             return 1
         return 0
@@ -132,6 +185,7 @@ def run_chat(settings: Settings, once: str | None) -> int:
     setup_logging(settings, console=False)
     from careermate_bot.terminal_chat import run_terminal_chat
 
+    # A storage failure (at start or mid-chat) ends in `report_failure`'s one line.
     return asyncio.run(run_terminal_chat(settings, once=once))
 
 
@@ -175,6 +229,41 @@ def run_restore(settings: Settings, file: Path) -> int:
     if result.previous_copy is not None:
         print(f"The database it replaced was kept at {result.previous_copy}.")
     return 0
+
+
+# -- purge-user --------------------------------------------------------------------------------
+def run_purge_user(settings: Settings, discord_id: int) -> int:
+    """Delete a user from the live database and from every kept backup (deleted means deleted)."""
+    setup_logging(settings, console=False)
+    from careermate_bot.backup import BackupError, purge_user_from_backups
+
+    rows = asyncio.run(_delete_live_user(settings, discord_id))
+    print(f"Database: removed user {discord_id} ({rows} row(s) deleted or anonymised).")
+    if settings.sqlite_path is None:
+        print(
+            "Backups: this CareerMate uses PostgreSQL, whose backups are the operator's: "
+            "remove the user from your pg_dump copies, or let them age out."
+        )
+        return 0
+    try:
+        results = purge_user_from_backups(settings, discord_id)
+    except BackupError as error:
+        print(f"Backups: stopped: {error}", file=sys.stderr)
+        return 1
+    cleaned = [r for r in results if r.rows]
+    print(
+        f"Backups: removed the user from {len(cleaned)} of {len(results)} kept copies "
+        f"(the others did not contain them)."
+    )
+    return 0
+
+
+async def _delete_live_user(settings: Settings, discord_id: int) -> int:
+    from careermate_bot.db import database
+    from careermate_bot.services.profiles import delete_user_data
+
+    async with database(settings):
+        return sum((await delete_user_data(discord_id)).values())
 
 
 if __name__ == "__main__":

@@ -3,11 +3,18 @@
 `init_db` is safe on every start: it creates a brand-new database, or upgrades an older one
 through `careermate_bot.migrations` (after a safety backup on SQLite), then creates any new
 tables and checks that every model column exists. See docs/storage.md.
+
+A database that cannot be used (damaged, truncated, read-only, disk full, folder missing) raises
+`DatabaseError` with one readable line: what is wrong and what to do (`explain_database_error`).
+On SQLite `secure_delete` is on, so deleted rows are overwritten with zeros, and
+`forget_deleted_pages` checkpoints the write-ahead log after a user's data is deleted.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -33,6 +40,95 @@ class DatabaseError(RuntimeError):
     """The database cannot be used as it is; the message says what to do."""
 
 
+_DAMAGED = (
+    "file is not a database",
+    "database disk image is malformed",
+    "malformed database schema",
+    "database corrupt",
+)
+_FULL = ("database or disk is full", "no space left on device", "disk quota exceeded")
+_NO_WRITE = (
+    "attempt to write a readonly database",
+    "readonly database",
+    "read-only file system",
+    "unable to open database file",
+    "permission denied",
+    "not a directory",
+    "is a directory",
+    "file exists",
+)
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in seen and len(seen) < 10:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+def _newest_backup(settings: Settings) -> str:
+    try:
+        from careermate_bot.backup import list_backups
+
+        backups = list_backups(settings)
+    except Exception:  # the backup folder may be as broken as the database
+        backups = []
+    if backups:
+        return f"careermate restore {backups[0].path}"
+    return f"careermate restore <a backup file from {settings.effective_backup_dir}>"
+
+
+def explain_database_error(error: BaseException, settings: Settings) -> DatabaseError | None:
+    """One readable `DatabaseError` (what is wrong, what to do) for a storage failure, or None
+    when `error` is not one (a bug, a lost server connection, ...)."""
+    if isinstance(error, DatabaseError):
+        return error
+    chain = _chain(error)
+    text = " | ".join(str(e).lower() for e in chain)
+    errnos = {getattr(e, "errno", None) for e in chain if isinstance(e, OSError)}
+    sqlite_error = any(isinstance(e, sqlite3.Error) for e in chain) or any(
+        type(e).__module__.startswith("tortoise") for e in chain
+    )
+    if not sqlite_error and not errnos - {None}:
+        return None
+    db = settings.sqlite_path
+    where = str(db) if db is not None else "the database in DATABASE_URL"
+    folder = db.parent if db is not None else settings.data_dir
+    reason = str(chain[-1]) or type(chain[-1]).__name__
+    if any(marker in text for marker in _DAMAGED):
+        return DatabaseError(
+            f"The database {where} is damaged or is not a CareerMate database ({reason}). "
+            f"Restore the newest backup: {_newest_backup(settings)}"
+        )
+    if errno.ENOSPC in errnos or errno.EDQUOT in errnos or any(m in text for m in _FULL):
+        return DatabaseError(
+            f"The disk holding {where} is full ({reason}). Free some disk space (old log "
+            f"files in {settings.log_dir}, old backups in {settings.effective_backup_dir}), "
+            "then start CareerMate again."
+        )
+    if errnos & {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST} or any(
+        m in text for m in _NO_WRITE
+    ):
+        return DatabaseError(
+            f"CareerMate cannot open or write the database {where} ({reason}). Fix the "
+            f"permissions so the user running CareerMate can write {folder} and the files in "
+            f"it (e.g. sudo chown -R $USER {folder}), or set DATA_DIR to a writable folder."
+        )
+    if "disk i/o error" in text or errno.EIO in errnos:
+        return DatabaseError(
+            f"Reading or writing the database {where} failed with a disk error ({reason}). "
+            "Check the disk and free space; if it keeps failing, restore the newest backup: "
+            f"{_newest_backup(settings)}"
+        )
+    return None
+
+
+def _readable(error: BaseException, settings: Settings) -> BaseException:
+    return explain_database_error(error, settings) or error
+
+
 def is_sqlite(settings: Settings) -> bool:
     return settings.effective_database_url.startswith("sqlite://")
 
@@ -46,6 +142,8 @@ def connection_config(settings: Settings) -> dict[str, Any]:
         credentials.setdefault("journal_mode", "WAL")
         credentials.setdefault("busy_timeout", SQLITE_BUSY_TIMEOUT_MS)
         credentials.setdefault("foreign_keys", "ON")
+        # Deleted rows are overwritten with zeros instead of lingering in free pages.
+        credentials.setdefault("secure_delete", "ON")
     return config
 
 
@@ -81,7 +179,14 @@ async def init_db(
         await close_db()
     # One database per process: make it reachable from every task, including tasks created
     # before this call (discord.py's, the CLI's), not only from this task's context.
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    try:
+        await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    except Exception as error:
+        explained = explain_database_error(error, settings)
+        if explained is None:
+            raise
+        await close_db()
+        raise explained from error
     try:
         conn = get_connection()
         version = await migrations.read_version(conn)
@@ -102,6 +207,12 @@ async def init_db(
     except migrations.MigrationError as error:
         await close_db()
         raise DatabaseError(str(error)) from error
+    except Exception as error:
+        await close_db()
+        explained = explain_database_error(error, settings)
+        if explained is None or explained is error:
+            raise
+        raise explained from error
     except BaseException:
         await close_db()
         raise
@@ -122,6 +233,26 @@ async def init_db(
 
 async def close_db() -> None:
     await Tortoise.close_connections()
+
+
+async def forget_deleted_pages() -> None:
+    """After deleting a user's data: on SQLite, checkpoint the write-ahead log and truncate it,
+    so the deleted text is gone from the -wal file too (with `secure_delete` on, the database
+    file itself holds zeros where the rows were). A busy database just logs and moves on: the
+    next automatic checkpoint does it."""
+    try:
+        conn = get_connection()
+    except Exception:
+        return
+    if conn.capabilities.dialect != "sqlite":
+        return
+    try:
+        rows = await conn.execute_query_dict("PRAGMA wal_checkpoint(TRUNCATE)")
+    except Exception as error:
+        log.warning("could not checkpoint the database after a delete: %s", error)
+        return
+    if rows and rows[0].get("busy"):
+        log.info("checkpoint after a delete was partial (readers active); SQLite finishes it later")
 
 
 @asynccontextmanager

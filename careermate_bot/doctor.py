@@ -18,8 +18,12 @@ def check_directory(name: str, path: Path) -> CheckResult:
         return CheckResult(
             name,
             False,
-            f"{path} is not writable ({error.strerror})",
+            f"{path} is not writable ({error.strerror or error})",
             f"create it or fix its permissions: mkdir -p {path}",
+        )
+    except ValueError as error:  # e.g. a NUL byte in the path
+        return CheckResult(
+            name, False, f"{path!r} is not a usable path ({error})", "retype the path in .env"
         )
     return CheckResult(name, True, f"{path.resolve()} is writable")
 
@@ -38,6 +42,11 @@ async def check_database(settings: Settings) -> CheckResult:
         await connection.execute_script("CREATE TEMPORARY TABLE doctor_probe (x INTEGER)")
         await connection.execute_script("DROP TABLE doctor_probe")
     except Exception as error:
+        from careermate_bot.db import explain_database_error
+
+        explained = explain_database_error(error, settings)
+        if explained is not None:
+            return CheckResult("database", False, str(explained))
         return CheckResult(
             "database",
             False,

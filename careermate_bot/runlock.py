@@ -36,6 +36,19 @@ log = logging.getLogger(__name__)
 LOCK_FILE_NAME = "careermate.lock"
 
 
+class LockFileError(RuntimeError):
+    """The lock file cannot be created or opened (read-only or missing data folder)."""
+
+    def __init__(self, lock_path: Path, error: OSError) -> None:
+        reason = error.strerror or type(error).__name__
+        super().__init__(
+            f"CareerMate cannot create its lock file {lock_path} ({reason}): the data folder "
+            f"{lock_path.parent} must be a writable folder. Fix its permissions (e.g. sudo "
+            f"chown -R $USER {lock_path.parent}) or set DATA_DIR to a writable folder."
+        )
+        self.lock_path = lock_path
+
+
 class AlreadyRunningError(RuntimeError):
     """Another CareerMate process holds the lock for this data directory."""
 
@@ -106,8 +119,11 @@ class RunLock:
         if fcntl is None:  # pragma: no cover - Windows
             log.warning("no fcntl on this platform: running without the single-instance lock")
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise LockFileError(self.path, error) from error
         deadline = time.monotonic() + self.wait
         while True:
             try:
@@ -118,8 +134,11 @@ class RunLock:
                     os.close(fd)
                     raise AlreadyRunningError(self.path, _read_pid(self.path)) from None
                 time.sleep(0.02)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        except OSError as error:  # a full disk: the lock holds, only the pid note is missing
+            log.warning("could not write the pid into %s: %s", self.path, error)
         self._fd = fd
         log.debug("run lock %s acquired by pid %d", self.path, os.getpid())
 
