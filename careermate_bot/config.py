@@ -27,13 +27,17 @@ EXAMPLES: dict[str, str] = {
     "OLLAMA_KEEP_ALIVE": "30m",
     "OPENAI_BASE_URL": "http://127.0.0.1:8000/v1",
     "OPENAI_MODEL": "local-model",
-    "LOCAL_MODEL_PATH": "/models/gemma-3-270m-it-Q4_K_M.gguf",
+    "LOCAL_MODEL_PATH": "/models/SmolLM2-360M-Instruct-Q4_K_M.gguf",
     "LLM_MAX_CONCURRENCY": "2",
     "LLM_QUEUE_SIZE": "50",
     "LLM_CONNECT_TIMEOUT": "5",
     "LLM_FIRST_TOKEN_TIMEOUT": "120",
     "LLM_TOTAL_TIMEOUT": "600",
-    "LLM_TEMPERATURE": "0.7",
+    "LLM_TEMPERATURE": "0.2",
+    "LLM_TOP_P": "0.9",
+    "LLM_REPEAT_PENALTY": "1.1",
+    "LLM_PRESENCE_PENALTY": "0",
+    "LOCAL_THREADS": "2",
     "LLM_NUM_CTX": "4096",
     "LLM_MAX_TOKENS": "512",
     "DATABASE_URL": "sqlite://data/careermate.sqlite3 or postgres://user:pass@host:5432/careermate",
@@ -80,12 +84,19 @@ class Settings(BaseSettings):
     local_model_path: Path | None = None
     llm_max_concurrency: int | None = Field(default=None, ge=1, le=64)
     llm_queue_size: int = Field(default=50, ge=1, le=10_000)
-    llm_connect_timeout: float = Field(default=5.0, gt=0)
-    llm_first_token_timeout: float = Field(default=120.0, gt=0)
-    llm_total_timeout: float = Field(default=600.0, gt=0)
-    llm_temperature: float = Field(default=0.7, ge=0, le=2)
+    llm_connect_timeout: float = Field(default=5.0, gt=0, allow_inf_nan=False)
+    llm_first_token_timeout: float = Field(default=120.0, gt=0, allow_inf_nan=False)
+    llm_total_timeout: float = Field(default=600.0, gt=0, allow_inf_nan=False)
+    # Sampling: empty = the model's defaults (careermate_bot/llm/sampling.py: the embedded model
+    # 0.2 / 0.9 / 1.1 / 0 / 384 tokens, Ollama and OpenAI-compatible 0.7 / 0.9 / 1.1 / 0 / 512).
+    llm_temperature: float | None = Field(default=None, ge=0, le=2, allow_inf_nan=False)
+    llm_top_p: float | None = Field(default=None, gt=0, le=1, allow_inf_nan=False)
+    llm_repeat_penalty: float | None = Field(default=None, ge=0.5, le=2, allow_inf_nan=False)
+    llm_presence_penalty: float | None = Field(default=None, ge=-2, le=2, allow_inf_nan=False)
     llm_num_ctx: int = Field(default=4096, ge=256, le=262_144)
-    llm_max_tokens: int = Field(default=512, ge=1, le=32_768)
+    llm_max_tokens: int | None = Field(default=None, ge=1, le=32_768)
+    # Threads for the embedded model (empty = the CPU cores this process may use).
+    local_threads: int | None = Field(default=None, ge=1, le=512)
 
     # Storage
     database_url: str = ""
@@ -123,6 +134,16 @@ class Settings(BaseSettings):
         value = value.strip().rstrip("/")
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator(
+        "data_dir", "log_dir", "backup_dir", "local_model_path", "database_url", mode="before"
+    )
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        # The OS cannot open a path with a NUL byte (a .env typo); say so here, once.
+        if value is not None and "\x00" in str(value):
+            raise ValueError("must not contain a NUL character (\\0); retype the path")
         return value
 
     @field_validator("database_url")
@@ -188,8 +209,49 @@ def describe_errors(error: ValidationError) -> list[str]:
     return lines
 
 
+def _env_file_problems(env_file: object) -> list[str]:
+    """Problems with the .env file(s) that pydantic-settings would crash on (not UTF-8) or
+    silently skip (a folder, unreadable): one readable line each."""
+    if env_file is None:
+        return []
+    files = [env_file] if isinstance(env_file, str | Path) else list(env_file)  # type: ignore[call-overload]
+    lines: list[str] = []
+    for item in files:
+        path = Path(item).expanduser()
+        try:
+            if path.is_dir():
+                lines.append(
+                    f"{path} is a folder, not a file, so no settings could be read from it. "
+                    "Remove the folder and create the file (cp .env.example .env); with "
+                    "Docker, make sure the .env file exists before mounting it."
+                )
+                continue
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+        except OSError as error:
+            lines.append(
+                f"{path} cannot be read ({error.strerror or error}). Fix its permissions "
+                f"(e.g. chmod 600 {path} as its owner)."
+            )
+            continue
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            lines.append(
+                f"{path} is not UTF-8 text (line {line} has the byte 0x{data[error.start]:02x}). "
+                'Save it as UTF-8 in your editor ("Save with encoding" -> UTF-8).'
+            )
+    return lines
+
+
 def build_settings(**overrides: object) -> Settings:
     """Read settings; raise ConfigError with one readable line per problem."""
+    env_file = overrides.get("_env_file", Settings.model_config.get("env_file"))
+    problems = _env_file_problems(env_file)
+    if problems:
+        raise ConfigError(problems)
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:

@@ -1,13 +1,20 @@
 """Logging: rotating files for the app, discord.py and errors, plus the console.
 
 Every handler carries a `SecretRedactor`, so a secret can never reach any log line, whichever
-logger emitted it and whether it sits in the message, its arguments or a traceback.
+logger emitted it and whether it sits in the message, its arguments or a traceback. The console
+is covered too, not only log handlers: `redact_console` wraps stdout/stderr so anything printed
+(a doctor line quoting a server's error body, a traceback) passes the same redactor.
+
+A log folder that cannot be used (a file, read-only, a full disk) does not stop a command: one
+line on stderr says so and logging falls back to the console.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -32,6 +39,13 @@ class SecretRedactor(logging.Filter):
     def __init__(self, secrets: list[str] | None = None) -> None:
         super().__init__()
         self._secrets = sorted({s for s in secrets or [] if len(s) >= 4}, key=len, reverse=True)
+
+    def could_continue(self, tail: str) -> bool:
+        """True when `tail` (an unfinished line) ends with the start of a known secret, so a
+        stream should wait for more text before writing it."""
+        return any(
+            tail.endswith(secret[:n]) for secret in self._secrets for n in range(1, len(secret))
+        )
 
     def redact(self, text: str) -> str:
         for secret in self._secrets:
@@ -63,6 +77,73 @@ def _file_handler(path: Path, level: int, redactor: SecretRedactor) -> RotatingF
     return handler
 
 
+class RedactingStream(io.TextIOBase):
+    """A text stream that redacts secrets from everything written through it, line by line
+    (a secret split across two writes on one line is still caught)."""
+
+    def __init__(self, stream: io.TextIOBase | object, redactor: SecretRedactor) -> None:
+        super().__init__()
+        self._stream = stream
+        self._redactor = redactor
+        self._pending = ""
+
+    @property
+    def wrapped(self) -> object:
+        return self._stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        if "\n" in self._pending:
+            done, self._pending = self._pending.rsplit("\n", 1)
+            self._stream.write(self._redactor.redact(done + "\n"))  # type: ignore[attr-defined]
+        if len(self._pending) > 4096 or (
+            self._pending and not self._redactor.could_continue(self._pending)
+        ):
+            self._flush_pending()
+        return len(text)
+
+    def _flush_pending(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, ""
+            self._stream.write(self._redactor.redact(pending))  # type: ignore[attr-defined]
+
+    def flush(self) -> None:
+        self._flush_pending()
+        self._stream.flush()  # type: ignore[attr-defined]
+
+    def isatty(self) -> bool:
+        return bool(getattr(self._stream, "isatty", lambda: False)())
+
+    def fileno(self) -> int:
+        return self._stream.fileno()  # type: ignore[attr-defined]
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", "utf-8")
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self._stream, "errors", None)
+
+
+def redact_console(secrets: list[str]) -> SecretRedactor:
+    """Route sys.stdout and sys.stderr through a `SecretRedactor` (idempotent: a second call
+    re-wraps the original streams with the new secrets)."""
+    redactor = SecretRedactor(secrets)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            continue
+        if isinstance(stream, RedactingStream):
+            stream.flush()
+            stream = stream.wrapped
+        setattr(sys, name, RedactingStream(stream, redactor))
+    return redactor
+
+
 class _ForConsole(logging.Filter):
     """Drops records logged with `extra={"console": False}`: the console already got a
     one-line explanation; the files keep the details."""
@@ -81,10 +162,32 @@ class _OnlyDiscord(logging.Filter):
         return record.name.startswith("discord")
 
 
-def setup_logging(settings: Settings, *, console: bool = True) -> SecretRedactor:
-    """Configure the root logger. Safe to call more than once (handlers are replaced)."""
-    level = logging.getLevelName(settings.log_level)
+def _file_handlers(
+    settings: Settings, level: int, redactor: SecretRedactor
+) -> list[logging.Handler]:
     settings.log_dir.mkdir(parents=True, exist_ok=True)
+    made: list[logging.Handler] = []
+    try:
+        app = _file_handler(settings.log_dir / "careermate.log", level, redactor)
+        app.addFilter(_NotDiscord())
+        made.append(app)
+        discord_log = _file_handler(settings.log_dir / "discord.log", logging.INFO, redactor)
+        discord_log.addFilter(_OnlyDiscord())
+        made.append(discord_log)
+        made.append(_file_handler(settings.log_dir / "errors.log", logging.ERROR, redactor))
+    except BaseException:
+        for handler in made:
+            handler.close()
+        raise
+    return made
+
+
+def setup_logging(settings: Settings, *, console: bool = True) -> SecretRedactor:
+    """Configure the root logger. Safe to call more than once (handlers are replaced).
+
+    When the log folder cannot be used, one line on stderr says why and what to do, and log
+    records go to the console instead (warnings and errors only when `console` is False)."""
+    level = logging.getLevelName(settings.log_level)
     redactor = SecretRedactor(settings.secrets())
 
     root = logging.getLogger()
@@ -93,15 +196,19 @@ def setup_logging(settings: Settings, *, console: bool = True) -> SecretRedactor
         handler.close()
     root.setLevel(min(level, logging.INFO) if isinstance(level, int) else logging.INFO)
 
-    app = _file_handler(settings.log_dir / "careermate.log", level, redactor)
-    app.addFilter(_NotDiscord())
-    discord_log = _file_handler(settings.log_dir / "discord.log", logging.INFO, redactor)
-    discord_log.addFilter(_OnlyDiscord())
-    errors = _file_handler(settings.log_dir / "errors.log", logging.ERROR, redactor)
-    handlers: list[logging.Handler] = [app, discord_log, errors]
-    if console:
+    handlers: list[logging.Handler] = []
+    try:
+        handlers = _file_handlers(settings, level, redactor)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        print(
+            f"Cannot write log files in {settings.log_dir} ({reason}); logging to the console "
+            f"instead. Make it a writable folder (mkdir -p {settings.log_dir}) or set LOG_DIR.",
+            file=sys.stderr,
+        )
+    if console or not handlers:
         stream = logging.StreamHandler()
-        stream.setLevel(level)
+        stream.setLevel(level if console else max(level, logging.WARNING))
         stream.setFormatter(logging.Formatter(LOG_FORMAT))
         stream.addFilter(redactor)
         stream.addFilter(_NotDiscord())

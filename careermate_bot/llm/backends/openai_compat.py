@@ -3,13 +3,17 @@
 Streaming uses server-sent events. Structured output sends ``response_format`` as
 ``{"type": "json_schema", ...}`` (OpenAI, vLLM, LM Studio, llama.cpp's C++ server); a server that
 rejects that form (llama-cpp-python's) gets ``{"type": "json_object", "schema": ...}`` instead,
-and the choice is remembered. The API key is sent as a bearer token and never logged.
+and the choice is remembered. The API key is sent as a bearer token and never logged: a
+server that echoes request headers in an error body has the key (and any bearer token) cut out
+before the body becomes part of an error message. A URL that answers with a web page (HTML)
+instead of the API gets an error saying so, not an empty reply.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import AsyncIterator, Sequence
 from typing import Any, Literal
 
@@ -29,6 +33,13 @@ from careermate_bot.llm.types import Done, GenParams, LLMMessage
 log = logging.getLogger(__name__)
 
 SchemaMode = Literal["json_schema", "json_object"]
+REDACTED = "[REDACTED]"
+_BEARER = re.compile(r"(?i)\b(bearer|bot)\s+[A-Za-z\d._~+/=-]{8,}")
+_KEY_FIELD = re.compile(r"(?i)(api[_-]?key|authorization)([\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+")
+NOT_AN_API = (
+    "OPENAI_BASE_URL doesn't look like an OpenAI-compatible API: it answered with a web page. "
+    "Point it at the server's API root, usually ending in /v1."
+)
 
 
 class OpenAICompatBackend:
@@ -47,6 +58,7 @@ class OpenAICompatBackend:
         self.base_url = base_url.rstrip("/")
         self.model = model
         key = api_key.get_secret_value() if isinstance(api_key, SecretStr) else api_key
+        self._secret = key or ""
         headers = {"Accept": "application/json"}
         if key:
             headers["Authorization"] = f"Bearer {key}"
@@ -103,6 +115,8 @@ class OpenAICompatBackend:
                             body = self._body(messages, params)
                             continue
                         raise self._http_error(response.status_code, text, "chat/completions")
+                    if _is_html(response):
+                        raise self._not_an_api("chat/completions")
                     async for item in self._events(response):
                         yield item
                     return
@@ -129,9 +143,16 @@ class OpenAICompatBackend:
     async def _events(self, response: httpx.Response) -> AsyncIterator[str | Done]:
         finish: str | None = None
         usage: dict[str, Any] | None = None
+        events = 0
+        first_line = ""
         async for line in response.aiter_lines():
             if not line.startswith("data:"):
+                if not events and not first_line and line.strip():
+                    first_line = line.strip()
+                    if first_line.startswith("<"):  # a web page without an HTML content type
+                        raise self._not_an_api("chat/completions")
                 continue  # blank separators, comments (":"), "event:" lines
+            events += 1
             data = line[5:].strip()
             if data == "[DONE]":
                 break
@@ -139,10 +160,15 @@ class OpenAICompatBackend:
                 chunk = json.loads(data)
             except json.JSONDecodeError:
                 raise EngineError(
-                    f"{self.base_url} sent a malformed stream event: {data[:200]}"
+                    f"{self.base_url} sent a malformed stream event: {self._redact(data[:200])}"
                 ) from None
+            if not isinstance(chunk, dict):
+                raise EngineError(f"{self.base_url} sent a stream event that is not an object")
             if "error" in chunk:
-                raise EngineError(f"{self.base_url} reported an error mid-stream: {chunk['error']}")
+                raise EngineError(
+                    f"{self.base_url} reported an error mid-stream: "
+                    f"{self._redact(str(chunk['error'])[:500])}"
+                )
             if chunk.get("usage"):
                 usage = chunk["usage"]
             for choice in chunk.get("choices") or []:
@@ -152,6 +178,16 @@ class OpenAICompatBackend:
                     yield content
                 if choice.get("finish_reason"):
                     finish = choice["finish_reason"]
+        if not events and first_line and not first_line.startswith(":"):
+            # 200 with a body that is not a server-sent-event stream at all.
+            raise EngineError(
+                f"{self.base_url}/chat/completions answered without an event stream: "
+                f"{self._redact(first_line[:200])}",
+                user_message=NOT_AN_API.replace(
+                    "it answered with a web page", "its answer was not an OpenAI event stream"
+                ),
+                fix="set OPENAI_BASE_URL to the server's API root (usually ending in /v1)",
+            )
         cached = None
         if usage and isinstance(usage.get("prompt_tokens_details"), dict):
             cached = usage["prompt_tokens_details"].get("cached_tokens")
@@ -176,6 +212,8 @@ class OpenAICompatBackend:
             ) from None
         if response.status_code >= 400:
             raise self._http_error(response.status_code, response.text, "models")
+        if _is_html(response):
+            raise self._not_an_api("models")
         try:
             return [str(m.get("id")) for m in response.json().get("data", [])]
         except (ValueError, AttributeError):
@@ -213,7 +251,24 @@ class OpenAICompatBackend:
             fix += f"; if CareerMate runs in a container: {maybe}"
         return EngineUnreachable(detail, user_message=user, fix=fix)
 
+    def _redact(self, text: str) -> str:
+        """Cut the API key, bearer tokens and `api_key=...` values out of server text (some
+        servers echo the request, headers included, in an error body)."""
+        if self._secret:
+            text = text.replace(self._secret, REDACTED)
+        text = _BEARER.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
+        return _KEY_FIELD.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
+
+    def _not_an_api(self, endpoint: str) -> EngineError:
+        return EngineError(
+            f"{self.base_url}/{endpoint} answered with an HTML page, not the OpenAI API",
+            user_message=NOT_AN_API,
+            fix="set OPENAI_BASE_URL to the server's API root (usually ending in /v1), "
+            "not a web page",
+        )
+
     def _http_error(self, status: int, text: str, endpoint: str) -> LLMError:
+        text = self._redact(text)
         detail = f"{self.base_url}/{endpoint} answered HTTP {status}: {text[:500]}"
         lowered = text.lower()
         if status in (401, 403):
@@ -236,3 +291,8 @@ class OpenAICompatBackend:
         if status in (429, 503):
             return Busy(detail)
         return EngineError(detail)
+
+
+def _is_html(response: httpx.Response) -> bool:
+    content_type = response.headers.get("content-type", "").lower()
+    return "text/html" in content_type or "application/xhtml" in content_type
