@@ -10,18 +10,32 @@ import pytest
 
 from careermate_bot.config import Settings, build_settings
 from careermate_bot.services.container import AppServices
+from tests import pg
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
 
 
+@pytest.fixture(autouse=True)
+def _drop_test_databases() -> Iterator[None]:
+    """PostgreSQL pass (tests/pg.py): drop the databases a test created once it is done."""
+    if not pg.on_postgres():
+        yield
+        return
+    before = pg.created_count()
+    yield
+    pg.drop_databases_created_since(before)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
+    # CAREERMATE_TEST_DATABASE_URL (scripts/test_postgres.sh): a fresh PostgreSQL database.
     return build_settings(
         _env_file=None,
         data_dir=tmp_path / "data",
         log_dir=tmp_path / "logs",
         discord_bot_token=None,
         llm_provider="local",
+        database_url=pg.database_url_for_test(),
     )
 
 

@@ -17,7 +17,7 @@ from careermate_bot.bot import CareerMateBot
 from careermate_bot.config import Settings
 from careermate_bot.services.container import AppServices
 from tests.harness.capture import InteractionCapture
-from tests.harness.driver import APPLICATION_ID, DiscordHarness
+from tests.harness.driver import APPLICATION_ID, SETTLE_TIMEOUT, DiscordHarness
 
 
 class ErrorLog(logging.Handler):
@@ -84,6 +84,11 @@ async def running_bot(
     try:
         yield harness
     finally:
+        # Every task the bot started (a streamed reply, a summary still editing) finishes while
+        # Discord is still faked; tearing down under it would race the capture's removal.
+        pending = [t for t in bot._inflight if not t.done()]
+        if pending:
+            await asyncio.wait(pending, timeout=SETTLE_TIMEOUT)
         logging.getLogger().removeHandler(errors)
         capture.uninstall()
         await dpytest.empty_queue()

@@ -30,8 +30,10 @@ DISPATCH_PREFIXES = (
     "discord-ui-view-dispatch",
     "discord-ui-modal-dispatch",
     "discord-ui-dynamic-item",
+    "discord.py: on_",  # bot events one cog dispatches to another (e.g. find_jobs)
 )
-SETTLE_TIMEOUT = 60.0
+# Generous: a real-model reply on a machine busy with other work can take a while.
+SETTLE_TIMEOUT = 180.0
 
 
 @dataclass(frozen=True)
