@@ -115,8 +115,17 @@ async def _v2_history_index(ctx: MigrationContext) -> None:
     await ctx.create_index("idx_chat_messages_user_history", "chat_messages", ["user_id", "id"])
 
 
+async def _v4_interviews(ctx: MigrationContext) -> None:
+    # Interview sessions and answers are new tables (created whole by generate_schemas); an
+    # older database that somehow has the sessions table gets the per-user lookup index.
+    await ctx.create_index(
+        "idx_interview_sessions_user", "interview_sessions", ["user_id", "status"]
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(2, "index chat_messages by (user_id, id) for recent history", _v2_history_index),
+    Migration(4, "interview sessions and answers (mock interviews)", _v4_interviews),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1].version if MIGRATIONS else BASELINE_VERSION

@@ -1,8 +1,18 @@
 """Tortoise ORM models. Every model module is imported here so Tortoise finds it by `models`."""
 
+from models.interview import InterviewAnswer, InterviewSession, SessionPhase, SessionStatus
 from models.jobs import JobPosting, SavedJob
 from models.message import ChatMessage, MessageRole, MessageSource
 from models.user import UserProfile
 
-__models__ = [UserProfile, ChatMessage, JobPosting, SavedJob]
-__all__ = ["ChatMessage", "MessageRole", "MessageSource", "UserProfile"]
+__models__ = [UserProfile, ChatMessage, JobPosting, SavedJob, InterviewSession, InterviewAnswer]
+__all__ = [
+    "ChatMessage",
+    "InterviewAnswer",
+    "InterviewSession",
+    "MessageRole",
+    "MessageSource",
+    "SessionPhase",
+    "SessionStatus",
+    "UserProfile",
+]

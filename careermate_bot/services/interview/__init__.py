@@ -1,0 +1,79 @@
+"""Mock interviews: deterministic answer scoring, sessions that survive restarts, reports.
+
+    from careermate_bot.services.interview import score_answer
+    score_answer("Tell me about a time you disagreed with a colleague.", "...").score  # 0-100
+
+    service = InterviewService(llm=client, knowledge=kb)
+    view = await service.start(user_id, "Data Scientist", kind="mixed", questions=5)
+    view = await service.answer(view.id, user_id, "At my last job ...")
+    view.last_answer.details.how_scored
+
+Discord-free. See docs/interview.md for the scoring formula and the session life cycle.
+"""
+
+from careermate_bot.services.interview.bank import (
+    BankIndex,
+    QuestionSnapshot,
+    default_bank,
+    set_default_bank,
+)
+from careermate_bot.services.interview.report import build_report
+from careermate_bot.services.interview.scoring import (
+    MAX_ANSWER_CHARS,
+    AnswerScore,
+    ScorePart,
+    ScoringKnowledge,
+    score_answer,
+    score_question,
+)
+from careermate_bot.services.interview.service import ActiveSession, InterviewService
+from careermate_bot.services.interview.types import (
+    DEFAULT_QUESTIONS,
+    MAX_QUESTIONS,
+    MIN_QUESTIONS,
+    AnswerView,
+    AreaScore,
+    InterviewError,
+    InterviewReport,
+    NoQuestions,
+    NoSuchSession,
+    NotYourSession,
+    ReportItem,
+    SessionClosed,
+    SessionSummary,
+    SessionView,
+    UnknownRole,
+    WrongPhase,
+)
+
+__all__ = [
+    "DEFAULT_QUESTIONS",
+    "MAX_ANSWER_CHARS",
+    "MAX_QUESTIONS",
+    "MIN_QUESTIONS",
+    "ActiveSession",
+    "AnswerScore",
+    "AnswerView",
+    "AreaScore",
+    "BankIndex",
+    "InterviewError",
+    "InterviewReport",
+    "InterviewService",
+    "NoQuestions",
+    "NoSuchSession",
+    "NotYourSession",
+    "QuestionSnapshot",
+    "ReportItem",
+    "ScorePart",
+    "ScoringKnowledge",
+    "SessionClosed",
+    "SessionSummary",
+    "SessionView",
+    "UnknownRole",
+    "WrongPhase",
+    "build_report",
+    "default_bank",
+    "score_answer",
+    "score_question",
+    "set_default_bank",
+]
