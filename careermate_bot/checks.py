@@ -11,10 +11,11 @@ class CheckResult:
     ok: bool
     detail: str
     fix: str | None = None
+    warning: bool = False  # passes, but worth fixing: shown with "!" and its fix
 
     def line(self) -> str:
-        mark = "✓" if self.ok else "✗"
+        mark = ("!" if self.warning else "✓") if self.ok else "✗"
         text = f"{mark} {self.name}: {self.detail}"
-        if not self.ok and self.fix:
+        if (not self.ok or self.warning) and self.fix:
             text += f"\n    fix: {self.fix}"
         return text

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import getpass
 import logging
 import signal
 import sys
@@ -29,10 +28,9 @@ QUIT_WORDS = {"/quit", "/exit", "/q"}
 
 
 def _cli_name() -> str:
-    try:
-        return getpass.getuser() or "you"
-    except Exception:
-        return "you"
+    """No name: the OS account ("root", "ubuntu") is not the person's name, and telling the
+    model "Name: root" made it call people root. "" keeps a name stored in the profile."""
+    return ""
 
 
 class _LineReader:

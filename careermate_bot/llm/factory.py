@@ -52,9 +52,9 @@ def make_openai(settings: Settings, **httpx_options: Any) -> OpenAICompatBackend
     )
 
 
-def load_local_sync(path: Path | None, n_ctx: int) -> LocalBackend:
+def load_local_sync(path: Path | None, n_ctx: int, n_threads: int | None = None) -> LocalBackend:
     """The process-wide embedded model for `path` (LOCAL_MODEL_PATH or the bundled GGUF),
-    loaded on first use (blocking)."""
+    loaded on first use (blocking). `n_threads`: LOCAL_THREADS (None = the cores available)."""
     if not llama_cpp_available():
         raise NoEngine("llama-cpp-python is not installed", fix=INSTALL_HINT)
     resolved = resolve_model_path(path)
@@ -62,7 +62,7 @@ def load_local_sync(path: Path | None, n_ctx: int) -> LocalBackend:
     with _LOCAL_LOCK:
         backend = _LOCAL_MODELS.get(key)
         if backend is None:
-            backend = LocalBackend.load_sync(resolved, n_ctx=n_ctx)
+            backend = LocalBackend.load_sync(resolved, n_ctx=n_ctx, n_threads=n_threads)
             if not _LOCAL_MODELS:
                 atexit.register(unload_local_models)
             _LOCAL_MODELS[key] = backend
@@ -79,9 +79,9 @@ def unload_local_models() -> None:
         backend.unload()
 
 
-async def load_local(path: Path | None, n_ctx: int) -> LocalBackend:
+async def load_local(path: Path | None, n_ctx: int, n_threads: int | None = None) -> LocalBackend:
     """`load_local_sync` in a worker thread, so loading never blocks the event loop."""
-    return await asyncio.to_thread(load_local_sync, path, n_ctx)
+    return await asyncio.to_thread(load_local_sync, path, n_ctx, n_threads)
 
 
 def local_installed(settings: Settings) -> bool:
@@ -104,7 +104,9 @@ async def create_backend(
     if provider == "openai":
         return make_openai(settings)
     if provider == "local":
-        return await load_local(settings.local_model_path, settings.llm_num_ctx)
+        return await load_local(
+            settings.local_model_path, settings.llm_num_ctx, settings.local_threads
+        )
     return await resolve_auto(settings, ollama_options=ollama_options)
 
 
@@ -126,7 +128,9 @@ async def resolve_auto_explained(
         await ollama.aclose()
         if await asyncio.to_thread(local_installed, settings):
             log.info("LLM_PROVIDER=auto: Ollama not usable (%s); using the embedded model", problem)
-            backend = await load_local(settings.local_model_path, settings.llm_num_ctx)
+            backend = await load_local(
+                settings.local_model_path, settings.llm_num_ctx, settings.local_threads
+            )
             why = (
                 f"chose the embedded model: Ollama at {settings.ollama_base_url} is not usable "
                 f"({problem.kind.replace('_', ' ')})"

@@ -9,10 +9,18 @@ from careermate_bot.checks import CheckResult
 from careermate_bot.llm.client import LLMClient
 from careermate_bot.llm.errors import LLMError
 from careermate_bot.llm.factory import create_backend, resolve_auto_explained
+from careermate_bot.llm.sampling import sampling_for
 from careermate_bot.llm.types import Backend, message
 
 if TYPE_CHECKING:
     from careermate_bot.config import Settings
+
+
+BASE_MODEL_FIX = (
+    "a base model only continues text: it echoes prompts and loops instead of answering. Unset "
+    "LOCAL_MODEL_PATH to use the bundled SmolLM2-135M-Instruct, or point it at an "
+    "instruction-tuned GGUF (names with -Instruct, -it or -chat)"
+)
 
 
 def _failed(name: str, error: LLMError) -> CheckResult:
@@ -49,9 +57,24 @@ async def llm_checks(
         except LLMError as error:
             return [*results, _failed(label, error)]
         try:
-            results.append(CheckResult("LLM model", True, await backend.check_model()))
+            detail = await backend.check_model()
         except LLMError as error:
             return [*results, _failed("LLM model", error)]
+        info = getattr(backend, "info", None)  # the embedded model's GGUF metadata
+        base = info is not None and not info.instruction_tuned
+        results.append(
+            CheckResult("LLM model", True, detail, BASE_MODEL_FIX if base else None, warning=base)
+        )
+        sampling = sampling_for(backend.name, settings)
+        results.append(
+            CheckResult(
+                "LLM sampling",
+                True,
+                f"temperature {sampling.temperature:g}, top_p {sampling.top_p:g}, repeat penalty "
+                f"{sampling.repeat_penalty:g}, presence penalty {sampling.presence_penalty:g}, "
+                f"at most {sampling.max_tokens} tokens per reply",
+            )
+        )
         client = LLMClient(
             backend,
             first_token_timeout=settings.llm_first_token_timeout,

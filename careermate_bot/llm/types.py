@@ -34,6 +34,10 @@ class GenParams:
     stop: tuple[str, ...] = ()
     json_schema: dict[str, Any] | None = None
     seed: int | None = None
+    # None = the engine's own default (careermate_bot/llm/sampling.py sets them per model).
+    top_p: float | None = None
+    repeat_penalty: float | None = None
+    presence_penalty: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import io
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -146,10 +147,14 @@ async def test_an_engine_error_keeps_the_question_only(db: Settings) -> None:
 async def test_terminal_chat_once_with_a_fake_engine(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
     out, err = io.StringIO(), io.StringIO()
-    client = fake_client(["Hello from CareerMate."])
+    backend = FakeBackend(["Hello from CareerMate."])
+    client = fake_client(backend)
     code = await run_terminal_chat(settings, once="hello", output=out, errors=err, client=client)
     assert code == 0, err.getvalue()
     assert out.getvalue() == "Hello from CareerMate.\n"
+    # The OS account ("root") is not the person's name: the model is told no name at all.
+    system = backend.calls[0].messages[0]["content"]
+    assert "Name:" not in system and getpass.getuser() not in system.split()
     await init_db(settings)
     try:
         assert await rows(CLI_USER_ID) == [

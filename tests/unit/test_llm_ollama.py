@@ -271,7 +271,12 @@ async def test_llm_checks_all_pass_against_a_healthy_ollama(tmp_path: Path) -> N
     results = await llm_checks(
         settings, ollama_options={"transport": httpx.MockTransport(Recorder())}
     )
-    assert [r.name for r in results] == ["LLM engine (ollama)", "LLM model", "LLM generation"]
+    assert [r.name for r in results] == [
+        "LLM engine (ollama)",
+        "LLM model",
+        "LLM sampling",
+        "LLM generation",
+    ]
     assert all(r.ok for r in results), [r.line() for r in results]
 
 
@@ -330,7 +335,7 @@ async def test_auto_falls_back_to_the_local_model(
 ) -> None:
     sentinel = object()
 
-    async def fake_load(path: Path | None, n_ctx: int) -> object:
+    async def fake_load(path: Path | None, n_ctx: int, n_threads: int | None = None) -> object:
         return sentinel
 
     monkeypatch.setattr(factory, "local_installed", lambda settings: True)
@@ -354,7 +359,7 @@ async def test_doctor_explains_the_fallback_to_the_local_model(
 ) -> None:
     from careermate_bot.llm.fake import FakeBackend
 
-    async def fake_load(path: Path | None, n_ctx: int) -> FakeBackend:
+    async def fake_load(path: Path | None, n_ctx: int, n_threads: int | None = None) -> FakeBackend:
         return FakeBackend(["OK"], name="local")
 
     monkeypatch.setattr(factory, "local_installed", lambda settings: True)

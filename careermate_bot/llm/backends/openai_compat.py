@@ -84,6 +84,10 @@ class OpenAICompatBackend:
             body["stop"] = list(params.stop)
         if params.seed is not None:
             body["seed"] = params.seed
+        if params.top_p is not None:
+            body["top_p"] = params.top_p
+        if params.presence_penalty:  # 0 is the API default; some servers reject the field
+            body["presence_penalty"] = params.presence_penalty
         if params.json_schema is not None:
             body["response_format"] = self._response_format(params.json_schema)
         return body
