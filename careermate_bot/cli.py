@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="delete one user's data from the database AND from every kept backup",
     )
     purge.add_argument("discord_id", type=int, metavar="ID", help="the user's Discord id")
+    resume = sub.add_parser("resume", help="review a résumé file (.pdf, .docx, .odt, .txt, .md)")
+    resume.add_argument("path", type=Path, metavar="PATH", help="the résumé file")
+    resume.add_argument("--role", metavar="ROLE", help="the target role to match keywords against")
     return parser
 
 
@@ -62,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         "backup": lambda: run_backup(settings),
         "restore": lambda: run_restore(settings, args.file),
         "purge-user": lambda: run_purge_user(settings, args.discord_id),
+        "resume": lambda: run_resume(settings, args.path, args.role),
     }
     try:
         return handlers[args.command]()
@@ -178,6 +182,14 @@ async def _serve(settings: Settings) -> int:
             log.error("the bot stopped with an error", exc_info=error)
             return 1
         return 0
+
+
+# -- resume ------------------------------------------------------------------------------------
+def run_resume(settings: Settings, path: Path, role: str | None) -> int:
+    setup_logging(settings, console=False)
+    from careermate_bot.resume_cli import run_resume as review_file
+
+    return review_file(settings, path, role)
 
 
 # -- chat --------------------------------------------------------------------------------------

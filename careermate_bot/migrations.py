@@ -115,6 +115,12 @@ async def _v2_history_index(ctx: MigrationContext) -> None:
     await ctx.create_index("idx_chat_messages_user_history", "chat_messages", ["user_id", "id"])
 
 
+async def _v3_resume_reviews(ctx: MigrationContext) -> None:
+    # Résumé review summaries are a new table (created whole by generate_schemas); an older
+    # database that somehow has it gets the per-user lookup index.
+    await ctx.create_index("idx_resume_reviews_user", "resume_reviews", ["user_id", "id"])
+
+
 async def _v4_interviews(ctx: MigrationContext) -> None:
     # Interview sessions and answers are new tables (created whole by generate_schemas); an
     # older database that somehow has the sessions table gets the per-user lookup index.
@@ -125,6 +131,7 @@ async def _v4_interviews(ctx: MigrationContext) -> None:
 
 MIGRATIONS: list[Migration] = [
     Migration(2, "index chat_messages by (user_id, id) for recent history", _v2_history_index),
+    Migration(3, "résumé review summaries (score, checks, skills)", _v3_resume_reviews),
     Migration(4, "interview sessions and answers (mock interviews)", _v4_interviews),
 ]
 

@@ -3,15 +3,25 @@
 from models.interview import InterviewAnswer, InterviewSession, SessionPhase, SessionStatus
 from models.jobs import JobPosting, SavedJob
 from models.message import ChatMessage, MessageRole, MessageSource
+from models.resume import ResumeReviewSummary
 from models.user import UserProfile
 
-__models__ = [UserProfile, ChatMessage, JobPosting, SavedJob, InterviewSession, InterviewAnswer]
+__models__ = [
+    UserProfile,
+    ChatMessage,
+    JobPosting,
+    SavedJob,
+    InterviewSession,
+    InterviewAnswer,
+    ResumeReviewSummary,
+]
 __all__ = [
     "ChatMessage",
     "InterviewAnswer",
     "InterviewSession",
     "MessageRole",
     "MessageSource",
+    "ResumeReviewSummary",
     "SessionPhase",
     "SessionStatus",
     "UserProfile",

@@ -1,0 +1,195 @@
+"""Word (.docx) and OpenDocument (.odt) text, after checking the zip is not a bomb.
+
+Paragraphs come out in document order, including table cells and text boxes (python-docx's
+`Document.paragraphs` skips both); list paragraphs get a "• " so bullets survive; header and
+footer text comes first. Tables, text boxes, images, header/footer text and multiple columns are
+reported as layout risks: applicant tracking systems often misread them.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from careermate_bot.services.resume.document import Document, FileKind, LayoutRisk
+from careermate_bot.services.resume.errors import CorruptFile, EmptyDocument, ZipBomb
+from careermate_bot.services.resume.text_reader import clean
+
+MAX_ENTRIES = 2_000
+MAX_UNPACKED = 60 * 1024 * 1024  # all entries together
+MAX_PART = 25 * 1024 * 1024  # one entry (document.xml of a long résumé is well under 1 MB)
+MAX_RATIO = 150  # compression ratio of one large entry
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+REL_HEADER = "/header"
+REL_FOOTER = "/footer"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def check_zip(data: bytes, kind: str = "Word") -> None:
+    """Refuse archives that unpack to absurd sizes before any XML parser sees them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise CorruptFile(kind, str(error)) from None
+    if len(infos) > MAX_ENTRIES:
+        raise ZipBomb(f"{len(infos)} entries")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED:
+        raise ZipBomb(f"{total} bytes unpacked")
+    for info in infos:
+        if info.file_size > MAX_PART:
+            raise ZipBomb(f"entry of {info.file_size} bytes")
+        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(1, info.compress_size):
+            raise ZipBomb(f"ratio {info.file_size // max(1, info.compress_size)}")
+
+
+def read_docx(data: bytes) -> Document:
+    check_zip(data)
+    try:
+        import docx
+        from docx.text.paragraph import Paragraph
+
+        word = docx.Document(io.BytesIO(data))
+        body = word.element.body
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise CorruptFile("Word", f"{type(error).__name__}: {error}") from None
+    except Exception as error:  # lxml syntax errors and friends on damaged XML
+        raise CorruptFile("Word", f"{type(error).__name__}: {error}") from None
+
+    lines: list[str] = []
+    header_lines = _header_footer_lines(word, REL_HEADER)
+    footer_lines = _header_footer_lines(word, REL_FOOTER)
+    boxes = 0
+    for p in body.iter(_w("p")):
+        if _under(p, MC_FALLBACK):
+            continue
+        if _under(p, _w("txbxContent")):
+            boxes += 1
+        text = Paragraph(p, None).text  # type: ignore[arg-type]
+        if not text.strip():
+            lines.append("")
+            continue
+        prefix = "• " if _is_list(p) and not text.lstrip().startswith(("•", "-", "*")) else ""
+        lines.append(prefix + text)
+    text = clean("\n".join([*header_lines, *lines, *footer_lines]))
+    if not text.strip():
+        raise EmptyDocument("Word document")
+    risks = _risks(body, boxes, bool(header_lines or footer_lines))
+    return Document(text=text, kind=FileKind.DOCX, risks=tuple(risks))
+
+
+def _under(element: Any, tag: str) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag == tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _is_list(p: Any) -> bool:
+    ppr = p.find(_w("pPr"))
+    if ppr is None:
+        return False
+    if ppr.find(_w("numPr")) is not None:
+        return True
+    style = ppr.find(_w("pStyle"))
+    return style is not None and "list" in (style.get(_w("val")) or "").lower()
+
+
+def _header_footer_lines(word: Any, kind: str) -> list[str]:
+    from lxml import etree
+
+    lines: list[str] = []
+    for rel in word.part.rels.values():
+        if not rel.reltype.endswith(kind) or rel.is_external:
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except Exception:
+            continue
+        for p in root.iter(_w("p")):
+            text = "".join(t.text or "" for t in p.iter(_w("t"))).strip()
+            if text and text not in lines and not text.lower().startswith("page"):
+                lines.append(text)
+    return lines
+
+
+def _risks(body: Any, boxes: int, header_footer: bool) -> list[LayoutRisk]:
+    risks: list[LayoutRisk] = []
+    tables = [
+        t
+        for t in body.iter(_w("tbl"))
+        if len(t.findall(f"{_w('tblGrid')}/{_w('gridCol')}")) > 1
+        and "".join(x.text or "" for x in t.iter(_w("t"))).strip()
+    ]
+    if tables:
+        risks.append(
+            LayoutRisk("tables", f"{len(tables)} table(s): many ATS read tables out of order")
+        )
+    if boxes:
+        risks.append(LayoutRisk("text_boxes", "text boxes: many ATS skip their text"))
+    images = sum(1 for b in body.iter(BLIP, VML_IMAGE) if not _under(b, MC_FALLBACK))
+    if images:
+        risks.append(
+            LayoutRisk("images", f"{images} image(s): text inside images is invisible to an ATS")
+        )
+    if header_footer:
+        risks.append(
+            LayoutRisk(
+                "header_footer",
+                "text in the page header/footer: many ATS ignore it (keep contact details in "
+                "the body)",
+            )
+        )
+    for cols in body.iter(_w("cols")):
+        if int(cols.get(_w("num"), "1") or 1) > 1:
+            risks.append(
+                LayoutRisk("columns", "a multi-column layout: an ATS may read the columns mixed up")
+            )
+            break
+    return risks
+
+
+# -- OpenDocument text ----------------------------------------------------------------------------
+ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ODF_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ODF_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+
+
+def read_odt(data: bytes) -> Document:
+    check_zip(data, "OpenDocument")
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = etree.fromstring(
+                archive.read("content.xml"), etree.XMLParser(resolve_entities=False)
+            )
+    except Exception as error:
+        raise CorruptFile("OpenDocument", f"{type(error).__name__}: {error}") from None
+    lines: list[str] = []
+    for element in root.iter(f"{{{ODF_TEXT}}}p", f"{{{ODF_TEXT}}}h"):
+        text = "".join(element.itertext()).strip()
+        in_list = _under(element, f"{{{ODF_TEXT}}}list-item")
+        lines.append(("• " if in_list and text else "") + text)
+    text = clean("\n".join(lines))
+    if not text.strip():
+        raise EmptyDocument("OpenDocument file")
+    risks: list[LayoutRisk] = []
+    if any(True for _ in root.iter(f"{{{ODF_TABLE}}}table")):
+        risks.append(LayoutRisk("tables", "tables: many ATS read tables out of order"))
+    if any(True for _ in root.iter(f"{{{ODF_DRAW}}}image")):
+        risks.append(LayoutRisk("images", "images: text inside images is invisible to an ATS"))
+    if any(True for _ in root.iter(f"{{{ODF_DRAW}}}text-box")):
+        risks.append(LayoutRisk("text_boxes", "text boxes: many ATS skip their text"))
+    return Document(text=text, kind=FileKind.ODT, risks=tuple(risks))

@@ -1,0 +1,140 @@
+"""`review(kb, text, target_role)`: parse, check, score, match keywords, rank fixes.
+
+Deterministic and model-free (the LLM's rewrites come later, separately). Raises
+`EmptyDocument` for near-empty text and `NotAResume` when the text has no résumé signal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from careermate_bot.services.resume import checks, keywords, language
+from careermate_bot.services.resume.document import Document, FileKind, LayoutRisk
+from careermate_bot.services.resume.errors import MIN_WORDS, EmptyDocument, NotAResume
+from careermate_bot.services.resume.parsing import Line, ParsedResume, parse
+from careermate_bot.services.resume.text_reader import clean
+from careermate_bot.services.resume.types import Fix, ResumeReview, ResumeStats
+
+MAX_FIXES = 5
+MAX_REWRITES = 3
+RESUME_SECTIONS = frozenset(
+    {"experience", "education", "skills", "summary", "certifications", "projects", "volunteer"}
+)
+
+
+def _resume_signal(parsed: ParsedResume, skills: list[str]) -> str | None:
+    """None when the text looks like a résumé; otherwise what is missing (for the log)."""
+    known = len(RESUME_SECTIONS.intersection(parsed.sections))
+    dated = len(parsed.ranges)
+    reachable = parsed.contact.email or parsed.contact.phone
+    if known >= 2 or (known >= 1 and (dated or reachable)):
+        return None
+    if dated >= 2 and reachable and len(skills) >= 3:
+        return None
+    return f"{known} résumé sections, {dated} date ranges, {len(skills)} skills"
+
+
+def _summary_lines(parsed: ParsedResume) -> list[Line]:
+    return [line for line in parsed.lines if line.section == "summary" and not line.bullet]
+
+
+def _weak_bullets(parsed: ParsedResume) -> tuple[str, ...]:
+    """The bullets that gain most from a rewrite: no action verb, no number, weak phrasing."""
+    scored = []
+    for order, line in enumerate(parsed.achievement_lines()):
+        if len(line.text.split()) < 4:
+            continue
+        strength = (
+            int(language.starts_with_action(line.text))
+            + int(language.is_quantified(line.text))
+            + int(language.language_issue(line.text) is None)
+        )
+        if strength < 3:
+            scored.append((strength, order, line.text))
+    scored.sort()
+    return tuple(" ".join(text.split()) for _, _, text in scored[:MAX_REWRITES])
+
+
+def _icon_risk(parsed: ParsedResume) -> list[LayoutRisk]:
+    if parsed.private_glyphs >= 3:
+        return [LayoutRisk("icon_glyphs", "icon-font symbols an ATS reads as garbage")]
+    return []
+
+
+def review_document(
+    kb: Any,
+    document: Document,
+    target_role: str | None = None,
+    *,
+    today: date | None = None,
+) -> ResumeReview:
+    text = document.text
+    words = len(text.split())
+    if words < MIN_WORDS:
+        raise EmptyDocument("résumé" if document.kind == FileKind.PASTE else "file", words)
+    parsed = parse(text, today)
+    skills = kb.extract_skills(text)
+    reason = _resume_signal(parsed, skills)
+    if reason is not None:
+        raise NotAResume(reason)
+
+    years = checks.experience_years(parsed)
+    level = checks.level_for(years)
+    risks = [*document.risks, *_icon_risk(parsed)]
+    summary = _summary_lines(parsed)
+    results = [
+        checks.check_contact(parsed),
+        checks.check_sections(parsed),
+        checks.check_length(parsed, level, document.pages),
+        *checks.check_bullets(parsed, summary),
+        checks.check_dates(parsed),
+        checks.check_skills(skills),
+        checks.check_layout(risks),
+    ]
+    check_results = tuple(result for result, _ in results)
+    fixes: list[Fix] = [fix for _, found in results for fix in found]
+    fixes.sort(key=lambda f: -f.impact)
+    score = round(sum(c.points for c in check_results))
+
+    target = None
+    note = None
+    coverage = None
+    if target_role and target_role.strip():
+        target, note = keywords.resolve_role(kb, target_role)
+    if target is not None:
+        coverage = keywords.coverage(kb, skills, target)
+    fits = keywords.best_fits(kb, skills) if target is None else ()
+
+    bullets = parsed.achievement_lines()
+    stats = ResumeStats(
+        words=words,
+        pages=document.pages,
+        bullets=len(bullets),
+        quantified=sum(1 for b in bullets if language.is_quantified(b.text)),
+        action_verbs=sum(1 for b in bullets if language.starts_with_action(b.text)),
+        experience_years=years,
+        level=level,
+        kind=document.kind.value,
+    )
+    return ResumeReview(
+        score=max(0, min(100, score)),
+        checks=check_results,
+        skills=list(skills),
+        sections=tuple(parsed.sections),
+        contact=parsed.contact,
+        risks=tuple(r.message for r in risks),
+        stats=stats,
+        fixes=tuple(fixes[:MAX_FIXES]),
+        weak_bullets=_weak_bullets(parsed),
+        target_role=target.title if target is not None else None,
+        target_note=note,
+        coverage=coverage,
+        best_fits=fits,
+        formula=checks.FORMULA,
+    )
+
+
+def review(kb: Any, text: str, target_role: str | None = None) -> ResumeReview:
+    """Review résumé text (from `extract_text` or pasted). Deterministic; no model involved."""
+    return review_document(kb, Document(text=clean(text), kind=FileKind.TEXT), target_role)
