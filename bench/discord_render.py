@@ -26,8 +26,6 @@ sys.path.insert(0, str(ROOT))
 
 from careermate_bot.config import build_settings  # noqa: E402
 from careermate_bot.db import database  # noqa: E402
-from careermate_bot.discord_ui.career_embeds import career_embed  # noqa: E402
-from careermate_bot.discord_ui.jobs_embeds import job_page  # noqa: E402
 from careermate_bot.knowledge import KnowledgeBase  # noqa: E402
 from careermate_bot.llm.fake import fake_client  # noqa: E402
 from careermate_bot.services import profiles  # noqa: E402
@@ -35,6 +33,8 @@ from careermate_bot.services.career_paths import CareerRequest, career_paths  # 
 from careermate_bot.services.charts import PathBar, render_match_chart  # noqa: E402
 from careermate_bot.services.container import AppServices  # noqa: E402
 from careermate_bot.services.job_search import JobQuery, search_jobs  # noqa: E402
+from cogs.career.embeds import career_embed  # noqa: E402
+from cogs.jobs.embeds import job_page  # noqa: E402
 
 
 def _line(name: str, samples: list[float]) -> str:

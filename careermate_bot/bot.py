@@ -19,7 +19,8 @@ from discord.ext import commands
 
 import cogs
 from careermate_bot.config import Settings
-from careermate_bot.discord_ui.errors import CareerMateTree
+from careermate_bot.discord_ui.errors import CareerMateTree, describe_error
+from careermate_bot.discord_ui.live_views import ExpiredListButton
 from careermate_bot.services.container import AppServices, build_services
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ def bot_intents() -> discord.Intents:
 
 
 def cog_modules() -> list[str]:
-    """Every cog module in `cogs/` (modules starting with `_` are helpers, not cogs)."""
+    """Every feature in `cogs/`: a package `cogs/<feature>/` (its `__init__` has `setup`) or a
+    single module such as `cogs/help.py`. Names starting with `_` are helpers, not cogs."""
     return sorted(
         f"cogs.{info.name}"
         for info in pkgutil.iter_modules(cogs.__path__)
@@ -98,6 +100,7 @@ class CareerMateBot(commands.AutoShardedBot):
         if self._services is None:
             self._services = await self._services_factory(self.settings)
         await self._services.start()
+        self.add_dynamic_items(ExpiredListButton)  # shared: clicks on expired result lists
         for module in cog_modules():
             await self.load_extension(module)
         log.info("loaded cogs: %s", ", ".join(sorted(self.cogs)))
@@ -136,9 +139,9 @@ class CareerMateBot(commands.AutoShardedBot):
         )
 
     # -- errors from prefix commands -------------------------------------------------------------
-    async def on_command_error(self, ctx: commands.Context[Any], error: Exception) -> None:
-        from careermate_bot.discord_ui.errors import describe_error
-
+    async def on_command_error(  # type: ignore[override]
+        self, ctx: commands.Context[CareerMateBot], error: commands.CommandError
+    ) -> None:
         if isinstance(error, commands.CommandNotFound):
             return
         friendly, log_it = describe_error(error)

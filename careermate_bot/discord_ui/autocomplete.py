@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from discord import app_commands
 
 from careermate_bot.discord_ui.limits import (
@@ -11,6 +9,7 @@ from careermate_bot.discord_ui.limits import (
     CHOICE_NAME_LIMIT,
     truncate,
 )
+from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.services.career_paths import split_skills
 
 
@@ -18,10 +17,8 @@ def _choice(name: str, value: str) -> app_commands.Choice[str]:
     return app_commands.Choice(name=truncate(name, CHOICE_NAME_LIMIT), value=value[:100])
 
 
-def skill_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
+def skill_choices(kb: KnowledgeBase, current: str) -> list[app_commands.Choice[str]]:
     """Complete the last item of a comma list, keeping the earlier ones."""
-    if kb is None:
-        return []
     head, _, tail = current.rpartition(",")
     earlier = split_skills(head)
     taken = {s.casefold() for s in earlier}
@@ -39,9 +36,7 @@ def skill_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
     return choices
 
 
-def location_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
-    if kb is None:
-        return []
+def location_choices(kb: KnowledgeBase, current: str) -> list[app_commands.Choice[str]]:
     text = current.strip()
     if not text:
         return [_choice("Remote (national pay)", "remote")]
@@ -58,12 +53,10 @@ def location_choices(kb: Any, current: str) -> list[app_commands.Choice[str]]:
 
 
 def role_choices(
-    kb: Any, current: str, *, by_title: bool = False
+    kb: KnowledgeBase, current: str, *, by_title: bool = False
 ) -> list[app_commands.Choice[str]]:
     """Occupations for a typed title; the value is the occupation id (exact), or its title
     where the option also takes free keywords (`by_title`)."""
-    if kb is None:
-        return []
     choices = []
     for hit in kb.search_occupations(current.strip(), limit=AUTOCOMPLETE_CHOICES_LIMIT):
         occupation = hit.occupation

@@ -6,7 +6,7 @@ views time out and disable themselves. Their components use custom ids
 clicks on the old message; without a handler the user would see "This interaction failed".
 `ExpiredListButton` is a `DynamicItem` whose template matches those ids: it stays silent while
 the view is alive (the view answers) and otherwise says the list expired and which command to
-run again. Register it once with ``bot.add_dynamic_items(ExpiredListButton)``.
+run again. The bot registers it once (`CareerMateBot.setup_hook`).
 
 Never put a DynamicItem inside a view that times out: discord.py then unregisters the item's
 template globally when the view stops. That is why live views use plain components here.
@@ -15,13 +15,17 @@ template globally when the view stops. That is why live views use plain componen
 from __future__ import annotations
 
 import re
-import secrets
 import weakref
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
+from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
+from careermate_bot.discord_ui.memory import new_nonce
 from careermate_bot.discord_ui.views import OwnedView
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
 
 PREFIX = "cm"
 KINDS = ("career", "jobs", "saved", "board")
@@ -33,10 +37,6 @@ EXPIRED: dict[str, str] = {
 }
 
 _live: weakref.WeakValueDictionary[str, LiveView] = weakref.WeakValueDictionary()
-
-
-def new_nonce() -> str:
-    return secrets.token_hex(6)
 
 
 def custom_id(kind: str, nonce: str, action: str) -> str:
@@ -64,23 +64,27 @@ class LiveView(OwnedView):
     def cid(self, action: str) -> str:
         return custom_id(self.kind, self.nonce, action)
 
-    def stop(self) -> None:
+    def forget(self) -> None:
+        """From now on `ExpiredListButton` answers this view's buttons."""
         _live.pop(self.nonce, None)
+
+    def stop(self) -> None:
+        self.forget()
         super().stop()
 
     async def on_timeout(self) -> None:
-        _live.pop(self.nonce, None)
+        self.forget()
         await super().on_timeout()
 
 
 TEMPLATE = rf"{PREFIX}:(?P<kind>{'|'.join(KINDS)}):(?P<nonce>[0-9a-f]+):(?P<action>[a-z0-9-]+)"
 
 
-class ExpiredListButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=TEMPLATE):
+class ExpiredListButton(PersistentItem[discord.ui.Item[Any]], template=TEMPLATE):
     """Answers clicks on result lists whose view is gone ("this list expired, run ... again")."""
 
     def __init__(self, kind: str, nonce: str, action: str, *, select: bool = False) -> None:
-        item: Any = (
+        item: discord.ui.Item[Any] = (
             discord.ui.Select(custom_id=custom_id(kind, nonce, action))
             if select
             else discord.ui.Button(label="…", custom_id=custom_id(kind, nonce, action))
@@ -90,9 +94,7 @@ class ExpiredListButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template
         self.nonce = nonce
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> ExpiredListButton:
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ExpiredListButton:
         return cls(
             match["kind"],
             match["nonce"],
@@ -100,9 +102,7 @@ class ExpiredListButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template
             select=isinstance(item, discord.ui.Select),
         )
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         if is_live(self.nonce, interaction.client):
             return  # the live view answers this click
-        await interaction.response.send_message(
-            EXPIRED.get(self.kind, "This list expired. Run the command again."), ephemeral=True
-        )
+        raise ItemExpired(EXPIRED.get(self.kind, "This list expired. Run the command again."))

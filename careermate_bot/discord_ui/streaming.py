@@ -7,7 +7,7 @@ once per `interval` seconds and always once at the end with the full text.
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from careermate_bot.discord_ui.limits import MESSAGE_LIMIT
 from careermate_bot.discord_ui.pagify import split_message
@@ -20,7 +20,9 @@ Sender = Callable[[str], Awaitable[Editor]]
 TYPING_MARK = " ▌"
 
 
-class StreamView:
+class StreamedMessage:
+    """Text that grows (LLM deltas) shown in a message, continued in new ones when it is long."""
+
     def __init__(
         self,
         first: Editor,
@@ -50,12 +52,6 @@ class StreamView:
         if text is not None:
             self.text = text
         await self._flush(final=True)
-
-    async def consume(self, deltas: AsyncIterator[str]) -> str:
-        async for delta in deltas:
-            await self.feed(delta)
-        await self.finish()
-        return self.text
 
     async def _flush(self, *, final: bool) -> None:
         self._last_flush = self._clock()

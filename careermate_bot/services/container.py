@@ -1,37 +1,79 @@
-"""The process-wide services every front end (Discord, terminal, tests) shares."""
+"""The process-wide services every front end (Discord, terminal, tests) shares.
+
+One way in: the Discord bot holds one `AppServices` (`bot.services`; in a cog `self.bot.services`,
+in a component `interaction.client.services`), the terminal chat builds one with the same
+`build_services`, and tests construct one with a fake LLM and the knowledge base they need.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from careermate_bot.config import Settings
+from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
+from careermate_bot.llm import LLMClient, NoEngine
 from careermate_bot.services.chat import ChatService
+
+if TYPE_CHECKING:
+    from careermate_bot.backup import BackupScheduler
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
 class AppServices:
-    """Created once per process; `start()` connects, `stop()` backs up and disconnects."""
+    """Created once per process; `start()` connects, `stop()` backs up and disconnects.
 
-    settings: Settings
-    llm: Any = None
-    knowledge: Any = None
-    manage_database: bool = True
-    backups_enabled: bool = True
-    _chat: Any = field(default=None, init=False, repr=False)
-    _scheduler: Any = field(default=None, init=False, repr=False)
-    _started: bool = field(default=False, init=False, repr=False)
+    `llm` is the one LLM client (an `AppServices` built without one raises `NoEngine`, an
+    `LLMError`, on use); `knowledge` is the career knowledge base (loaded from
+    `settings.data_dir` on first use when none was given).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        llm: LLMClient | None = None,
+        knowledge: KnowledgeBase | None = None,
+        manage_database: bool = True,
+        backups_enabled: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.manage_database = manage_database
+        self.backups_enabled = backups_enabled
+        self._llm = llm
+        self._knowledge = knowledge
+        self._chat: ChatService | None = None
+        self._scheduler: BackupScheduler | None = None
+        self._started = False
+
+    @property
+    def has_llm(self) -> bool:
+        return self._llm is not None
+
+    @property
+    def llm(self) -> LLMClient:
+        if self._llm is None:
+            raise NoEngine("no LLM client configured for these services")
+        return self._llm
+
+    @llm.setter
+    def llm(self, client: LLMClient) -> None:
+        """Swap the LLM client (tests; a reconfigured engine)."""
+        self._llm = client
+        self._chat = None
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        if self._knowledge is None:
+            self._knowledge = get_knowledge_base(self.settings.data_dir)
+        return self._knowledge
 
     @property
     def chat(self) -> ChatService:
         """Free-text conversation on the shared LLM client (DMs, mentions, terminal)."""
         if self._chat is None:
-            if self.llm is None:
-                raise RuntimeError("no LLM client configured")
             self._chat = ChatService(self.llm)
         return self._chat
 
@@ -63,19 +105,26 @@ class AppServices:
                 log.info("final backup written to %s", path)
             except Exception:
                 log.exception("final backup failed")
-        if self.llm is not None and hasattr(self.llm, "aclose"):
-            await self.llm.aclose()
+        if self._llm is not None:
+            await self._llm.aclose()
         if self.manage_database:
             from careermate_bot.db import close_db
 
             await close_db()
 
 
-async def build_services(settings: Settings) -> AppServices:
+async def build_services(
+    settings: Settings, *, backups_enabled: bool = True, manage_database: bool = True
+) -> AppServices:
     """The production wiring: the configured LLM backend and the career knowledge base."""
-    from careermate_bot.knowledge import get_knowledge_base
     from careermate_bot.llm import create_llm_client
 
     llm = await create_llm_client(settings)
     knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
-    return AppServices(settings=settings, llm=llm, knowledge=knowledge)
+    return AppServices(
+        settings,
+        llm=llm,
+        knowledge=knowledge,
+        backups_enabled=backups_enabled,
+        manage_database=manage_database,
+    )

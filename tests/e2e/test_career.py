@@ -7,6 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import discord
 import discord.ext.test as dpytest
 import pytest
 from discord.ext import commands
@@ -234,13 +235,13 @@ async def test_legacy_career_analyze(
     # in the working directory, hence the chdir), so record what the command hands to reply().
     monkeypatch.chdir(tmp_path)
     sent: list[dict[str, Any]] = []
-    original = commands.Context.reply
+    original = discord.Message.reply
 
-    async def spy(ctx: commands.Context[Any], content: str | None = None, **kwargs: Any) -> Any:
+    async def spy(message: discord.Message, content: str | None = None, **kwargs: Any) -> Any:
         sent.append({"content": content, **kwargs})
-        return await original(ctx, content, **kwargs)
+        return await original(message, content, **kwargs)
 
-    monkeypatch.setattr(commands.Context, "reply", spy)
+    monkeypatch.setattr(discord.Message, "reply", spy)
     h = career_harness
     await dpytest.message("!career_analyze Python, SQL", channel=h.channel, member=h.member)
     await h.settle()

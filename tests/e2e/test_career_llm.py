@@ -5,15 +5,16 @@ the user."""
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from careermate_bot.config import Settings
-from careermate_bot.discord_ui.career_stream import SUMMARY_HEADER
 from careermate_bot.llm import LLMClient, create_llm_client
 from careermate_bot.services.container import AppServices
+from cogs.career.summary import SUMMARY_HEADER
 from tests.harness.bot import running_bot
 
 pytestmark = pytest.mark.llm
@@ -22,7 +23,7 @@ MONEY_OR_PERCENT = re.compile(r"\$[\d,]+|\d+%")
 
 
 @pytest.fixture
-async def local_llm(settings: Settings) -> LLMClient:
+async def local_llm(settings: Settings) -> AsyncIterator[LLMClient]:
     from careermate_bot.llm.backends.local import bundled_model_path, llama_cpp_available
 
     if not llama_cpp_available() or bundled_model_path() is None:
@@ -30,7 +31,8 @@ async def local_llm(settings: Settings) -> LLMClient:
     small = settings.model_copy(update={"llm_max_tokens": 48, "llm_provider": "local"})
     client = await create_llm_client(small)
     client.backend.llama.reset()  # type: ignore[attr-defined]
-    return client
+    yield client
+    await client.aclose()
 
 
 async def test_career_paths_gets_a_summary_from_the_local_model(
@@ -39,6 +41,10 @@ async def test_career_paths_gets_a_summary_from_the_local_model(
     services = AppServices(settings, llm=local_llm, knowledge=career_kb, backups_enabled=False)
     async with running_bot(settings, services, tmp_path) as h:
         reply = await h.slash("career paths", skills="Python, SQL", location="Austin, TX")
+        # Wait for every task the command started (the summary streams in the background)
+        # before asserting or tearing down: on a busy machine it can still be generating.
+        await h.settle()
+        assert not [t for t in h.bot._inflight if not t.done()]
         assert not h.errors.records
         stats = local_llm.stats()
         assert stats.requests == 1 and stats.succeeded == 1

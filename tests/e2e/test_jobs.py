@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -15,7 +16,6 @@ from discord.ext import commands
 from discord.ext.test import backend
 
 from careermate_bot.config import Settings
-from careermate_bot.discord_ui import jobs_views
 from careermate_bot.llm.fake import fake_client
 from careermate_bot.services import profiles, saved_jobs
 from careermate_bot.services.container import AppServices
@@ -151,7 +151,8 @@ async def test_a_timed_out_view_is_disabled(
     career_harness: DiscordHarness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     h = career_harness
-    monkeypatch.setattr(jobs_views, "PAGER_TIMEOUT", 0.2)
+    # The bot (re)loads its cog packages: patch the module it loaded, not one imported earlier.
+    monkeypatch.setattr(importlib.import_module("cogs.jobs.views"), "PAGER_TIMEOUT", 0.2)
     first = await _analyst(h)
     await asyncio.sleep(0.8)
     message = h.capture.messages[first.message_ids[0]]

@@ -1,4 +1,4 @@
-from careermate_bot.discord_ui.streaming import TYPING_MARK, StreamView
+from careermate_bot.discord_ui.streaming import TYPING_MARK, StreamedMessage
 
 
 class FakeClock:
@@ -30,7 +30,7 @@ class Screen:
 
 async def test_edits_are_throttled_to_the_interval() -> None:
     clock, screen = FakeClock(), Screen()
-    view = StreamView(screen.editor(0), screen.send, interval=1.0, clock=clock)
+    view = StreamedMessage(screen.editor(0), screen.send, interval=1.0, clock=clock)
     for i in range(100):  # 100 tokens over 5 seconds
         clock.now = i * 0.05
         await view.feed(f"t{i} ")
@@ -42,7 +42,7 @@ async def test_edits_are_throttled_to_the_interval() -> None:
 
 async def test_long_output_continues_in_new_messages() -> None:
     clock, screen = FakeClock(), Screen()
-    view = StreamView(screen.editor(0), screen.send, interval=0.0, clock=clock)
+    view = StreamedMessage(screen.editor(0), screen.send, interval=0.0, clock=clock)
     for i in range(600):
         await view.feed(f"word{i} ")
     await view.finish()
@@ -54,7 +54,7 @@ async def test_long_output_continues_in_new_messages() -> None:
 
 async def test_finish_can_replace_the_text_with_a_note() -> None:
     screen = Screen()
-    view = StreamView(screen.editor(0), screen.send, interval=10.0, clock=FakeClock())
+    view = StreamedMessage(screen.editor(0), screen.send, interval=10.0, clock=FakeClock())
     await view.feed("partial")
     await view.finish("partial\n\n*(stopped)*")
     assert screen.messages == ["partial\n\n*(stopped)*"]

@@ -5,16 +5,19 @@ from __future__ import annotations
 import io
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
-from discord.ext import commands
 
-from careermate_bot.discord_ui.profile_embeds import deleted_text, profile_embed
-from careermate_bot.discord_ui.views import CareerMateModal, allow_only
+from careermate_bot.discord_ui.items import PersistentItem
+from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.errors import InvalidInput
 from careermate_bot.services import profile_form, profiles
 from careermate_bot.services.salary_input import parse_salary
+from cogs.profile.embeds import deleted_text, profile_embed
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
 
 DELETE_QUESTION = (
     "Delete **everything** I remember about you (profile, history, saved jobs)? "
@@ -61,21 +64,19 @@ class ProfileModal(CareerMateModal, title="Your career profile"):
         placeholder="90k",
     )
 
-    def __init__(self, bot: commands.Bot, current: profiles.ProfileSnapshot) -> None:
+    def __init__(self, current: profiles.ProfileSnapshot) -> None:
         super().__init__(custom_id=f"cm:profile:form:{current.discord_id}")
-        self.bot = bot
         for name, value in profile_form.form_defaults(current).items():
             getattr(self, name).default = value or None
 
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        knowledge = getattr(getattr(self.bot, "services", None), "knowledge", None)
+    async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
         form = profile_form.form_from_text(
             skills=self.skills.value,
             locations=self.locations.value,
             target_roles=self.target_roles.value,
             experience=self.experience.value,
             min_salary=self.min_salary.value,
-            canonical_skill=profile_form.canonicaliser(knowledge),
+            canonical_skill=profile_form.canonicaliser(interaction.client.services.knowledge),
             parse_salary=parse_salary,
         )
         try:
@@ -93,14 +94,14 @@ class ProfileModal(CareerMateModal, title="Your career profile"):
         await interaction.response.send_message(
             "Saved. This is what I'll use for `/career` and `/jobs`:",
             embed=profile_embed(snapshot),
-            view=ProfileButtons.for_user(snapshot.discord_id),
+            view=profile_buttons(snapshot.discord_id),
             ephemeral=True,
         )
 
 
 async def open_profile_form(interaction: discord.Interaction[Any]) -> None:
     current = await profiles.get_or_create(interaction.user.id, interaction.user.display_name)
-    await interaction.response.send_modal(ProfileModal(interaction.client, current))  # type: ignore[arg-type]
+    await interaction.response.send_modal(ProfileModal(current))
 
 
 async def send_export(interaction: discord.Interaction[Any]) -> None:
@@ -118,18 +119,19 @@ async def send_export(interaction: discord.Interaction[Any]) -> None:
     )
 
 
-def confirm_delete_view(user_id: int) -> discord.ui.View:
+async def ask_to_delete(interaction: discord.Interaction[Any]) -> None:
     view = discord.ui.View(timeout=None)
-    view.add_item(ConfirmDeleteButton(user_id))
-    return view
+    view.add_item(ConfirmDeleteButton(interaction.user.id))
+    await interaction.response.send_message(DELETE_QUESTION, view=view, ephemeral=True)
 
 
 class ProfileAction(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    PersistentItem[discord.ui.Button[Any]],
     template=r"cm:profile:(?P<action>edit|export|delete):(?P<user_id>\d+)",
 ):
     """Profile buttons that keep working after a restart (state is in the DB, not in memory)."""
 
+    refusal = NOT_YOURS
     LABELS = {
         "edit": ("Edit", "✏️", discord.ButtonStyle.primary),
         "export": ("Export my data", "📦", discord.ButtonStyle.secondary),
@@ -146,37 +148,28 @@ class ProfileAction(
                 custom_id=f"cm:profile:{action}:{user_id}",
             )
         )
-        self.action, self.user_id = action, user_id
+        self.action = action
+        self.owner_id = user_id
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-    ) -> ProfileAction:
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ProfileAction:
         return cls(match["action"], int(match["user_id"]))
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return await allow_only(interaction, self.user_id, NOT_YOURS)
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         if self.action == "edit":
             await open_profile_form(interaction)
         elif self.action == "export":
             await send_export(interaction)
         else:
-            await interaction.response.send_message(
-                DELETE_QUESTION,
-                view=confirm_delete_view(self.user_id),
-                ephemeral=True,
-            )
+            await ask_to_delete(interaction)
 
 
 class ConfirmDeleteButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    PersistentItem[discord.ui.Button[Any]],
     template=r"cm:profile:confirm-delete:(?P<user_id>\d+)",
 ):
+    refusal = NOT_YOURS
+
     def __init__(self, user_id: int) -> None:
         super().__init__(
             discord.ui.Button(
@@ -185,31 +178,24 @@ class ConfirmDeleteButton(
                 custom_id=f"cm:profile:confirm-delete:{user_id}",
             )
         )
-        self.user_id = user_id
+        self.owner_id = user_id
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-    ) -> ConfirmDeleteButton:
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ConfirmDeleteButton:
         return cls(int(match["user_id"]))
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return await allow_only(interaction, self.user_id, NOT_YOURS)
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        deleted = await profiles.delete_user_data(self.user_id)
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        deleted = await profiles.delete_user_data(interaction.user.id)
         await interaction.response.edit_message(
             content=deleted_text(deleted), view=None, embed=None
         )
 
 
-class ProfileButtons:
-    @staticmethod
-    def for_user(user_id: int) -> discord.ui.View:
-        view = discord.ui.View(timeout=None)
-        for action in ("edit", "export", "delete"):
-            view.add_item(ProfileAction(action, user_id))
-        return view
+def profile_buttons(user_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for action in ("edit", "export", "delete"):
+        view.add_item(ProfileAction(action, user_id))
+    return view
+
+
+DYNAMIC_ITEMS: tuple[type[PersistentItem[Any]], ...] = (ProfileAction, ConfirmDeleteButton)

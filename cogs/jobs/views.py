@@ -1,47 +1,42 @@
-"""Views, dynamic items and the form behind /jobs: the result pager, saved jobs, the board.
+"""Components and the form behind /jobs: the result pager, saved jobs, the board, posting.
 
 - `JobsPager`: one result per page, first/prev/next/last and "x/y"; only the invoker pages
   (others get a private hint, but anyone may Save a result to their own list); it times out and
   disables itself; after a restart `ExpiredListButton` answers its old buttons.
-- Saved jobs and the board's "close" menu are stateless `DynamicItem`s (state is in the DB), in
-  views without a timeout, so they work on any old message.
-- `PostingModal`: the job-board form; a rejected form can be reopened with what was typed.
+- Saved jobs and the board's "close" menu are `PersistentItem`s (state is in the DB), in views
+  without a timeout, so they work on any old message.
+- `PostingModal`: the job-board form; a rejected form offers `EditPostingButton`, which reopens
+  it with what was typed (kept in memory: after a restart the button says the form expired).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import discord
-from discord.ext import commands
 
-from careermate_bot.discord_ui.errors import report_interaction_error
-from careermate_bot.discord_ui.jobs_embeds import (
-    SAVED_PAGE,
-    board_embed,
-    job_page,
-    posting_embed,
-    saved_embed,
-)
+from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import SELECT_OPTIONS_LIMIT, truncate
 from careermate_bot.discord_ui.live_views import LiveView
-from careermate_bot.discord_ui.views import CareerMateModal, CareerMateView
-from careermate_bot.errors import UserFacingError
+from careermate_bot.discord_ui.memory import ClientMemory
+from careermate_bot.discord_ui.views import CareerMateModal
+from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.services import job_board, job_search, saved_jobs
-from careermate_bot.services.job_board import PostingDraft
-from careermate_bot.services.job_search import JobQuery, JobSearch
+from careermate_bot.services.job_search import JobSearch
+from cogs.jobs.embeds import SAVED_PAGE, board_embed, job_page, posting_embed, saved_embed
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
 
 log = logging.getLogger(__name__)
 
 PAGER_TIMEOUT = 600.0  # seconds; interaction tokens last 15 minutes
 URL_BUTTON_LIMIT = 512  # Discord's limit for a link button's URL
 NOT_YOURS = "These are someone else's results. Run `/jobs search` yourself to page through yours."
-
-
-def _services(client: Any) -> Any:
-    return client.services
 
 
 # -- the result pager ------------------------------------------------------------------------------
@@ -92,7 +87,7 @@ class JobsPager(LiveView):
         button.callback = self._make_callback(action)  # type: ignore[method-assign]
         return button
 
-    def _make_callback(self, action: str) -> Any:
+    def _make_callback(self, action: str) -> Callable[[discord.Interaction[Any]], Awaitable[None]]:
         async def callback(interaction: discord.Interaction[Any]) -> None:
             await self.handle(interaction, action)
 
@@ -123,7 +118,7 @@ class JobsPager(LiveView):
                     self.add_item(discord.ui.Button(label=link.board, url=link.url, row=1))
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        data = interaction.data or {}
+        data: Any = interaction.data or {}
         if str(data.get("custom_id", "")).endswith(":save"):
             return True  # anyone may save a shown result to their own list
         allowed = await super().interaction_check(interaction)
@@ -160,6 +155,7 @@ class JobsPager(LiveView):
         await interaction.response.send_message(text, ephemeral=True)
 
     async def on_timeout(self) -> None:
+        self.forget()
         for child in self.children:
             if isinstance(child, discord.ui.Button) and child.url is None:
                 child.disabled = True
@@ -171,49 +167,13 @@ class JobsPager(LiveView):
                 await self.message.edit(view=self)
         except discord.HTTPException:
             log.debug("could not disable an expired /jobs pager")
-        finally:
-            from careermate_bot.discord_ui import live_views
-
-            live_views._live.pop(self.nonce, None)
-
-
-async def _compute(query: JobQuery, client: Any) -> JobSearch:
-    return await job_search.search_jobs(_services(client).knowledge, query)
-
-
-async def send_job_results(
-    interaction: discord.Interaction[Any], query: JobQuery, *, ephemeral: bool
-) -> discord.Message | discord.InteractionMessage | discord.WebhookMessage:
-    """The /jobs flow: search (errors before answering, so they can be private), then the pager.
-
-    The search itself is fast (database + in-memory data, milliseconds), so it runs before the
-    response; anything it rejects is answered privately by the caller's error handler.
-    """
-    search = await _compute(query, interaction.client)
-    view = JobsPager(search, interaction.user.id, interaction.client)
-    message: discord.Message | discord.InteractionMessage | discord.WebhookMessage
-    if interaction.response.is_done():
-        message = await interaction.followup.send(
-            embed=view.embed(), view=view, ephemeral=ephemeral, wait=True
-        )
-    else:
-        await interaction.response.send_message(embed=view.embed(), view=view, ephemeral=ephemeral)
-        message = await interaction.original_response()
-    view.message = message
-    return message
-
-
-async def send_job_results_prefix(ctx: commands.Context[Any], query: JobQuery) -> None:
-    search = await _compute(query, ctx.bot)
-    view = JobsPager(search, ctx.author.id, ctx.bot)
-    view.message = await ctx.reply(embed=view.embed(), view=view, mention_author=False)
 
 
 # -- saved jobs ------------------------------------------------------------------------------------
 
 
 class SavedRemoveButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    PersistentItem[discord.ui.Button[Any]],
     template=r"cm:unsave:(?P<id>\d+):(?P<page>\d+)",
 ):
     """Remove one saved entry of the clicker's (the list is private, so that is its owner)."""
@@ -231,22 +191,15 @@ class SavedRemoveButton(
         self.page = page
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> SavedRemoveButton:
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> SavedRemoveButton:
         return cls(int(match["id"]), int(match["page"]))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
-            await saved_jobs.remove(interaction.user.id, self.saved_id)
-            await show_saved(interaction, self.page, edit=True)
-        except Exception as error:
-            await report_interaction_error(interaction, error, "button Remove saved job")
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        await saved_jobs.remove(interaction.user.id, self.saved_id)
+        await show_saved(interaction, self.page, edit=True)
 
 
-class SavedPageButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"cm:savedpg:(?P<page>\d+)"
-):
+class SavedPageButton(PersistentItem[discord.ui.Button[Any]], template=r"cm:savedpg:(?P<page>\d+)"):
     def __init__(self, page: int, label: str, disabled: bool = False) -> None:
         super().__init__(
             discord.ui.Button(label=label, custom_id=f"cm:savedpg:{page}", disabled=disabled, row=1)
@@ -254,16 +207,11 @@ class SavedPageButton(
         self.page = page
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> SavedPageButton:
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> SavedPageButton:
         return cls(int(match["page"]), "…")
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
-            await show_saved(interaction, self.page, edit=True)
-        except Exception as error:
-            await report_interaction_error(interaction, error, "button Saved jobs page")
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        await show_saved(interaction, self.page, edit=True)
 
 
 def saved_view(saved: list[saved_jobs.SavedSnapshot], page: int) -> discord.ui.View:
@@ -302,7 +250,7 @@ def is_board_admin(interaction: discord.Interaction[Any]) -> bool:
 
 
 class ClosePostingSelect(
-    discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"cm:closepost:(?P<guild>\d+)"
+    PersistentItem[discord.ui.Select[Any]], template=r"cm:closepost:(?P<guild>\d+)"
 ):
     """Close one posting; the service checks that the member posted it or manages the server."""
 
@@ -317,30 +265,26 @@ class ClosePostingSelect(
         self.guild_id = guild_id
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> ClosePostingSelect:
-        return cls(int(match["guild"]), list(getattr(item, "options", []) or []))
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ClosePostingSelect:
+        options = list(item.options) if isinstance(item, discord.ui.Select) else []
+        return cls(int(match["guild"]), options)
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
-            if interaction.guild_id != self.guild_id:
-                raise UserFacingError("Use this on the server whose board it is.")
-            posting_id = int((self.item.values or ["0"])[0])
-            closed = await job_board.close_posting(
-                posting_id,
-                guild_id=self.guild_id,
-                user_id=interaction.user.id,
-                is_admin=is_board_admin(interaction),
-            )
-            embed, view = await board_message(interaction)
-            await interaction.response.edit_message(
-                content=f"Closed **{discord.utils.escape_markdown(closed.title)}**.",
-                embed=embed,
-                view=view,
-            )
-        except Exception as error:
-            await report_interaction_error(interaction, error, "menu Close posting")
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        if interaction.guild_id != self.guild_id:
+            raise UserFacingError("Use this on the server whose board it is.")
+        posting_id = int((self.item.values or ["0"])[0])
+        closed = await job_board.close_posting(
+            posting_id,
+            guild_id=self.guild_id,
+            user_id=interaction.user.id,
+            is_admin=is_board_admin(interaction),
+        )
+        embed, view = await board_message(interaction)
+        await interaction.response.edit_message(
+            content=f"Closed **{discord.utils.escape_markdown(closed.title)}**.",
+            embed=embed,
+            view=view,
+        )
 
 
 async def board_message(
@@ -368,6 +312,28 @@ async def board_message(
 
 
 # -- posting form ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PostingOptions:
+    """The /jobs post command options (validated before the form opens)."""
+
+    salary: str | None = None
+    link: str | None = None
+    remote: bool | None = None
+    days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedPosting:
+    """What a poster typed into a form the service rejected, kept for "Edit and resubmit"."""
+
+    options: PostingOptions
+    values: dict[str, str]
+
+
+# Per bot process: after a restart the typed text is gone and the button says so.
+REJECTED: ClientMemory[RejectedPosting] = ClientMemory()
 
 
 class PostingModal(CareerMateModal, title="Post a job on this server"):
@@ -407,9 +373,9 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
         placeholder="What the job is, who it suits, how to apply.",
     )
 
-    def __init__(self, options: dict[str, Any], values: dict[str, str] | None = None) -> None:
+    def __init__(self, options: PostingOptions, values: dict[str, str] | None = None) -> None:
         super().__init__()
-        self.options = options  # salary, link, remote, days (validated already)
+        self.options = options
         for name, field in self.fields().items():
             if values and values.get(name):
                 field.default = values[name]
@@ -426,29 +392,30 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
     def values(self) -> dict[str, str]:
         return {name: field.value for name, field in self.fields().items()}
 
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        from careermate_bot.errors import InvalidInput
-
-        kb = _services(interaction.client).knowledge
+    async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
+        kb = interaction.client.services.knowledge
         typed = self.values()
         try:
-            draft: PostingDraft = job_board.validate_draft(
+            draft = job_board.validate_draft(
                 title=typed["title"],
                 company=typed["company"],
                 location=typed["location"],
                 skills=typed["skills"],
                 description=typed["description"],
-                salary=self.options.get("salary"),
-                url=self.options.get("link"),
-                remote=self.options.get("remote"),
-                days=self.options.get("days"),
-                normalise_skills=kb.normalize_skills if kb is not None else None,
+                salary=self.options.salary,
+                url=self.options.link,
+                remote=self.options.remote,
+                days=self.options.days,
+                normalise_skills=kb.normalize_skills,
             )
         except InvalidInput as error:
+            nonce = REJECTED.put(interaction.client, RejectedPosting(self.options, typed))
+            view = discord.ui.View(timeout=None)
+            view.add_item(EditPostingButton(interaction.user.id, nonce))
             await interaction.response.send_message(
                 f"{error.user_message}\nPress **Edit and resubmit** to fix it; what you typed "
                 "is kept.",
-                view=RetryPostingView(interaction.user.id, self.options, typed),
+                view=view,
                 ephemeral=True,
             )
             return
@@ -468,22 +435,43 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
         )
 
 
-class RetryPostingView(CareerMateView):
-    """ "Edit and resubmit": reopen the form with what the poster typed."""
+class EditPostingButton(
+    PersistentItem[discord.ui.Button[Any]],
+    template=r"cm:repost:(?P<owner>\d+):(?P<nonce>[0-9a-f]+)",
+):
+    """ "Edit and resubmit": reopen the job-board form with what the poster typed."""
 
-    def __init__(self, owner_id: int, options: dict[str, Any], values: dict[str, str]) -> None:
-        super().__init__(timeout=PAGER_TIMEOUT)
+    refusal = "That form belongs to someone else. Use `/jobs post` to post your own opening."
+    expired_text = (
+        "That form expired (I restarted since), so what you typed is gone. Run `/jobs post` again."
+    )
+
+    def __init__(self, owner_id: int, nonce: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Edit and resubmit",
+                style=discord.ButtonStyle.primary,
+                emoji="✏️",
+                custom_id=f"cm:repost:{owner_id}:{nonce}",
+            )
+        )
         self.owner_id = owner_id
-        self.options = options
-        self.values = values
+        self.nonce = nonce
 
-    @discord.ui.button(label="Edit and resubmit", style=discord.ButtonStyle.primary, emoji="✏️")
-    async def retry(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
-        await interaction.response.send_modal(PostingModal(self.options, self.values))
+    @classmethod
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> EditPostingButton:
+        return cls(int(match["owner"]), match["nonce"])
+
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        rejected = REJECTED.get(interaction.client, self.nonce)
+        if rejected is None:
+            raise ItemExpired()
+        await interaction.response.send_modal(PostingModal(rejected.options, rejected.values))
 
 
-DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
+DYNAMIC_ITEMS: tuple[type[PersistentItem[Any]], ...] = (
     SavedRemoveButton,
     SavedPageButton,
     ClosePostingSelect,
+    EditPostingButton,
 )

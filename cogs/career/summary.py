@@ -13,10 +13,11 @@ from typing import Any
 
 import discord
 
-from careermate_bot.discord_ui.streaming import Editor, StreamView
+from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
 from careermate_bot.llm import LLMError
 from careermate_bot.services import career_summary
 from careermate_bot.services.career_paths import CareerPaths
+from careermate_bot.services.container import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ SUMMARY_HEADER = "💬 **In short** *(written by a local AI from the figures bel
 SUMMARY_DEADLINE_CAP = 14 * 60.0  # interaction tokens expire after 15 minutes
 
 
-async def _note(stream: StreamView, text: str) -> None:
+async def _note(stream: StreamedMessage, text: str) -> None:
     try:
         await stream.finish(text)
     except discord.HTTPException:
@@ -33,7 +34,7 @@ async def _note(stream: StreamView, text: str) -> None:
 
 
 async def stream_summary_into(
-    services: Any,
+    services: AppServices,
     result: CareerPaths,
     *,
     user: discord.abc.User,
@@ -41,13 +42,12 @@ async def stream_summary_into(
     send_next: Callable[[str], Awaitable[Editor]],
 ) -> None:
     """Replace the message's content with the streamed summary (throttled edits), or a note."""
-    llm = services.llm
     settings = services.settings
 
     async def editor(text: str) -> None:
         await edit(text)
 
-    stream = StreamView(editor, send_next, interval=1.0)
+    stream = StreamedMessage(editor, send_next, interval=1.0)
     shown_position = 0
     started = False
 
@@ -59,8 +59,7 @@ async def stream_summary_into(
         await edit(f"⏳ *Summary queued: you're #{position} in line…*")
 
     try:
-        if llm is None:
-            raise LLMError("no LLM client configured", user_message="")
+        llm = services.llm
         deadline = min(settings.llm_total_timeout, SUMMARY_DEADLINE_CAP)
         async with asyncio.timeout(deadline):
             async for delta in career_summary.stream_summary(

@@ -6,15 +6,19 @@ Discord I/O only: the conversation itself (history, prompt, storage) is `ChatSer
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord.ext import commands
 
-from careermate_bot.discord_ui.streaming import StreamView
-from careermate_bot.discord_ui.views import OwnedView
+from careermate_bot.discord_ui.replies import editor_for
+from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
 from careermate_bot.llm import LLMCancelled, LLMError
 from careermate_bot.services.chat import ChatService
+from cogs.chat.views import stop_view
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
 
 log = logging.getLogger(__name__)
 
@@ -27,29 +31,14 @@ SLOW_DOWN = (
 RATE, PER = 6, 60.0
 
 
-class StopButton(OwnedView):
-    def __init__(self, owner_id: int, chat: ChatService) -> None:
-        super().__init__(
-            owner_id, timeout=None, refusal="Only the person I'm answering can stop me."
-        )
-        self.chat = chat
-
-    @discord.ui.button(label="Stop", style=discord.ButtonStyle.secondary, emoji="⏹️")
-    async def stop_button(
-        self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]
-    ) -> None:
-        self.chat.llm.cancel(self.owner_id)
-        await interaction.response.defer()
-
-
 def strip_mention(content: str, bot_id: int) -> str:
     for form in (f"<@{bot_id}>", f"<@!{bot_id}>"):
         content = content.replace(form, " ")
     return content.strip()
 
 
-class ChatCog(commands.Cog):
-    def __init__(self, bot: Any) -> None:
+class ChatCog(commands.Cog, name="Chat"):
+    def __init__(self, bot: CareerMateBot) -> None:
         self.bot = bot
         self.cooldowns = commands.CooldownMapping.from_cooldown(RATE, PER, commands.BucketType.user)
         self._warned: set[int] = set()
@@ -71,6 +60,7 @@ class ChatCog(commands.Cog):
     async def on_message(self, message: discord.Message) -> None:
         if not self._addressed_to_me(message) or not self.bot.accepting_work:
             return
+        assert self.bot.user is not None  # checked by _addressed_to_me
         text = strip_mention(message.content, self.bot.user.id)
         if not text:
             await message.reply(
@@ -89,25 +79,16 @@ class ChatCog(commands.Cog):
     async def _answer(self, message: discord.Message, text: str) -> None:
         user = message.author
         source = "dm" if message.guild is None else "guild"
-        stop = StopButton(user.id, self.chat)
-        reply = await message.reply(THINKING, view=stop, mention_author=False)
+        reply = await message.reply(THINKING, view=stop_view(user.id), mention_author=False)
 
-        async def edit_first(content: str) -> None:
-            await reply.edit(content=content)
-
-        async def send_next(content: str) -> Any:
-            sent = await message.channel.send(content)
-
-            async def edit(new: str) -> None:
-                await sent.edit(content=new)
-
-            return edit
+        async def send_next(content: str) -> Editor:
+            return editor_for(await message.channel.send(content))
 
         async def show_position(position: int) -> None:
             if position > 0:
                 await reply.edit(content=f"*You're #{position} in line — I'll start in a moment.*")
 
-        view = StreamView(edit_first, send_next)
+        view = StreamedMessage(editor_for(reply), send_next)
         try:
             async for delta in self.chat.stream_reply(
                 user.id, user.display_name, text, source, on_position=show_position
@@ -123,12 +104,7 @@ class ChatCog(commands.Cog):
             note = error.user_message
             await view.finish(f"{view.text.strip()}\n\n*{note}*" if view.text.strip() else note)
         finally:
-            stop.stop()
             try:
                 await reply.edit(view=None)
             except discord.HTTPException:
                 pass
-
-
-async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(ChatCog(bot))

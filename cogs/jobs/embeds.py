@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import discord
-from discord.utils import escape_markdown, format_dt
+from discord.utils import escape_markdown
 
-from careermate_bot.discord_ui.career_embeds import pay_line
 from careermate_bot.discord_ui.fit import fit_embed
-from careermate_bot.discord_ui.help_text import BRAND_COLOUR
+from careermate_bot.discord_ui.formatting import (
+    BRAND_COLOUR,
+    names,
+    pay_line,
+    relative_time,
+    safe_link,
+    user_text,
+)
 from careermate_bot.discord_ui.limits import truncate
 from careermate_bot.knowledge import ONET_ATTRIBUTION, SALARY_SOURCE
 from careermate_bot.services.job_board import PostingSnapshot
@@ -24,51 +28,33 @@ SAVED_PAGE = 5
 BOARD_NOTE = "Posted by a member of this server; CareerMate doesn't verify postings."
 
 
-def _text(value: str, limit: int) -> str:
-    """User-written text, shown as typed: markdown escaped, cut to `limit`."""
-    return truncate(escape_markdown(" ".join(value.split())), limit)
-
-
-def _skills(items: tuple[str, ...], limit: int = 10) -> str:
-    shown = [escape_markdown(s) for s in items[:limit]]
-    more = len(items) - len(shown)
-    return ", ".join(shown) + (f" +{more} more" if more > 0 else "")
-
-
-def safe_link(url: str) -> str:
-    """A URL safe inside markdown link syntax (validated http(s) already)."""
-    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-
-
-def _when(moment: datetime) -> str:
-    return format_dt(moment, "R")
-
-
 def _posting_page(item: JobItem, search: JobSearch) -> discord.Embed:
     assert item.posting is not None
     hit = item.posting
     posting = hit.posting
     embed = discord.Embed(
-        title=_text(f"{posting.title} — {posting.company}", 256),
+        title=user_text(f"{posting.title} — {posting.company}", 256),
         url=posting.url or None,
-        description=_text(posting.description, 700) if posting.description else None,
+        description=user_text(posting.description, 700) if posting.description else None,
         colour=BOARD_COLOUR,
     )
     embed.set_author(name="📌 Opening on this server's job board")
     if hit.match_percent is not None:
         value = f"**{hit.match_percent}%**"
         if hit.matched_skills:
-            value += f" · you have {_skills(hit.matched_skills, 6)}"
+            value += f" · you have {names(hit.matched_skills, 6)}"
         if hit.missing_skills:
-            value += f"\nTo learn: {_skills(hit.missing_skills, 5)}"
+            value += f"\nTo learn: {names(hit.missing_skills, 5)}"
         embed.add_field(name="Your match", value=value, inline=False)
-    embed.add_field(name="Where", value=_text(posting.where(), 200))
+    embed.add_field(name="Where", value=user_text(posting.where(), 200))
     embed.add_field(name="Pay", value=posting.salary_text() or "not given")
-    embed.add_field(name="Closes", value=_when(posting.expires_at))
+    embed.add_field(name="Closes", value=relative_time(posting.expires_at))
     if posting.skills:
-        embed.add_field(name="Skills asked for", value=_skills(posting.skills, 15), inline=False)
+        embed.add_field(name="Skills asked for", value=names(posting.skills, 15), inline=False)
     embed.add_field(
-        name="Posted by", value=f"<@{posting.poster_id}> {_when(posting.created_at)}", inline=False
+        name="Posted by",
+        value=f"<@{posting.poster_id}> {relative_time(posting.created_at)}",
+        inline=False,
     )
     return embed
 
@@ -86,7 +72,7 @@ def _role_page(item: JobItem, search: JobSearch) -> discord.Embed:
     if hit.match_percent is not None:
         value = f"**{hit.match_percent}%**"
         if hit.matched_skills:
-            value += f" · you have {_skills(hit.matched_skills, 6)}"
+            value += f" · you have {names(hit.matched_skills, 6)}"
         embed.add_field(name="Your match", value=value, inline=False)
     area = hit.salary.area.name if hit.salary is not None else search.location_label
     national = hit.salary is not None and hit.salary.area.is_national
@@ -96,7 +82,7 @@ def _role_page(item: JobItem, search: JobSearch) -> discord.Embed:
         inline=False,
     )
     if hit.missing_skills:
-        embed.add_field(name="📚 Skills to learn", value=_skills(hit.missing_skills, 5))
+        embed.add_field(name="📚 Skills to learn", value=names(hit.missing_skills, 5))
     embed.add_field(
         name="Typical entry",
         value=truncate(
@@ -141,14 +127,15 @@ def board_embed(postings: list[PostingSnapshot], *, guild_name: str) -> discord.
     for posting in shown:
         pay = posting.salary_text() or "pay not given"
         lines = [
-            f"{_text(posting.where(), 80)} · {pay} · closes {_when(posting.expires_at)}",
+            f"{user_text(posting.where(), 80)} · {pay} · "
+            f"closes {relative_time(posting.expires_at)}",
             f"by <@{posting.poster_id}>"
             + (f" · [link]({safe_link(posting.url)})" if posting.url else ""),
         ]
         if posting.skills:
-            lines.append(f"Skills: {_skills(posting.skills, 8)}")
+            lines.append(f"Skills: {names(posting.skills, 8)}")
         embed.add_field(
-            name=_text(f"#{posting.id} {posting.title} — {posting.company}", 250),
+            name=user_text(f"#{posting.id} {posting.title} — {posting.company}", 250),
             value="\n".join(lines),
             inline=False,
         )
@@ -162,20 +149,20 @@ def board_embed(postings: list[PostingSnapshot], *, guild_name: str) -> discord.
 def posting_embed(posting: PostingSnapshot, unknown_skills: tuple[str, ...] = ()) -> discord.Embed:
     """The confirmation a poster sees."""
     embed = discord.Embed(
-        title=_text(f"{posting.title} — {posting.company}", 256),
+        title=user_text(f"{posting.title} — {posting.company}", 256),
         url=posting.url or None,
-        description=_text(posting.description, 1500) if posting.description else None,
+        description=user_text(posting.description, 1500) if posting.description else None,
         colour=BOARD_COLOUR,
     )
-    embed.add_field(name="Where", value=_text(posting.where(), 200))
+    embed.add_field(name="Where", value=user_text(posting.where(), 200))
     embed.add_field(name="Pay", value=posting.salary_text() or "not given")
-    embed.add_field(name="Closes", value=_when(posting.expires_at))
+    embed.add_field(name="Closes", value=relative_time(posting.expires_at))
     if posting.skills:
-        embed.add_field(name="Skills", value=_skills(posting.skills, 15), inline=False)
+        embed.add_field(name="Skills", value=names(posting.skills, 15), inline=False)
     if unknown_skills:
         embed.add_field(
             name="Not in my skills list (kept out of matching)",
-            value=_skills(unknown_skills, 10),
+            value=names(unknown_skills, 10),
             inline=False,
         )
     embed.set_footer(text=f"Posting #{posting.id} · {BOARD_NOTE}")
@@ -196,15 +183,15 @@ def saved_embed(saved: list[SavedSnapshot], page: int = 0) -> discord.Embed:
         ),
     )
     for number, item in enumerate(shown, page * SAVED_PAGE + 1):
-        lines = [_text(item.subtitle, 200)] if item.subtitle else []
+        lines = [user_text(item.subtitle, 200)] if item.subtitle else []
         if item.detail:
-            lines.append(_text(item.detail, 300))
+            lines.append(user_text(item.detail, 300))
         if item.url:
             label = "Open posting" if item.kind == "posting" else "Search postings"
             lines.append(f"[{label}]({safe_link(item.url)})")
-        lines.append(f"saved {_when(item.created_at)}")
+        lines.append(f"saved {relative_time(item.created_at)}")
         embed.add_field(
-            name=_text(f"{number}. {item.title}", 250), value="\n".join(lines), inline=False
+            name=user_text(f"{number}. {item.title}", 250), value="\n".join(lines), inline=False
         )
     footer = "Only you can see this list. Pay figures: " + SALARY_SOURCE
     if pages > 1:

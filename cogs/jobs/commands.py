@@ -1,31 +1,29 @@
 """/jobs search, /jobs saved, /jobs post, /jobs board and the classic !job_match: Discord I/O only.
 
-The work is in `careermate_bot.services.job_search` / `job_board` / `saved_jobs`; rendering and
-views are in `careermate_bot.discord_ui.jobs_embeds` / `jobs_views`.
+The work is in `careermate_bot.services.job_search` / `job_board` / `saved_jobs`. `/jobs search`,
+`!job_match`, the "Find jobs for this path" button (the `find_jobs` event) and a conversation's
+`jobs_request` all run ONE flow, `job_results_flow`, with their own `Reply` adapter.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
-from careermate_bot.discord_ui.jobs_views import (
-    DYNAMIC_ITEMS,
-    PostingModal,
-    board_message,
-    send_job_results,
-    send_job_results_prefix,
-    show_saved,
-)
-from careermate_bot.discord_ui.live_views import ExpiredListButton
+from careermate_bot.discord_ui.events import FIND_JOBS
+from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply
 from careermate_bot.errors import UserFacingError
 from careermate_bot.services import job_board
-from careermate_bot.services.job_search import JobQuery, parse_legacy_filters
+from careermate_bot.services.job_search import JobQuery, parse_legacy_filters, search_jobs
 from careermate_bot.services.salary_input import parse_salary_range
+from cogs.jobs.views import JobsPager, PostingModal, PostingOptions, board_message, show_saved
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
 
 NO_PERMISSION = (
     "Only members with **Manage Server** or the job-poster role can post on this server's "
@@ -34,29 +32,35 @@ NO_PERMISSION = (
 SERVER_ONLY = "The job board belongs to a server. Run this inside a server, not in DMs."
 
 
+async def job_results_flow(
+    bot: CareerMateBot, reply: Reply, query: JobQuery, *, private: bool = False
+) -> None:
+    """The one /jobs search flow: search (its errors come before any answer, so they can be
+    private), then the pager. The search is fast (database + in-memory data, milliseconds)."""
+    search = await search_jobs(bot.services.knowledge, query)
+    view = JobsPager(search, reply.user.id, bot)
+    view.message = await reply.send(embed=view.embed(), view=view, private=private)
+
+
 class JobsCog(commands.Cog, name="Jobs"):
     jobs = app_commands.Group(
         name="jobs", description="Jobs that fit you, this server's job board, saved jobs"
     )
 
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: CareerMateBot) -> None:
         self.bot = bot
 
-    @property
-    def services(self) -> Any:
-        return self.bot.services  # type: ignore[attr-defined]
-
     async def _location_ac(
-        self, interaction: discord.Interaction[Any], current: str
+        self, interaction: discord.Interaction[CareerMateBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return location_choices(self.services.knowledge, current)
+        return location_choices(self.bot.services.knowledge, current)
 
     async def _role_ac(
-        self, interaction: discord.Interaction[Any], current: str
+        self, interaction: discord.Interaction[CareerMateBot], current: str
     ) -> list[app_commands.Choice[str]]:
         if not current.strip():
             return []
-        return role_choices(self.services.knowledge, current, by_title=True)
+        return role_choices(self.bot.services.knowledge, current, by_title=True)
 
     # -- /jobs search ------------------------------------------------------------------------------
     @jobs.command(
@@ -71,7 +75,7 @@ class JobsCog(commands.Cog, name="Jobs"):
     @app_commands.autocomplete(role=_role_ac, location=_location_ac)
     async def search(
         self,
-        interaction: discord.Interaction[Any],
+        interaction: discord.Interaction[CareerMateBot],
         role: app_commands.Range[str, 1, 100] | None = None,
         location: app_commands.Range[str, 1, 100] | None = None,
         min_salary: app_commands.Range[str, 1, 30] | None = None,
@@ -86,11 +90,43 @@ class JobsCog(commands.Cog, name="Jobs"):
             min_salary=min_salary,
             remote=remote,
         )
-        await send_job_results(interaction, query, ephemeral=False)
+        await job_results_flow(self.bot, InteractionReply(interaction), query)
+
+    # -- !job_match --------------------------------------------------------------------------------
+    @commands.command(
+        name="job_match",
+        help="Jobs for you, e.g. !job_match Remote, Tech, 90k+ (remote, field/title, min pay)",
+    )
+    async def job_match(self, ctx: commands.Context[CareerMateBot], *, filters: str = "") -> None:
+        parsed = parse_legacy_filters(filters, self.bot.services.knowledge)
+        query = JobQuery(
+            user_id=ctx.author.id,
+            display_name=ctx.author.display_name,
+            guild_id=ctx.guild.id if ctx.guild else None,
+            **parsed,
+        )
+        await job_results_flow(self.bot, MessageReply(ctx.message), query)
+
+    # -- "Find jobs for this path" (a /career component) -------------------------------------------
+    @commands.Cog.listener(f"on_{FIND_JOBS}")
+    async def on_find_jobs(
+        self, interaction: discord.Interaction[CareerMateBot], occupation_id: str
+    ) -> None:
+        reply = InteractionReply(interaction)
+        query = JobQuery(
+            user_id=interaction.user.id,
+            display_name=interaction.user.display_name,
+            guild_id=interaction.guild_id,
+            occupation_id=occupation_id,
+        )
+        try:
+            await job_results_flow(self.bot, reply, query, private=True)
+        except Exception as error:
+            await reply.fail(error)
 
     # -- /jobs saved -------------------------------------------------------------------------------
     @jobs.command(name="saved", description="Jobs and roles you saved (only you see the list)")
-    async def saved(self, interaction: discord.Interaction[Any]) -> None:
+    async def saved(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         await show_saved(interaction)
 
     # -- /jobs post --------------------------------------------------------------------------------
@@ -104,7 +140,7 @@ class JobsCog(commands.Cog, name="Jobs"):
     @app_commands.guild_only()
     async def post(
         self,
-        interaction: discord.Interaction[Any],
+        interaction: discord.Interaction[CareerMateBot],
         salary: app_commands.Range[str, 1, 40] | None = None,
         link: app_commands.Range[str, 1, 512] | None = None,
         remote: bool | None = None,
@@ -118,40 +154,20 @@ class JobsCog(commands.Cog, name="Jobs"):
         if not job_board.may_post(
             manage_guild=permissions.manage_guild or permissions.administrator,
             role_ids=role_ids,
-            poster_role_id=self.services.settings.job_poster_role_id,
+            poster_role_id=self.bot.services.settings.job_poster_role_id,
         ):
             raise UserFacingError(NO_PERMISSION)
         # Check the command options now, so nobody fills in the form for nothing.
         parse_salary_range(salary)
         job_board.validate_url(link)
-        options = {"salary": salary, "link": link, "remote": remote, "days": days}
+        options = PostingOptions(salary=salary, link=link, remote=remote, days=days)
         await interaction.response.send_modal(PostingModal(options))
 
     # -- /jobs board -------------------------------------------------------------------------------
     @jobs.command(name="board", description="Open postings on this server's job board")
     @app_commands.guild_only()
-    async def board(self, interaction: discord.Interaction[Any]) -> None:
+    async def board(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         if interaction.guild is None:
             raise UserFacingError(SERVER_ONLY)
         embed, view = await board_message(interaction)
         await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
-
-    # -- !job_match --------------------------------------------------------------------------------
-    @commands.command(
-        name="job_match",
-        help="Jobs for you, e.g. !job_match Remote, Tech, 90k+ (remote, field/title, min pay)",
-    )
-    async def job_match(self, ctx: commands.Context[Any], *, filters: str = "") -> None:
-        parsed = parse_legacy_filters(filters, self.services.knowledge)
-        query = JobQuery(
-            user_id=ctx.author.id,
-            display_name=ctx.author.display_name,
-            guild_id=ctx.guild.id if ctx.guild else None,
-            **parsed,
-        )
-        await send_job_results_prefix(ctx, query)
-
-
-async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(JobsCog(bot))
-    bot.add_dynamic_items(ExpiredListButton, *DYNAMIC_ITEMS)

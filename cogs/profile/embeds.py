@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from careermate_bot.discord_ui.help_text import BRAND_COLOUR
+from careermate_bot.discord_ui.formatting import BRAND_COLOUR
 from careermate_bot.discord_ui.limits import EMBED_FIELD_VALUE_LIMIT, truncate
 from careermate_bot.services.profiles import ProfileSnapshot
 

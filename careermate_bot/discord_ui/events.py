@@ -1,0 +1,29 @@
+"""Names of the bot events cogs use to talk to each other (no cog imports another cog).
+
+    bot.dispatch(FIND_JOBS, interaction, occupation_id)      # a component in one feature
+    @commands.Cog.listener(f"on_{FIND_JOBS}")                 # handled by another feature
+
+Contract events (see /work/coord/CONTRACTS.md and docs/architecture.md):
+- ``find_jobs(interaction, occupation_id: str)``: cogs/jobs answers a "Find jobs for this path"
+  click with the /jobs results for that occupation (privately).
+- ``career_request(message, slots)`` / ``jobs_request(message, slots)``: cogs/career / cogs/jobs
+  answer a message with the same result the slash command gives.
+- ``resume_request(message, attachment | None)``, ``interview_request(message, role | None)``,
+  ``interview_answer(message)``: the résumé and interview features.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FIND_JOBS = "find_jobs"
+CAREER_REQUEST = "career_request"
+JOBS_REQUEST = "jobs_request"
+RESUME_REQUEST = "resume_request"
+INTERVIEW_REQUEST = "interview_request"
+INTERVIEW_ANSWER = "interview_answer"
+
+
+def has_listener(client: Any, event: str) -> bool:
+    """Whether a loaded cog listens for `event` (so a click that dispatches it gets an answer)."""
+    return bool(getattr(client, "extra_events", {}).get(f"on_{event}"))

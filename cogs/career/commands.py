@@ -1,0 +1,175 @@
+"""/career paths, /career gap and the classic !career_analyze: Discord I/O only.
+
+The services (`careermate_bot.services.career_paths`, `career_summary`, `charts`) do the work.
+`/career paths`, `!career_analyze` and a conversation's `career_request` event all run ONE flow,
+`career_paths_flow`, with their own `Reply` adapter: check the input first (so mistakes get a
+private answer), show "working", render the typed result with `embeds.py`, attach the chart
+(drawn in a worker thread) and stream the LLM's short summary into the message in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from careermate_bot.discord_ui.autocomplete import location_choices, role_choices, skill_choices
+from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply, editor_for
+from careermate_bot.services.career_paths import (
+    CareerPaths,
+    CareerRequest,
+    prepare_career_paths,
+    run_career_paths,
+    skill_gap,
+)
+from careermate_bot.services.charts import PathBar, render_match_chart
+from cogs.career.embeds import CHART_NAME, career_embed, gap_embed
+from cogs.career.summary import SUMMARY_PENDING, stream_summary_into
+from cogs.career.views import career_view, gap_view
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
+
+log = logging.getLogger(__name__)
+
+
+def chart_bars(paths: CareerPaths) -> list[PathBar]:
+    return [
+        PathBar(
+            title=m.occupation.title,
+            match_percent=m.match_percent,
+            matched=len(m.matched_skills),
+            missing=len(m.missing_skills),
+        )
+        for m in paths.matches
+    ]
+
+
+async def render_career(
+    owner_id: int, result: CareerPaths
+) -> tuple[discord.Embed, discord.File | None, discord.ui.View]:
+    png: bytes | None = None
+    if result.matches:
+        try:
+            png = await asyncio.to_thread(render_match_chart, chart_bars(result))
+        except Exception:
+            log.exception("could not draw the career chart; sending the embed without it")
+    embed = career_embed(result, with_chart=png is not None)
+    file = discord.File(io.BytesIO(png), filename=CHART_NAME) if png else None
+    return embed, file, career_view(owner_id, result)
+
+
+async def career_paths_flow(bot: CareerMateBot, reply: Reply, request: CareerRequest) -> None:
+    """The one /career paths flow, for a slash command, a `!` command or a message."""
+    services = bot.services
+    kb = services.knowledge
+    # Checks first (fast: the profile row and in-memory data), so a mistake or a missing
+    # skill list is answered before anything is shown; then the slow part.
+    prepared = await prepare_career_paths(kb, request)
+    async with reply.working():
+        result = await run_career_paths(kb, prepared)
+        embed, file, view = await render_career(reply.user.id, result)
+    summarise = services.has_llm and bool(result.matches)
+    message = await reply.send(
+        SUMMARY_PENDING if summarise else None, embed=embed, file=file, view=view
+    )
+    if summarise:
+
+        async def send_next(text: str) -> Any:
+            return editor_for(await reply.send_more(text))
+
+        coro = stream_summary_into(
+            services, result, user=reply.user, edit=editor_for(message), send_next=send_next
+        )
+        bot.track(coro, name=f"career-summary-{reply.key}")
+
+
+class CareerCog(commands.Cog, name="Career"):
+    career = app_commands.Group(
+        name="career", description="Career paths and skill gaps from your skills"
+    )
+
+    def __init__(self, bot: CareerMateBot) -> None:
+        self.bot = bot
+
+    # -- autocomplete ------------------------------------------------------------------------------
+    async def _skills_ac(
+        self, interaction: discord.Interaction[CareerMateBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return skill_choices(self.bot.services.knowledge, current)
+
+    async def _location_ac(
+        self, interaction: discord.Interaction[CareerMateBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return location_choices(self.bot.services.knowledge, current)
+
+    async def _role_ac(
+        self, interaction: discord.Interaction[CareerMateBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return role_choices(self.bot.services.knowledge, current)
+
+    # -- /career paths -----------------------------------------------------------------------------
+    @career.command(
+        name="paths", description="Your top 5 career paths: match %, pay, skills to learn"
+    )
+    @app_commands.describe(
+        skills="Comma-separated, e.g. Python, SQL, Excel (new ones are saved to your profile)",
+        location="City, metro, state or 'remote' (for pay figures; default: your profile)",
+        experience_years="Years of work experience (default: your profile)",
+        target_role="A role you are aiming for (default: your profile)",
+    )
+    @app_commands.autocomplete(skills=_skills_ac, location=_location_ac, target_role=_role_ac)
+    async def paths(
+        self,
+        interaction: discord.Interaction[CareerMateBot],
+        skills: app_commands.Range[str, 1, 1000] | None = None,
+        location: app_commands.Range[str, 1, 100] | None = None,
+        experience_years: app_commands.Range[float, 0, 60] | None = None,
+        target_role: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        request = CareerRequest(
+            user_id=interaction.user.id,
+            display_name=interaction.user.display_name,
+            skills=skills,
+            location=location,
+            experience_years=experience_years,
+            target_role=target_role,
+        )
+        await career_paths_flow(self.bot, InteractionReply(interaction), request)
+
+    # -- !career_analyze ---------------------------------------------------------------------------
+    @commands.command(
+        name="career_analyze",
+        help="Top career paths for your skills, e.g. !career_analyze Python, SQL",
+    )
+    async def career_analyze(
+        self, ctx: commands.Context[CareerMateBot], *, skills: str = ""
+    ) -> None:
+        request = CareerRequest(
+            user_id=ctx.author.id, display_name=ctx.author.display_name, skills=skills or None
+        )
+        await career_paths_flow(self.bot, MessageReply(ctx.message), request)
+
+    # -- /career gap -------------------------------------------------------------------------------
+    @career.command(name="gap", description="What you have and what to learn for one role")
+    @app_commands.describe(role="The role to compare your skills with (start typing)")
+    @app_commands.autocomplete(role=_role_ac)
+    async def gap(
+        self,
+        interaction: discord.Interaction[CareerMateBot],
+        role: app_commands.Range[str, 1, 100],
+    ) -> None:
+        result = await skill_gap(
+            self.bot.services.knowledge,
+            interaction.user.id,
+            role,
+            display_name=interaction.user.display_name,
+        )
+        await interaction.response.send_message(
+            embed=gap_embed(result), view=gap_view(result.report.occupation.id), ephemeral=True
+        )
