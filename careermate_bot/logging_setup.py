@@ -217,4 +217,6 @@ def setup_logging(settings: Settings, *, console: bool = True) -> SecretRedactor
     for handler in handlers:
         root.addHandler(handler)
     logging.getLogger("discord.http").setLevel(logging.WARNING)
+    # Tortoise logs every start-up and shutdown at INFO: noise next to our own lines.
+    logging.getLogger("tortoise").setLevel(logging.WARNING)
     return redactor
