@@ -302,7 +302,10 @@ async def update_profile(
         await _lock_profile(discord_id)
         profile = await UserProfile.select_for_update().get_or_none(discord_id=discord_id)
         if profile is None:
-            profile = await UserProfile.create(discord_id=discord_id)
+            # First contact, maybe raced by another process sharing the database (PostgreSQL):
+            # create-or-get in a savepoint absorbs the unique-key clash; then lock the row.
+            await UserProfile.get_or_create(discord_id=discord_id)
+            profile = await UserProfile.select_for_update().get(discord_id=discord_id)
         changed: list[str] = []
 
         if not isinstance(display_name, _Unset):

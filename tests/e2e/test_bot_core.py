@@ -15,6 +15,7 @@ from careermate_bot.llm.fake import FakeBackend, FakeReply, fake_client
 from careermate_bot.services.container import AppServices
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
+from tests.pg import sqlite_only
 
 
 def _add_command(harness: DiscordHarness, name: str, error: Exception) -> None:
@@ -54,6 +55,7 @@ async def test_after_shutdown_starts_new_commands_are_turned_away(harness: Disco
     assert reply.ephemeral and reply.text() == SHUTTING_DOWN
 
 
+@sqlite_only  # a SQLite file and its lock (PostgreSQL: tests/load)
 async def test_shutdown_finishes_in_flight_replies_then_takes_a_final_backup(
     settings: Settings, tmp_path: Path
 ) -> None:

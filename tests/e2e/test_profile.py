@@ -9,6 +9,7 @@ from careermate_bot.services import profiles
 from careermate_bot.services.container import AppServices
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
+from tests.pg import sqlite_only
 
 
 async def _open_form(harness: DiscordHarness, user=None):
@@ -118,6 +119,7 @@ async def test_typed_skills_are_saved_under_their_canonical_names(
         assert stored.skills == ["JavaScript", "PostgreSQL", "Kubernetes", "basket weaving"]
 
 
+@sqlite_only  # a SQLite file and its lock (PostgreSQL: tests/load)
 async def test_a_locked_database_gets_a_friendly_retry_line_and_the_bot_recovers(
     harness: DiscordHarness, settings: Settings
 ) -> None:

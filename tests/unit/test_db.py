@@ -20,10 +20,16 @@ from careermate_bot.db import (
     sqlite_pragmas,
 )
 from models import UserProfile
+from tests.pg import database_url_for_test, sqlite_only
 
 
 def make_settings(tmp_path: Path, **overrides: object) -> Settings:
-    values: dict[str, object] = {"data_dir": tmp_path, "database_url": "", "backup_dir": None}
+    # SQLite under tmp_path, or a fresh PostgreSQL database in the PostgreSQL pass (tests/pg.py).
+    values: dict[str, object] = {
+        "data_dir": tmp_path,
+        "database_url": database_url_for_test(),
+        "backup_dir": None,
+    }
     values.update(overrides)
     return build_settings(_env_file=None, **values)
 
@@ -37,6 +43,7 @@ async def settings(tmp_path: Path):
         await close_db()
 
 
+@sqlite_only
 async def test_first_start_creates_the_schema_in_wal_with_busy_timeout(settings: Settings) -> None:
     assert settings.sqlite_path is not None and not settings.sqlite_path.exists()
     report = await init_db(settings)
@@ -105,6 +112,7 @@ async def test_tasks_created_before_init_see_the_database(settings: Settings) ->
     assert await task == 1
 
 
+@sqlite_only
 async def test_a_locked_database_waits_instead_of_failing(settings: Settings) -> None:
     """Another connection (the CLI, a restore check) holding the write lock briefly: the bot's
     write waits for it (busy_timeout) rather than raising 'database is locked'."""
@@ -124,6 +132,7 @@ async def test_a_locked_database_waits_instead_of_failing(settings: Settings) ->
     assert await UserProfile.filter(discord_id=3).exists()
 
 
+@sqlite_only
 async def test_database_context_manager_closes(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
     async with database(settings) as conn:

@@ -13,6 +13,10 @@ from careermate_bot.config import Settings, build_settings
 from careermate_bot.db import DatabaseError, close_db, get_connection, init_db
 from careermate_bot.migrations import Migration, MigrationContext, MigrationError
 from careermate_bot.services import profiles
+from tests.pg import sqlite_only
+
+# These build old databases with sqlite3; tests/unit/test_postgres.py upgrades one on PostgreSQL.
+pytestmark = sqlite_only
 
 # The schema exactly as the first release created it (Tortoise's DDL at schema version 1), frozen
 # here so the upgrade path from real old databases stays tested whatever the models become.

@@ -15,12 +15,16 @@ from careermate_bot.db import close_db, init_db
 from careermate_bot.services import profiles
 from careermate_bot.services.profiles import ProfileError, ProfileSnapshot
 from models import ChatMessage, MessageRole, MessageSource, UserProfile
+from tests.pg import database_url_for_test
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def make_settings(tmp_path: Path) -> Settings:
-    return build_settings(_env_file=None, data_dir=tmp_path, database_url="", backup_dir=None)
+    # SQLite under tmp_path, or a fresh PostgreSQL database in the PostgreSQL pass (tests/pg.py).
+    return build_settings(
+        _env_file=None, data_dir=tmp_path, database_url=database_url_for_test(), backup_dir=None
+    )
 
 
 @pytest.fixture
@@ -203,8 +207,8 @@ from careermate_bot.db import close_db, init_db
 from careermate_bot.services import profiles
 
 async def main():
-    settings = build_settings(_env_file=None, data_dir=Path(sys.argv[1]), database_url="",
-                              backup_dir=None)
+    settings = build_settings(_env_file=None, data_dir=Path(sys.argv[1]),
+                              database_url=sys.argv[3], backup_dir=None)
     await init_db(settings)
     try:
         profile = await profiles.get_profile(int(sys.argv[2]))
@@ -247,6 +251,7 @@ async def test_profile_survives_a_process_restart(tmp_path: Path) -> None:
         READ_BACK,
         str(tmp_path),
         "777",
+        settings.database_url,
         cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
