@@ -1,0 +1,209 @@
+"""Text the rules read: lower case, no accents or apostrophes, slang expanded, typos fixed.
+
+Typos are corrected only towards the rules' own keywords (an edit distance of 1 for words of
+5-7 letters, 2 from 8 letters, a swapped pair for 4-letter words), so "carrer", "intervew",
+"resme" and "jbos" read as the words they meant, while ordinary words are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+# Slang and contractions -> the words the rules are written for (after apostrophes are dropped).
+SLANG: dict[str, str] = {
+    "u": "you",
+    "ya": "you",
+    "ur": "your",
+    "r": "are",
+    "pls": "please",
+    "plz": "please",
+    "plss": "please",
+    "wat": "what",
+    "wut": "what",
+    "wats": "what is",
+    "wuts": "what is",
+    "ppl": "people",
+    "whats": "what is",
+    "hows": "how is",
+    "wheres": "where is",
+    "whos": "who is",
+    "im": "i am",
+    "ive": "i have",
+    "ill": "i will",
+    "id": "i would",
+    "dont": "do not",
+    "doesnt": "does not",
+    "cant": "can not",
+    "cannot": "can not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wont": "will not",
+    "didnt": "did not",
+    "youre": "you are",
+    "theyre": "they are",
+    "thats": "that is",
+    "lets": "let us",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "have to",
+    "gimme": "give me",
+    "lemme": "let me",
+    "rn": "right now",
+    "asap": "soon",
+    "cv": "resume",
+    "cvs": "resumes",
+    "resumé": "resume",
+    "yrs": "years",
+    "yr": "year",
+    "yoe": "years experience",
+    "exp": "experience",
+    "thx": "thanks",
+    "thanx": "thanks",
+    "thnx": "thanks",
+    "tks": "thanks",
+    "ty": "thanks",
+    "tysm": "thanks",
+    "tyvm": "thanks",
+    "abt": "about",
+    "b4": "before",
+    "bc": "because",
+    "cuz": "because",
+    "info": "information",
+    "pic": "picture",
+    "k": "ok",
+    "kk": "ok",
+    "okay": "ok",
+    "okey": "ok",
+    "yeah": "yes",
+    "yea": "yes",
+    "yep": "yes",
+    "yup": "yes",
+    "nah": "no",
+    "nope": "no",
+    "hii": "hi",
+    "hiii": "hi",
+    "helo": "hello",
+    "hellooo": "hello",
+    "helloo": "hello",
+    "heyy": "hey",
+    "heyyy": "hey",
+    "heyyyy": "hey",
+    "sup": "what is up",
+    "wassup": "what is up",
+    "whatsup": "what is up",
+    "gm": "good morning",
+    "gn": "good night",
+    "w": "with",
+    "wfh": "work from home",
+    "devs": "developers",
+    "dev": "developer",
+    "swe": "software engineer",
+    "sde": "software engineer",
+    "pm": "product manager",
+    "ds": "data scientist",
+    "ml": "machine learning",
+    "certs": "certifications",
+    "cert": "certification",
+    "quals": "qualifications",
+    "sal": "salary",
+    "comp": "compensation",
+}
+SLANG_PHRASES: tuple[tuple[str, str], ...] = (
+    ("curriculum vitae", "resume"),
+    ("cover letter", "coverletter"),
+    ("work from home", "remote"),
+    ("how r u", "how are you"),
+)
+
+# Words the rules key on: typos are corrected towards these (and only these).
+KEYWORDS = frozenset(
+    """career careers resume resumes interview interviews interviewer interviewing practice
+    practise mock salary salaries hiring openings opening position positions vacancy vacancies
+    listings listing postings posting internship internships remember forget delete privacy
+    export commands command features recommend suggest advice certification certifications
+    transition experience experienced education degree bootcamp promotion promoted learn
+    learning skills skill improve review feedback critique proofread profile information
+    personal history account erase remove thanks thank hello morning evening afternoon tonight
+    weekend tired exhausted nervous excited stressed bored happy awesome amazing question
+    questions answer answers prepare preparation behavioral technical become switch change
+    apply application applications qualifications available search looking employed unemployed
+    compensation earn earns paying make makes wage wages hourly annual average median jobs
+    tutorial instructions guide explain capable weather recipe poem story essay joke translate
+    engineer developer designer manager analyst scientist nurse teacher""".split()
+)
+# Real words that sit one edit away from a keyword and must not be "corrected".
+PROTECTED = frozenset(
+    """hiking hiding biking liking mocks rock lock learned leaning earning yearn change
+    charge chance changes manger manage manages answered position poison teacher teaches
+    positive mocked make made male mare lake wake bake fake jokes hoping hopping rumor resumed
+    resumes resuming about above exercise experiment expert tried tired tires tries ready
+    sorry story stories store stored storing closes codes modes roles rules holes""".split()
+)
+_APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "‘": ""})
+_WORD = re.compile(r"[a-z0-9$%+#/.]+|[?!]")
+_KEEP = re.compile(r"[^a-z0-9$%+#/.?!\s]")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=8192)
+def correct(word: str) -> str:
+    """The keyword `word` is a likely typo of, or `word` itself."""
+    if word in KEYWORDS or word in PROTECTED or not word.isalpha():
+        return word
+    size = len(word)
+    if size < 4:
+        return word
+    if size == 4:
+        key = sorted(word)
+        for kw in KEYWORDS:
+            if len(kw) == 4 and sorted(kw) == key and OSA.distance(word, kw) == 1:
+                return kw
+        return word
+    limit = 1 if size < 8 else 2
+    best, best_d = word, limit + 1
+    for kw in KEYWORDS:
+        if abs(len(kw) - size) > limit:
+            continue
+        d = OSA.distance(word, kw, score_cutoff=limit)
+        if d == 2 and word[0] != kw[0]:
+            continue  # two edits and a different first letter: another word ("calories")
+        if d < best_d:
+            best, best_d = kw, d
+            if d == 1 and limit == 1:
+                break
+    return best
+
+
+def _squeeze(word: str) -> str:
+    """'soooo' -> 'so', 'heyyy' -> 'hey': three or more of a letter become one."""
+    return re.sub(r"([a-z])\1{2,}", r"\1", word)
+
+
+def normalize(text: str) -> str:
+    """The form the rules match: words separated by single spaces, '?' and '!' kept as words."""
+    lowered = strip_accents(text.casefold()).translate(_APOSTROPHES)
+    lowered = lowered.replace("—", " - ").replace("–", " - ")
+    lowered = _KEEP.sub(" ", lowered)
+    words: list[str] = []
+    for raw in _WORD.findall(lowered):
+        word = raw.strip(".") or raw
+        if not word:
+            continue
+        word = _squeeze(word) if word.isalpha() else word
+        expanded = SLANG.get(word)
+        if expanded is None:
+            expanded = correct(word)
+        words.append(expanded)
+    out = " ".join(words)
+    for phrase, replacement in SLANG_PHRASES:
+        if phrase in out:
+            out = re.sub(rf"\b{phrase}\b", replacement, out)
+    return out

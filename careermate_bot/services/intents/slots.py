@@ -1,0 +1,360 @@
+"""Slots from one message: skills (the taxonomy's extractor), a role (an exact scan over
+catalogue titles and aliases, then `resolve_occupation` on a phrase after "become a"/"as a"),
+a place (`resolve_location` on the words after "in"/"near"/"moved to"..., or a capitalised
+name), years of experience, a salary floor (`parse_salary`) and a remote preference.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from careermate_bot.errors import InvalidInput
+from careermate_bot.knowledge.text import norm_text, plural
+from careermate_bot.services.intents.normalize import normalize
+from careermate_bot.services.intents.types import IntentSlots, RoleKind
+from careermate_bot.services.salary_input import parse_salary
+
+MAX_ROLE_WORDS = 5
+MAX_PLACE_WORDS = 4
+LOCATION_ACCEPT = 85.0
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "a couple": 2,
+    "a few": 3,
+}
+_NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_YEARS = re.compile(rf"\b{_NUM}\s*\+?\s*(?:years?|yrs?)\b", re.I)
+_YEARS_AFTER = re.compile(
+    r"^\s*(?:of\b|experience\b|exp\b|as\b|in\b|doing\b|working\b|coding\b|programming\b|"
+    r"at\b|on\b|with\b|under\b|professionally\b|now\b|yoe\b|$|[,.;!])",
+    re.I,
+)
+_YEARS_BEFORE = re.compile(
+    r"\b(?:for|been|have|had|got|with|over|almost|nearly|about|around|spent|after)\s*$", re.I
+)
+_YEARS_NOT = re.compile(r"\b(?:in|next|within|another|past|last|at|age|aged|old|see)\s*$", re.I)
+
+_AMOUNT = re.compile(
+    r"(?P<amount>\$\s*\d[\d,]*(?:\.\d+)?\s*(?:k|m|thousand|million)?\b"
+    r"|\d[\d,]*(?:\.\d+)?\s*(?:k|m|thousand|million)\b"
+    r"|\d[\d,]{4,})"
+    r"(?P<plus>\s*\+)?"
+    r"(?P<hourly>\s*(?:/\s*h(?:ou)?r\b|an hour|per hour|/\s*hour|hourly|a hr))?",
+    re.I,
+)
+_SALARY_CUE = re.compile(
+    r"\b(?:at least|min(?:imum)?|over|above|more than|no less than|minimum of|paying|pays?|"
+    r"salary|salaries|wage|want|need|target|expect(?:ing)?|looking for|earn|make|floor|"
+    r"starting at|comp(?:ensation)?)\b|>=?",
+    re.I,
+)
+_BARE_HOURLY = re.compile(
+    r"\b(\d{1,3}(?:\.\d+)?)\s*(?:an hour|per hour|/\s*h(?:ou)?r\b|hourly)", re.I
+)
+
+_REMOTE_NO = re.compile(
+    r"\b(?:no|not|non|never|without|dont want|do not want|hate)\s*-?\s*remote\b|"
+    r"\bon\s*-?\s*site\b|\bin\s*-?\s*(?:the\s+)?office\b|\bin\s*-?\s*person\b|\bonsite\b",
+    re.I,
+)
+_REMOTE_YES = re.compile(r"\bremote(?:ly)?\b|\bwork from home\b|\bwfh\b|\btelecommut", re.I)
+
+_PLACE_LEAD = re.compile(
+    r"\b(?:in|near|around|at|from|to|about|for|based in|live in|living in|located in|"
+    r"relocate to|relocating to|move to|moving to|moved to)\s+",
+    re.I,
+)
+_PLACE_STOP = frozenset(
+    """and or but for with that who which where when what how why paying pay as if so then
+    because while who is are am be was were have has had do does did will would can could
+    should right now next this last month year years week today tomorrow jobs job roles role
+    positions position openings work area city state please pls thanks the a an my your our
+    their his her its it me i you we they someone something anything anyone here there
+    tech it sales marketing data finance healthcare education retail office person general
+    python java go rust excel ?""".split()
+)
+_NOT_PLACE = frozenset(
+    """i me my the a an tech it sales marketing data finance healthcare education retail
+    office person software engineering design school college home general industry field
+    interview interviews practice jobs job work career careers resume mind life love years
+    year months time order fact particular advance total""".split()
+)
+
+_CURRENT_BEFORE = re.compile(
+    r"\b(?:i am|i work as|i have been|i was|worked as|working as|currently|as a|as an|job as)"
+    r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$"
+)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:become|becoming|be|goal|aim|aiming|aiming for|target|targeting|transition to|"
+    r"transition into|move into|moving into|switch to|switch into|pivot to|pivot into|get into|"
+    r"break into|towards?|dream|someday as|want to work as|like to work as|apply as)"
+    r"\s+(?:an?\s+|the\s+|is\s+(?:to\s+)?(?:become\s+)?(?:an?\s+)?)?(?:\w+\s+)?$"
+)
+_ROLE_PHRASE = re.compile(
+    r"\b(?:become|becoming|be|as|work as|working as|aiming for|aim for|transition to|"
+    r"move into|switch to|for|interview for|i am|i have been)\s+(?:an?|the)\s+"
+    r"(?P<phrase>[a-z][a-z .&/+-]{2,40})"
+)
+_ROLE_PHRASE_END = re.compile(
+    r"\s+(?:in|at|near|with|and|or|but|role|roles|job|jobs|position|positions|interview|"
+    r"who|that|what|how|someday|next|one day|please|\?|!|\.).*$"
+)
+
+
+class SlotExtractor:
+    """Bound to one knowledge base; `extract` is fast (a dictionary scan, cached lookups)."""
+
+    def __init__(self, knowledge: Any) -> None:
+        self.kb = knowledge
+        self._roles: dict[tuple[str, ...], Any] = {}
+        ambiguous: set[tuple[str, ...]] = set()
+        for occ in knowledge.occupations:
+            for name in (occ.title, *occ.aliases):
+                key = tuple(norm_text(name).split())
+                if not key:
+                    continue
+                keys = {key}
+                last_plural = plural(key[-1])
+                if last_plural:
+                    keys.add((*key[:-1], last_plural))
+                for k in keys:
+                    seen = self._roles.get(k)
+                    if seen is not None and seen is not occ:
+                        if name == occ.title:  # a title beats another role's alias
+                            self._roles[k] = occ
+                            ambiguous.discard(k)
+                        elif norm_text(seen.title).split() != list(k):
+                            ambiguous.add(k)
+                        continue
+                    self._roles[k] = occ
+        titles = {tuple(norm_text(o.title).split()) for o in knowledge.occupations}
+        # Several roles share this name ("teacher"): keep the words, not a guess at the role.
+        self._ambiguous = ambiguous - titles
+        self._place = lru_cache(maxsize=4096)(self._place_uncached)
+
+    # -- the whole message ------------------------------------------------------------------------
+    def extract(
+        self, text: str, norm: str | None = None, *, bare_place: bool = False
+    ) -> IntentSlots:
+        norm = normalize(text) if norm is None else norm
+        skills = tuple(self.kb.extract_skills(text))
+        role, role_id, role_kind = self.role(norm)
+        location, area = self.location(text, bare=bare_place)
+        if role is not None and location is not None and norm_text(location) in norm_text(role):
+            location, area = None, None
+        return IntentSlots(
+            skills=skills,
+            location=location,
+            location_area=area,
+            role=role,
+            role_id=role_id,
+            role_kind=role_kind,
+            experience_years=experience_years(text),
+            min_salary=salary_floor(text),
+            remote=remote_preference(text),
+            pay_question=is_pay_question(norm),
+        )
+
+    # -- roles ------------------------------------------------------------------------------------
+    def role(self, norm: str) -> tuple[str | None, str | None, RoleKind | None]:
+        """(title or the words typed for an ambiguous name, occupation id or None, kind)."""
+        words = norm.split()
+        best: tuple[int, int, Any] | None = None  # (length, start, occupation)
+        i = 0
+        while i < len(words):
+            for size in range(min(MAX_ROLE_WORDS, len(words) - i), 0, -1):
+                occ = self._roles.get(tuple(words[i : i + size]))
+                if occ is not None:
+                    if best is None or size > best[0]:
+                        best = (size, i, occ)
+                    i += size - 1
+                    break
+            i += 1
+        if best is None:
+            found = self._role_phrase(norm)
+            if found is None:
+                return None, None, None
+            title, role_id, start = found
+            return title, role_id, _role_kind(norm[:start])
+        size, start, occ = best
+        before = " ".join(words[:start]) + (" " if start else "")
+        key = tuple(words[start : start + size])
+        if key in self._ambiguous:
+            return " ".join(key), None, _role_kind(before)
+        return occ.title, occ.id, _role_kind(before)
+
+    def _role_phrase(self, norm: str) -> tuple[str, str | None, int] | None:
+        """A role named after "become a", "as a", "I am a": (title or words, id, offset)."""
+        for match in _ROLE_PHRASE.finditer(norm):
+            phrase = _ROLE_PHRASE_END.sub("", match["phrase"]).strip()
+            if len(phrase) < 3 or len(phrase.split()) > 4:
+                continue
+            resolution = self._resolve_role(phrase)
+            if resolution is not None:
+                return (*resolution, match.start("phrase"))
+        return None
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one extractor per knowledge base, kept for the process
+    def _resolve_role(self, phrase: str) -> tuple[str, str | None] | None:
+        resolution = self.kb.resolve_occupation(phrase)
+        if resolution.occupation is not None:
+            return resolution.occupation.title, resolution.occupation.id
+        # "teacher": several roles carry the word; keep the words rather than guess one.
+        word = f" {phrase} "
+        for occ in resolution.suggestions:
+            names = (occ.title, *occ.aliases)
+            if any(
+                word in f" {norm_text(n)} " or word.rstrip() + "s " in f" {norm_text(n)} "
+                for n in names
+            ):
+                return phrase, None
+        return None
+
+    # -- places -----------------------------------------------------------------------------------
+    def location(self, text: str, *, bare: bool = False) -> tuple[str | None, str | None]:
+        """(what the user typed, the BLS area name) or (None, None)."""
+        cleaned = re.sub(r"[?!;:()\"]", " ", text)
+        if bare:
+            hit = self._place(" ".join(cleaned.split()).strip(" .,"))
+            if hit is not None:
+                return hit
+        for match in _PLACE_LEAD.finditer(cleaned):
+            tail = cleaned[match.end() :]
+            words = re.findall(r"[A-Za-z][A-Za-z.'-]*|,", tail)[: MAX_PLACE_WORDS + 1]
+            words = _place_words(words)
+            for size in range(len(words), 0, -1):
+                phrase = " ".join(words[:size]).replace(" ,", ",").strip(" ,")
+                first = words[0]
+                if first.lower() in _NOT_PLACE or (len(first) <= 2 and not first.isupper()):
+                    break
+                hit = self._place(phrase)
+                if hit is not None:
+                    return hit
+        for match in re.finditer(r"\b([A-Z][a-zA-Z.'-]+(?:\s+[A-Z][a-zA-Z.'-]+){0,2})", cleaned):
+            phrase = match.group(1)
+            if match.start() == 0 and phrase.split()[0].lower() in _PLACE_STOP:
+                continue
+            if phrase.lower() in _NOT_PLACE or self.kb.get_skill(phrase) is not None:
+                continue
+            hit = self._place(phrase, exact_only=True)
+            if hit is not None:
+                return hit
+        return None, None
+
+    def _place_uncached(self, phrase: str, exact_only: bool = False) -> tuple[str, str] | None:
+        if len(phrase) < 2 or phrase.lower() in _NOT_PLACE or phrase.lower() == "remote":
+            return None
+        if self.kb.get_skill(phrase) is not None:
+            return None
+        resolution = self.kb.resolve_location(phrase)
+        if resolution.area is None or resolution.remote or resolution.area.is_national:
+            return None
+        floor = 100.0 if exact_only else LOCATION_ACCEPT
+        if resolution.confidence < floor and not (
+            resolution.confidence >= 60.0 and not exact_only and "," in phrase
+        ):
+            return None
+        return phrase, resolution.area.name
+
+
+def _place_words(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        if word != "," and word.lower() in _PLACE_STOP:
+            break
+        out.append(word)
+    while out and out[-1] == ",":
+        out.pop()
+    return out
+
+
+def _role_kind(before: str) -> RoleKind:
+    if _TARGET_BEFORE.search(before):
+        return "target"
+    if _CURRENT_BEFORE.search(before):
+        return "current"
+    return "topic"
+
+
+# -- numbers --------------------------------------------------------------------------------------
+def experience_years(text: str) -> float | None:
+    """'5 years of experience', '10 yrs', 'been coding for 3 years', '7 years as a mechanic'."""
+    for match in _YEARS.finditer(text):
+        before = text[: match.start()]
+        after = text[match.end() :]
+        if _YEARS_NOT.search(before):
+            continue
+        if not (_YEARS_AFTER.match(after) or _YEARS_BEFORE.search(before)):
+            continue
+        raw = match.group(1).lower()
+        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw)
+        if 0 < value <= 60:
+            return value
+    return None
+
+
+def salary_floor(text: str) -> int | None:
+    """A yearly floor when the message states one: 'at least 90k', '100k+', '$45/hr'."""
+    for match in _AMOUNT.finditer(text):
+        raw = match["amount"]
+        has_unit = "$" in raw or re.search(r"[kKmM]|thousand|million", raw) is not None
+        plus = bool(match["plus"])
+        hourly = bool(match["hourly"])
+        if not (has_unit or plus or hourly or len(re.sub(r"\D", "", raw)) >= 5):
+            continue
+        window = text[max(0, match.start() - 40) : match.start()]
+        if not (plus or _SALARY_CUE.search(window) or _SALARY_CUE.search(text[match.end() :][:20])):
+            continue
+        amount = raw + (" an hour" if hourly else "")
+        try:
+            return parse_salary(amount.replace(" ", "") if not hourly else amount)
+        except InvalidInput:
+            continue
+    bare = _BARE_HOURLY.search(text)
+    if bare is not None:
+        try:
+            return parse_salary(f"{bare.group(1)} an hour")
+        except InvalidInput:
+            return None
+    return None
+
+
+def remote_preference(text: str) -> bool | None:
+    if _REMOTE_NO.search(text):
+        return False
+    if _REMOTE_YES.search(text):
+        return True
+    return None
+
+
+_PAY_Q = re.compile(
+    r"\bhow much\b.{0,60}\b(?:make|makes|earn|earns|paid|pay|get|gets|salary|money)\b|"
+    r"\bwhat\b.{0,40}\b(?:make|makes|earn|earns|get paid|paid)\b|"
+    r"\b(?:salary|salaries|wage|wages|pay|compensation|income|earnings)\s+"
+    r"(?:for|of|like|range|in|at|look)\b|"
+    r"\b(?:average|median|typical|starting|entry level)\s+(?:salary|salaries|pay|wage|wages)\b|"
+    r"\b(?:salary|salaries|wage|wages|pay)\s*\?|"
+    r"\bpays?\s+(?:well|more|better|the most|best)\b|"
+    r"\b(?:highest|best|top|well|better)[ -]paying\b|"
+    r"\b(?:make|earn)\s+more\s+than\b"
+)
+
+
+def is_pay_question(norm: str) -> bool:
+    return _PAY_Q.search(norm) is not None
