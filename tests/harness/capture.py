@@ -280,6 +280,15 @@ class InteractionCapture:
         self.messages[message_id] = message
         return {"id_int": message_id, "data": message}
 
+    def message_payload(
+        self, message_id: int, channel_id: int, components: list[dict[str, Any]], content: str = ""
+    ) -> dict[str, Any]:
+        """A message the bot sent outside an interaction (e.g. a DM reply with a Stop button), as
+        Discord would include it in a click's payload; for clicking it after a restart."""
+        message = self._new_message("", {"content": content, "components": components}, [])["data"]
+        self.messages.pop(int(message["id"]))
+        return {**message, "id": str(message_id), "channel_id": str(channel_id)}
+
     def _edit(
         self, message_id: int, data: dict[str, Any], files: list[discord.File]
     ) -> dict[str, Any]:

@@ -349,6 +349,9 @@ class DiscordHarness:
         if message is not None:
             payload["message"] = message
             source_message_id = int(message["id"])
+            # A message from before a restart is new to this bot's capture: adopt it, so edits
+            # to it (e.g. a page turn) land somewhere.
+            self.capture.messages.setdefault(source_message_id, dict(message))
         result = self.capture.begin(interaction_id, token, channel_id, source_message_id)
         before = asyncio.all_tasks()
         self.bot._connection.parse_interaction_create(payload)
