@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from careermate_bot.errors import InvalidInput
+from careermate_bot.services.profiles import MAX_EXPERIENCE_YEARS as MAX_YEARS
 from careermate_bot.services.profiles import ProfileSnapshot
-from careermate_bot.services.user_text import visible_text
+from careermate_bot.services.user_text import split_list
 
 SkillCanonicaliser = Callable[[str], str]
-MAX_YEARS = 60
-SPLIT_RE = re.compile(r"[,;\n]+")
 
 
 @dataclass(frozen=True)
@@ -23,12 +21,6 @@ class ProfileForm:
     target_roles: list[str]
     experience_years: float | None
     min_salary: int | None
-
-
-def split_list(text: str) -> list[str]:
-    """'Python, SQL;\\nExcel' -> ['Python', 'SQL', 'Excel'] (blank items dropped)."""
-    items = (visible_text(item) for item in SPLIT_RE.split(text or ""))
-    return [item for item in items if item]
 
 
 def parse_years(text: str) -> float | None:
@@ -78,6 +70,74 @@ def form_defaults(profile: ProfileSnapshot) -> dict[str, str]:
         "experience": "" if years is None else f"{years:g}",
         "min_salary": "" if profile.min_salary is None else f"{profile.min_salary:,}",
     }
+
+
+LIST_FIELDS = ("skills", "locations", "target_roles")
+LABEL_MAX = 45  # Discord's limit for a form field's label
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """One form field's pre-filled text, cut to fit the field's length limit.
+
+    List fields show their NEWEST items that fit whole (never half an item); the older ones
+    that did not fit are in `hidden`, and the form keeps them on submit (`with_hidden`), so a
+    long profile is never shortened by opening and saving the form."""
+
+    text: str
+    shown: int = 0
+    hidden: tuple[str, ...] = ()
+
+    @property
+    def truncated(self) -> bool:
+        return bool(self.hidden)
+
+    def label(self, base: str) -> str:
+        """The field label, with a note when items were left out (fits LABEL_MAX)."""
+        if not self.hidden:
+            return base[:LABEL_MAX]
+        total = self.shown + len(self.hidden)
+        name = base.split(" (")[0]
+        for text in (
+            f"{name} (newest {self.shown} of {total}; rest kept)",
+            f"{name} ({self.shown} of {total} shown)",
+        ):
+            if len(text) <= LABEL_MAX:
+                return text
+        return name[:LABEL_MAX]
+
+    def with_hidden(self, typed: list[str]) -> list[str]:
+        """What to save for this field: the items left out of the form, then what was typed."""
+        return [*self.hidden, *typed]
+
+
+def fit_items(items: list[str], limit: int, sep: str = ", ") -> Prefill:
+    """The newest items whose joined text fits in `limit` characters (whole items only)."""
+    chosen: list[str] = []
+    size = 0
+    for item in reversed(items):
+        extra = len(item) + (len(sep) if chosen else 0)
+        if size + extra > limit:
+            break
+        chosen.append(item)
+        size += extra
+    chosen.reverse()
+    return Prefill(sep.join(chosen), len(chosen), tuple(items[: len(items) - len(chosen)]))
+
+
+def form_prefill(profile: ProfileSnapshot, limits: dict[str, int]) -> dict[str, Prefill]:
+    """`form_defaults` cut to each field's limit ({field: max length}): every value fits, and
+    list fields say what was left out (see `Prefill`)."""
+    texts = form_defaults(profile)
+    lists = {name: list(getattr(profile, name)) for name in LIST_FIELDS}
+    filled: dict[str, Prefill] = {}
+    for name, text in texts.items():
+        limit = limits.get(name, 4000)
+        if name in lists:
+            filled[name] = fit_items(lists[name], limit)
+        else:
+            filled[name] = Prefill(text if len(text) <= limit else "")
+    return filled
 
 
 def canonicaliser(knowledge: object | None) -> SkillCanonicaliser | None:

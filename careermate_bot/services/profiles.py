@@ -36,8 +36,8 @@ from models import ChatMessage, MessageRole, MessageSource, UserProfile
 MAX_LIST_ITEMS = 100
 MAX_ITEM_LENGTH = 100
 MAX_DISPLAY_NAME = 100
-MAX_SALARY = 100_000_000
-MAX_EXPERIENCE_YEARS = 80
+MAX_SALARY = 10_000_000  # what the forms accept (salary_input.MAX_ANNUAL)
+MAX_EXPERIENCE_YEARS = 60  # the same bound every form uses (profile_form, career_paths)
 MAX_PREFERENCES_BYTES = 16_384
 MAX_HISTORY = 1000
 EXPORT_FORMAT = "careermate-user-export"

@@ -249,6 +249,25 @@ def is_board_admin(interaction: discord.Interaction[Any]) -> bool:
     return bool(perms.manage_guild or perms.administrator)
 
 
+NO_PERMISSION = (
+    "Only members with **Manage Server** or the job-poster role can post on this server's "
+    "board. Ask a moderator to post it, or to give you the role."
+)
+
+
+def ensure_may_post(interaction: discord.Interaction[CareerMateBot]) -> None:
+    """Raise `UserFacingError(NO_PERMISSION)` unless the member may post RIGHT NOW: checked by
+    /jobs post, by "Edit and resubmit" and again when the form is submitted, so a poster role
+    removed in between stops the post (Discord sends fresh roles and permissions each time)."""
+    role_ids = [role.id for role in getattr(interaction.user, "roles", [])]
+    if not job_board.may_post(
+        manage_guild=is_board_admin(interaction),
+        role_ids=role_ids,
+        poster_role_id=interaction.client.services.settings.job_poster_role_id,
+    ):
+        raise UserFacingError(NO_PERMISSION)
+
+
 class ClosePostingSelect(
     PersistentItem[discord.ui.Select[Any]], template=r"cm:closepost:(?P<guild>\d+)"
 ):
@@ -393,6 +412,7 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
         return {name: field.value for name, field in self.fields().items()}
 
     async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
+        ensure_may_post(interaction)  # the role may have been removed while the form was open
         kb = interaction.client.services.knowledge
         typed = self.values()
         try:
@@ -466,6 +486,7 @@ class EditPostingButton(
         rejected = REJECTED.get(interaction.client, self.nonce)
         if rejected is None:
             raise ItemExpired()
+        ensure_may_post(interaction)
         await interaction.response.send_modal(PostingModal(rejected.options, rejected.values))
 
 

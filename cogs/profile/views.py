@@ -66,8 +66,14 @@ class ProfileModal(CareerMateModal, title="Your career profile"):
 
     def __init__(self, current: profiles.ProfileSnapshot) -> None:
         super().__init__(custom_id=f"cm:profile:form:{current.discord_id}")
-        for name, value in profile_form.form_defaults(current).items():
-            getattr(self, name).default = value or None
+        # Every pre-filled value fits its field (Discord refuses the whole form otherwise); a
+        # long list shows its newest items, says so in the label, and keeps the rest on submit.
+        inputs = {name: getattr(self, name) for name in profile_form.form_defaults(current)}
+        limits = {name: field.max_length or 4000 for name, field in inputs.items()}
+        self.prefill = profile_form.form_prefill(current, limits)
+        for name, filled in self.prefill.items():
+            inputs[name].default = filled.text or None
+            inputs[name].label = filled.label(inputs[name].label)
 
     async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
         form = profile_form.form_from_text(
@@ -83,9 +89,9 @@ class ProfileModal(CareerMateModal, title="Your career profile"):
             snapshot = await profiles.update_profile(
                 interaction.user.id,
                 display_name=interaction.user.display_name,
-                skills=form.skills,
-                locations=form.locations,
-                target_roles=form.target_roles,
+                skills=self.prefill["skills"].with_hidden(form.skills),
+                locations=self.prefill["locations"].with_hidden(form.locations),
+                target_roles=self.prefill["target_roles"].with_hidden(form.target_roles),
                 experience_years=form.experience_years,
                 min_salary=form.min_salary,
             )

@@ -255,7 +255,9 @@ async def test_the_poster_role_may_post(career_harness: DiscordHarness) -> None:
     )
     form = await h.slash("jobs post", roles=[role.id])
     assert form.modal is not None
-    done = await h.submit_modal(form, POSTING, user=h.member)
+    # The submit is checked again (issue 13, defect 6): the member still holds the role.
+    holder = SimpleNamespace(id=h.member.id, name=h.member.name, roles=[h.guild.default_role, role])
+    done = await h.submit_modal(form, POSTING, user=holder)
     assert "Posted" in done.text()
 
 
@@ -272,7 +274,7 @@ async def test_posting_input_is_validated(career_harness: DiscordHarness) -> Non
     )
     assert rejected.ephemeral and "job title" in rejected.text()
     [retry] = rejected.custom_ids()
-    reopened = await h.click(rejected.message, retry)
+    reopened = await h.click(rejected.message, retry, permissions=ADMIN)
     assert reopened.modal is not None
     assert "Acme Analytics" in str(reopened.modal)  # what was typed is kept
     too_many = ", ".join(f"skill {i}" for i in range(20))
