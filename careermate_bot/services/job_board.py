@@ -24,6 +24,7 @@ from careermate_bot.services.user_text import (
     visible_multiline,
     visible_text,
 )
+from careermate_bot.services.user_text import split_list as split_skills
 from models import JobPosting, UserProfile
 
 TITLE_MAX = 100
@@ -178,10 +179,13 @@ def validate_url(text: str | None) -> str | None:
     bad = InvalidInput(f"{quote(value, 40)} isn't a web link. It must start with https://.")
     try:
         parts = urlsplit(value)
-        port = parts.port
         hostname = parts.hostname or ""
     except ValueError:
         raise bad from None
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or outside 0-65535
+        raise InvalidInput(f"{quote(value, 40)} has an impossible port number.") from None
     if parts.scheme.lower() not in ("http", "https") or not hostname:
         raise bad
     if parts.username is not None or parts.password is not None:
@@ -194,11 +198,6 @@ def validate_url(text: str | None) -> str | None:
         raise InvalidInput(f"{quote(value, 40)} has no proper domain name.") from None
     netloc = host if port is None else f"{host}:{port}"
     return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
-
-
-def split_skills(text: str | None) -> list[str]:
-    items = [visible_text(part) for part in (text or "").replace(";", ",").split(",")]
-    return [item for item in items if item]
 
 
 def validate_draft(
