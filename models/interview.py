@@ -40,6 +40,9 @@ class InterviewSession(Model):
     questions: list[dict[str, object]] = fields.JSONField(default=list)  # type: ignore[assignment]
     current = fields.IntField(default=0)  # index of the question on screen
     hints_used: list[int] = fields.JSONField(default=list)  # type: ignore[assignment]
+    # In DMs a typed message answers the waiting question while this is on ("leave interview
+    # mode" turns it off; the Answer button keeps working).
+    typed_answers = fields.BooleanField(default=True)
     overall = fields.IntField(null=True)  # the report's overall score once finished
     # Where the session's one message lives (Discord ids; None in the terminal).
     guild_id = fields.BigIntField(null=True)

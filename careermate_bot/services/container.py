@@ -15,6 +15,7 @@ from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
 from careermate_bot.llm import LLMClient, NoEngine
 from careermate_bot.services.chat import ChatService
+from careermate_bot.services.interview import InterviewService
 
 if TYPE_CHECKING:
     from careermate_bot.backup import BackupScheduler
@@ -45,6 +46,7 @@ class AppServices:
         self._llm = llm
         self._knowledge = knowledge
         self._chat: ChatService | None = None
+        self._interview: InterviewService | None = None
         self._scheduler: BackupScheduler | None = None
         self._started = False
 
@@ -76,6 +78,14 @@ class AppServices:
         if self._chat is None:
             self._chat = ChatService(self.llm)
         return self._chat
+
+    @property
+    def interview(self) -> InterviewService:
+        """Mock interviews: scoring, sessions in the database, optional model feedback."""
+        if self._interview is None:
+            self._interview = InterviewService(llm=self._llm, knowledge=self.knowledge)
+        self._interview.llm = self._llm  # follows a swapped client
+        return self._interview
 
     async def start(self) -> None:
         if self._started:

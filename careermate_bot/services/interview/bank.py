@@ -103,12 +103,22 @@ class BankIndex:
         self.by_id = {q.id: q for q in self.questions if q.id}
         self._by_text = {norm_text(q.text): q for q in self.questions}
         self._choices = list(self._by_text)
+        self._matched: dict[str, QuestionSnapshot | None] = {}
 
     def __len__(self) -> int:
         return len(self.questions)
 
     def match(self, text: str) -> QuestionSnapshot | None:
         """The bank question `text` is (same words, or nearly: a typo, other punctuation)."""
+        if text in self._matched:
+            return self._matched[text]
+        found = self._match(text)
+        if len(self._matched) >= 4096:
+            self._matched.clear()
+        self._matched[text] = found
+        return found
+
+    def _match(self, text: str) -> QuestionSnapshot | None:
         key = norm_text(text)
         if not key:
             return None

@@ -213,6 +213,14 @@ COMPETENCY_WORDS: dict[str, frozenset[str]] = {
         "motivate motivated passion passionate enjoy interested interest why goal goals "
         "career grow growth excited".split()
     ),
+    "initiative": frozenset(
+        "initiative proactive proactively noticed volunteered started proposed improved "
+        "own idea ideas suggested launched built without asked".split()
+    ),
+    "attention to detail": frozenset(
+        "detail details accurate accuracy error errors check checked checklist double "
+        "review reviewed mistake mistakes caught careful precise quality".split()
+    ),
     "pressure": frozenset(
         "pressure stress stressful deadline deadlines calm urgent crisis busy overtime "
         "tight emergency".split()
@@ -233,6 +241,8 @@ COMPETENCY_TRIGGERS: dict[str, tuple[str, ...]] = {
     "problem solving": ("problem", "solve", "challenge", "debug", "complex"),
     "motivation": ("why do you", "why this", "motivat", "where do you see", "goal"),
     "pressure": ("pressure", "stress", "tight deadline", "crisis"),
+    "initiative": ("initiative", "without being asked", "proactive", "on your own", "improve"),
+    "attention to detail": ("detail", "accura", "error", "double-check", "careful"),
 }
 
 # Explanation and reasoning cues in a technical answer.

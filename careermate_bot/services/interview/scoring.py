@@ -453,9 +453,9 @@ def _technical(
         strengths.append("Covers the key points an interviewer listens for.")
 
     # skills 15
-    relevant = set(question.skills) | set(kn.extract(question.text))
-    for point in question.key_points:
-        relevant.update(kn.extract(point))
+    relevant = set(question.skills) | _question_skills(
+        question.text, question.key_points, kn.extract
+    )
     if occupation is not None:
         relevant.update(getattr(occupation, "core_skills", ()))
     named = [s for s in answer_skills if s in relevant] if relevant else list(answer_skills)
@@ -558,6 +558,16 @@ def _topic_stems_cached(text: str, competency: str | None) -> frozenset[str]:
 
 def _topic_stems(question: QuestionSnapshot) -> frozenset[str]:
     return _topic_stems_cached(question.text, question.competency)
+
+
+@lru_cache(maxsize=1024)
+def _question_skills(
+    question: str, points: tuple[str, ...], extract: Callable[[str], list[str]]
+) -> frozenset[str]:
+    found = set(extract(question))
+    for point in points:
+        found.update(extract(point))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1024)

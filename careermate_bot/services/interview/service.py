@@ -122,6 +122,9 @@ class InterviewService:
         if not text or text.casefold() in {"general", "any", "none", "-"}:
             return GENERAL_ROLE, None
         if self.kb is not None:
+            exact = self.kb.get_occupation(text)
+            if exact is not None:
+                return exact.title, exact
             resolution = self.kb.resolve_occupation(text)
             if resolution.occupation is not None:
                 return resolution.occupation.title, resolution.occupation
@@ -223,9 +226,17 @@ class InterviewService:
         row = await self._active_row(user_id)
         return (
             row is not None
+            and row.typed_answers
             and row.phase == SessionPhase.QUESTION
             and row.current < len(row.questions)
         )
+
+    async def set_typed_answers(self, session_id: int, user_id: int, on: bool) -> SessionView:
+        """Turn "a DM message is my answer" on or off for the session (interview mode)."""
+        row = await self._owned(session_id, user_id)
+        row.typed_answers = on
+        await row.save(update_fields=["typed_answers"])
+        return await self._view(row, discord_id=user_id)
 
     async def abandon(self, session_id: int, user_id: int) -> SessionView:
         async with self._lock(session_id):
@@ -510,6 +521,7 @@ class InterviewService:
             questions=tuple(QuestionSnapshot.model_validate(q) for q in row.questions),
             answers=tuple(_answer_view(a) for a in answers),
             hints_used=tuple(row.hints_used or ()),
+            typed_answers=row.typed_answers,
             overall=row.overall,
             guild_id=row.guild_id,
             channel_id=row.channel_id,

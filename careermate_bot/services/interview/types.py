@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from careermate_bot.errors import UserFacingError
 from careermate_bot.services.interview.bank import QuestionSnapshot
 from careermate_bot.services.interview.scoring import AnswerScore
 
@@ -15,8 +16,11 @@ DEFAULT_QUESTIONS = 5
 IDLE_HOURS = 24
 
 
-class InterviewError(Exception):
+class InterviewError(UserFacingError):
     """A request the session can't honour; the message is short and safe to show."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
 
 
 class NoSuchSession(InterviewError):
@@ -77,6 +81,7 @@ class SessionView(BaseModel):
     questions: tuple[QuestionSnapshot, ...]
     answers: tuple[AnswerView, ...] = ()
     hints_used: tuple[int, ...] = ()
+    typed_answers: bool = True
     overall: int | None = None
     guild_id: int | None = None
     channel_id: int | None = None

@@ -1,0 +1,157 @@
+"""/interview start|history|resume, `!mock_interview <role>`, and the conversation's events:
+`interview_request(message, role)` (start from a DM like "quiz me for a nurse interview") and
+`interview_answer(message)` (a typed DM answers the waiting question)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from careermate_bot.discord_ui.autocomplete import role_choices
+from careermate_bot.discord_ui.events import INTERVIEW_ANSWER, INTERVIEW_REQUEST
+from careermate_bot.discord_ui.replies import InteractionReply, MessageReply
+from careermate_bot.services import profiles
+from careermate_bot.services.interview import (
+    DEFAULT_QUESTIONS,
+    MAX_QUESTIONS,
+    MIN_QUESTIONS,
+    InterviewError,
+)
+from cogs.interview.embeds import history_embed, score_embed
+from cogs.interview.views import StartRequest, _attach, screen_for, start_flow, stream_coach
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
+
+log = logging.getLogger(__name__)
+
+KIND_CHOICES = [
+    app_commands.Choice(name="mixed (behavioral + technical)", value="mixed"),
+    app_commands.Choice(name="behavioral (STAR stories)", value="behavioral"),
+    app_commands.Choice(name="technical (role knowledge)", value="technical"),
+]
+DIFFICULTY_CHOICES = [app_commands.Choice(name=d, value=d) for d in ("easy", "medium", "hard")]
+NO_SESSION = "You have no unfinished interview. Start one with `/interview start`."
+
+
+class InterviewCog(commands.Cog, name="Interview"):
+    group = app_commands.Group(name="interview", description="Mock interviews with scored answers")
+
+    def __init__(self, bot: CareerMateBot) -> None:
+        self.bot = bot
+
+    async def _role_ac(
+        self, interaction: discord.Interaction[CareerMateBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return role_choices(self.bot.services.knowledge, current, by_title=True)
+
+    @group.command(name="start", description="Start a mock interview for a role")
+    @app_commands.describe(
+        role="The role you are interviewing for (start typing)",
+        kind="Behavioral, technical or mixed questions (default mixed)",
+        questions=f"How many questions ({MIN_QUESTIONS}-{MAX_QUESTIONS}, "
+        f"default {DEFAULT_QUESTIONS})",
+        difficulty="Prefer easy, medium or hard questions (default: any)",
+    )
+    @app_commands.choices(kind=KIND_CHOICES, difficulty=DIFFICULTY_CHOICES)
+    @app_commands.autocomplete(role=_role_ac)
+    async def start(
+        self,
+        interaction: discord.Interaction[CareerMateBot],
+        role: app_commands.Range[str, 1, 100],
+        kind: str = "mixed",
+        questions: app_commands.Range[int, MIN_QUESTIONS, MAX_QUESTIONS] = DEFAULT_QUESTIONS,
+        difficulty: str | None = None,
+    ) -> None:
+        request = StartRequest(role, kind, questions, difficulty)
+        await start_flow(self.bot, InteractionReply(interaction), request)
+
+    @group.command(name="history", description="Your past mock interviews and their scores")
+    async def history(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        sessions = await self.bot.services.interview.history(interaction.user.id)
+        await interaction.response.send_message(embed=history_embed(sessions), ephemeral=True)
+
+    @group.command(name="resume", description="Continue your unfinished mock interview")
+    async def resume(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        service = self.bot.services.interview
+        view = await service.active(interaction.user.id)
+        if view is None:
+            await interaction.response.send_message(NO_SESSION, ephemeral=True)
+            return
+        if not view.typed_answers:
+            view = await service.set_typed_answers(view.id, interaction.user.id, True)
+        dm = interaction.guild_id is None
+        screen = await screen_for(self.bot, view, dm=dm)
+        reply = InteractionReply(interaction)
+        message = await reply.send(
+            embed=screen.embed, view=screen.view, file=screen.file, private=not dm
+        )
+        await _attach(self.bot, view.id, message, interaction.guild_id)
+
+    @commands.command(
+        name="mock_interview",
+        help="A mock interview, e.g. !mock_interview Data Scientist (buttons: Answer, Hint, ...)",
+    )
+    async def mock_interview(self, ctx: commands.Context[CareerMateBot], *, role: str = "") -> None:
+        role_text = role.strip() or await _profile_role(ctx.author.id)
+        await start_flow(self.bot, MessageReply(ctx.message), StartRequest(role_text))
+
+    # -- the conversation's events -------------------------------------------------------------
+    @commands.Cog.listener(f"on_{INTERVIEW_REQUEST}")
+    async def on_interview_request(self, message: discord.Message, role: str | None) -> None:
+        reply = MessageReply(message)
+        try:
+            role_text = (role or "").strip() or await _profile_role(message.author.id)
+            await start_flow(self.bot, reply, StartRequest(role_text))
+        except Exception as error:
+            await reply.fail(error)
+
+    @commands.Cog.listener(f"on_{INTERVIEW_ANSWER}")
+    async def on_interview_answer(self, message: discord.Message) -> None:
+        reply = MessageReply(message)
+        try:
+            await self._typed_answer(message, reply)
+        except Exception as error:
+            await reply.fail(error)
+
+    async def _typed_answer(self, message: discord.Message, reply: MessageReply) -> None:
+        service = self.bot.services.interview
+        user = message.author.id
+        view = await service.active(user)
+        if view is None or not view.awaiting_answer:
+            raise InterviewError("No question is waiting for an answer right now.")
+        old_channel, old_message = view.channel_id, view.message_id
+        view = await service.answer(view.id, user, message.content)
+        screen = await screen_for(self.bot, view, dm=message.guild is None)
+        sent = await reply.send(embed=screen.embed, view=screen.view)
+        await _attach(self.bot, view.id, sent, reply.guild_id)
+        await self._retire(old_channel, old_message, sent.id)
+        answer = view.last_answer
+        if answer is None:
+            return
+
+        async def edit(coach: str) -> None:
+            await sent.edit(embed=score_embed(view, answer, coach=coach))
+
+        await stream_coach(self.bot, view, edit)
+
+    async def _retire(self, channel_id: int | None, message_id: int | None, new_id: int) -> None:
+        """Take the buttons off the session's previous message (one live message per session)."""
+        if channel_id is None or message_id is None or message_id == new_id:
+            return
+        with contextlib.suppress(Exception):  # gone, ephemeral or not ours: nothing to retire
+            channel = self.bot.get_partial_messageable(channel_id)
+            await channel.get_partial_message(message_id).edit(view=None)
+
+
+async def _profile_role(user_id: int) -> str | None:
+    """The user's first target role, if they saved one (used when no role is given)."""
+    profile = await profiles.get_profile(user_id)
+    if profile is not None and profile.target_roles:
+        return profile.target_roles[0]
+    return None
