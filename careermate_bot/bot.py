@@ -24,6 +24,7 @@ from careermate_bot.discord_ui.live_views import ExpiredListButton
 from careermate_bot.services.container import AppServices, build_services
 
 log = logging.getLogger(__name__)
+UNKNOWN_COMMAND = "I don't know that command — try `!help`."
 
 ServicesFactory = Callable[[Settings], Awaitable[AppServices]]
 SHUTDOWN_GRACE_SECONDS = 20.0
@@ -143,6 +144,9 @@ class CareerMateBot(commands.AutoShardedBot):
         self, ctx: commands.Context[CareerMateBot], error: commands.CommandError
     ) -> None:
         if isinstance(error, commands.CommandNotFound):
+            name = ctx.invoked_with or ""
+            if name[:1].isalpha():  # "!!!" or "! wow" is not a command attempt
+                await ctx.reply(UNKNOWN_COMMAND, mention_author=False)
             return
         friendly, log_it = describe_error(error)
         if log_it:

@@ -125,8 +125,10 @@ class ChatService:
         *,
         on_position: PositionCallback | None = None,
         request_key: Hashable | None = None,
+        intent: str | None = None,
     ) -> AsyncIterator[str]:
-        """Yield the reply's text deltas; store the user's message and the reply.
+        """Yield the reply's text deltas; store the user's message (with its `intent`, when the
+        conversation router classified it) and the reply.
 
         Raises the client's typed `LLMError`s (show ``error.user_message``). A stopped reply
         (`LLMClient.cancel(user_id)`) is stored with what was generated so far, then
@@ -139,7 +141,9 @@ class ChatService:
         source = MessageSource(source)
         profile = await self.profile(user_id, display_name)
         messages = await self.build_messages(profile, text)
-        await profiles.append_message(user_id, MessageRole.USER, text, source=source)
+        await profiles.append_message(
+            user_id, MessageRole.USER, text, source=source, intent=intent
+        )
         stream = self.llm.stream(
             messages,
             user_id=request_key if request_key is not None else user_id,

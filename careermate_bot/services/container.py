@@ -15,6 +15,7 @@ from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
 from careermate_bot.llm import LLMClient, NoEngine
 from careermate_bot.services.chat import ChatService
+from careermate_bot.services.conversation import ConversationRouter
 from careermate_bot.services.interview import InterviewService
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class AppServices:
         self._llm = llm
         self._knowledge = knowledge
         self._chat: ChatService | None = None
+        self._conversation: ConversationRouter | None = None
         self._interview: InterviewService | None = None
         self._scheduler: BackupScheduler | None = None
         self._started = False
@@ -78,6 +80,14 @@ class AppServices:
         if self._chat is None:
             self._chat = ChatService(self.llm)
         return self._chat
+
+    @property
+    def conversation(self) -> ConversationRouter:
+        """Free text -> intent -> action (DMs, mentions, the terminal chat)."""
+        if self._conversation is None:
+            self._conversation = ConversationRouter(self.knowledge, self._llm)
+        self._conversation.llm = self._llm  # follows a swapped client
+        return self._conversation
 
     @property
     def interview(self) -> InterviewService:

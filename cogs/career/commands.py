@@ -19,6 +19,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices, skill_choices
+from careermate_bot.discord_ui.events import CAREER_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply, editor_for
 from careermate_bot.services.career_paths import (
     CareerPaths,
@@ -28,6 +29,7 @@ from careermate_bot.services.career_paths import (
     skill_gap,
 )
 from careermate_bot.services.charts import PathBar, render_match_chart
+from careermate_bot.services.intents import IntentSlots
 from cogs.career.embeds import CHART_NAME, career_embed, gap_embed
 from cogs.career.summary import SUMMARY_PENDING, stream_summary_into
 from cogs.career.views import career_view, gap_view
@@ -87,6 +89,18 @@ async def career_paths_flow(bot: CareerMateBot, reply: Reply, request: CareerReq
             services, result, user=reply.user, edit=editor_for(message), send_next=send_next
         )
         bot.track(coro, name=f"career-summary-{reply.key}")
+
+
+async def career_gap_flow(
+    bot: CareerMateBot, reply: Reply, role: str, *, private: bool = True
+) -> None:
+    """The /career gap answer for a role, for a message (a conversation) or an interaction."""
+    result = await skill_gap(
+        bot.services.knowledge, reply.user.id, role, display_name=reply.user.display_name
+    )
+    await reply.send(
+        embed=gap_embed(result), view=gap_view(result.report.occupation.id), private=private
+    )
 
 
 class CareerCog(commands.Cog, name="Career"):
@@ -173,3 +187,23 @@ class CareerCog(commands.Cog, name="Career"):
         await interaction.response.send_message(
             embed=gap_embed(result), view=gap_view(result.report.occupation.id), ephemeral=True
         )
+    # -- a conversation's career question (the chat cog's `career_request` event) ----------------
+    @commands.Cog.listener(f"on_{CAREER_REQUEST}")
+    async def on_career_request(self, message: discord.Message, slots: IntentSlots) -> None:
+        """A named role -> its skill gap (/career gap); otherwise the /career paths result."""
+        reply = MessageReply(message)
+        try:
+            if slots.role_id and slots.role_kind != "current":
+                await career_gap_flow(self.bot, reply, slots.role_id)
+                return
+            request = CareerRequest(
+                user_id=message.author.id,
+                display_name=message.author.display_name,
+                skills=", ".join(slots.skills) or None,
+                location=slots.location,
+                experience_years=slots.experience_years,
+                target_role=slots.role if slots.role_kind == "target" else None,
+            )
+            await career_paths_flow(self.bot, reply, request)
+        except Exception as error:
+            await reply.fail(error)

@@ -1,6 +1,12 @@
-"""Free-text chat: DMs (no @ needed) and @mentions in servers, streamed, with a Stop button.
+"""Free-text chat: DMs (no @ needed) and @mentions in servers.
 
-Discord I/O only: the conversation itself (history, prompt, storage) is `ChatService`.
+Discord I/O only. Each message goes through the conversation router
+(`careermate_bot.services.conversation`): it is classified, the facts it states are saved, and
+it is answered in the form its feature's slash command gives — through bot events for the other
+features (`career_request`, `jobs_request`, `resume_request`, `interview_request`), as a text
+answer (pay with its source, help, privacy with Download/Delete, a short question for a missing
+detail), or by the model for small talk (streamed, with a Stop button). A typed answer while a
+mock interview waits goes to the interview (`interview_answer`) and nothing else happens.
 """
 
 from __future__ import annotations
@@ -11,11 +17,25 @@ from typing import TYPE_CHECKING
 import discord
 from discord.ext import commands
 
-from careermate_bot.discord_ui.replies import editor_for
+from careermate_bot.discord_ui.events import (
+    CAREER_REQUEST,
+    INTERVIEW_ANSWER,
+    INTERVIEW_REQUEST,
+    JOBS_REQUEST,
+    RESUME_REQUEST,
+    has_listener,
+)
+from careermate_bot.discord_ui.replies import MessageReply, editor_for
 from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
-from careermate_bot.llm import LLMCancelled, LLMError
-from careermate_bot.services.chat import ChatService
-from cogs.chat.views import stop_view
+from careermate_bot.llm import EngineUnreachable, LLMCancelled, LLMError, ModelMissing, NoEngine
+from careermate_bot.services.conversation import (
+    NO_MODEL_OTHER,
+    NO_MODEL_SMALL_TALK,
+    STEER_BACK,
+    ConversationRouter,
+    Routed,
+)
+from cogs.chat.views import privacy_view, stop_view, undo_view
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
@@ -27,14 +47,33 @@ STOPPED_NOTE = "\n\n*(stopped)*"
 SLOW_DOWN = (
     "You're sending messages faster than I can think. Give me a few seconds, then try again."
 )
+UNKNOWN_COMMAND = "I don't know that command — try `!help`."
+UNAVAILABLE = {
+    RESUME_REQUEST: "Résumé reviews aren't available on this bot right now.",
+    INTERVIEW_REQUEST: "Mock interviews aren't available on this bot right now.",
+    CAREER_REQUEST: "Career paths aren't available on this bot right now.",
+    JOBS_REQUEST: "Job search isn't available on this bot right now.",
+}
 # Per user: 6 messages in 60 s; a burst beyond that gets one polite reply, then silence.
 RATE, PER = 6, 60.0
+DOCUMENT_TYPES = (".pdf", ".docx", ".doc", ".odt", ".txt", ".md", ".rtf")
+NO_MODEL_ERRORS = (EngineUnreachable, ModelMissing, NoEngine)
 
 
 def strip_mention(content: str, bot_id: int) -> str:
     for form in (f"<@{bot_id}>", f"<@!{bot_id}>"):
         content = content.replace(form, " ")
     return content.strip()
+
+
+def document_of(message: discord.Message) -> discord.Attachment | None:
+    """The first attachment that looks like a résumé document."""
+    for attachment in message.attachments:
+        name = attachment.filename.lower()
+        kind = (attachment.content_type or "").lower()
+        if name.endswith(DOCUMENT_TYPES) or kind.startswith(("application/pdf", "text/")):
+            return attachment
+    return None
 
 
 class ChatCog(commands.Cog, name="Chat"):
@@ -44,8 +83,8 @@ class ChatCog(commands.Cog, name="Chat"):
         self._warned: set[int] = set()
 
     @property
-    def chat(self) -> ChatService:
-        return self.bot.services.chat
+    def router(self) -> ConversationRouter:
+        return self.bot.services.conversation
 
     def _addressed_to_me(self, message: discord.Message) -> bool:
         if message.author.bot or self.bot.user is None:
@@ -62,7 +101,8 @@ class ChatCog(commands.Cog, name="Chat"):
             return
         assert self.bot.user is not None  # checked by _addressed_to_me
         text = strip_mention(message.content, self.bot.user.id)
-        if not text:
+        document = document_of(message) if message.guild is None else None
+        if not text and document is None:
             await message.reply(
                 "Hi! Ask me anything about your career, or try `/help`.", mention_author=False
             )
@@ -74,11 +114,84 @@ class ChatCog(commands.Cog, name="Chat"):
                 await message.reply(SLOW_DOWN, mention_author=False)
             return
         self._warned.discard(message.author.id)
-        self.bot.track(self._answer(message, text), name=f"chat-reply-{message.id}")
+        self.bot.track(self._handle(message, text, document), name=f"chat-reply-{message.id}")
 
-    async def _answer(self, message: discord.Message, text: str) -> None:
+    async def _handle(
+        self, message: discord.Message, text: str, document: discord.Attachment | None
+    ) -> None:
+        reply = MessageReply(message)
+        try:
+            if document is None and text and await self._interview_waiting(message.author.id):
+                self.bot.dispatch(INTERVIEW_ANSWER, message)
+                return
+            source = "dm" if message.guild is None else "guild"
+            routed = await self.router.route(
+                message.author.id,
+                message.author.display_name,
+                text,
+                source,
+                attachment=document is not None,
+            )
+            await self._perform(message, text, routed, document)
+        except Exception as error:
+            await reply.fail(error)
+
+    async def _interview_waiting(self, user_id: int) -> bool:
+        if not has_listener(self.bot, INTERVIEW_ANSWER):
+            return False
+        return await self.bot.services.interview.awaiting_answer(user_id)
+
+    async def _perform(
+        self,
+        message: discord.Message,
+        text: str,
+        routed: Routed,
+        document: discord.Attachment | None,
+    ) -> None:
+        saved = routed.saved
+        if saved is not None and routed.kind != "saved":
+            await message.reply(
+                saved.summary,
+                view=undo_view(message.author.id, saved.token),
+                mention_author=False,
+            )
+        kind = routed.kind
+        if kind == "saved":
+            view = undo_view(message.author.id, saved.token) if saved is not None else None
+            await message.reply(routed.text, view=view, mention_author=False)
+        elif kind == "privacy":
+            await message.reply(
+                routed.text, view=privacy_view(message.author.id), mention_author=False
+            )
+        elif kind in ("pay", "help", "ask"):
+            await message.reply(routed.text, mention_author=False)
+        elif kind in ("career_paths", "career_gap"):
+            await self._dispatch(message, CAREER_REQUEST, routed.slots)
+        elif kind == "jobs":
+            await self._dispatch(message, JOBS_REQUEST, routed.slots)
+        elif kind == "resume":
+            await self._dispatch(message, RESUME_REQUEST, document)
+        elif kind == "interview":
+            await self._dispatch(message, INTERVIEW_REQUEST, routed.role)
+        else:
+            await self._chat(message, text, routed)
+
+    async def _dispatch(self, message: discord.Message, event: str, argument: object) -> None:
+        if not has_listener(self.bot, event):
+            await message.reply(UNAVAILABLE[event], mention_author=False)
+            return
+        self.bot.dispatch(event, message, argument)
+
+    async def _chat(self, message: discord.Message, text: str, routed: Routed) -> None:
         user = message.author
-        source = "dm" if message.guild is None else "guild"
+        steer = routed.steer
+        if not self.bot.services.has_llm:
+            await message.reply(
+                NO_MODEL_OTHER if steer else NO_MODEL_SMALL_TALK, mention_author=False
+            )
+            await self.router.store_unanswered(user.id, text, routed, _source(message))
+            return
+        source = _source(message)
         reply = await message.reply(THINKING, view=stop_view(user.id), mention_author=False)
 
         async def send_next(content: str) -> Editor:
@@ -90,15 +203,23 @@ class ChatCog(commands.Cog, name="Chat"):
 
         view = StreamedMessage(editor_for(reply), send_next)
         try:
-            async for delta in self.chat.stream_reply(
-                user.id, user.display_name, text, source, on_position=show_position
+            async for delta in self.bot.services.chat.stream_reply(
+                user.id,
+                user.display_name,
+                text,
+                source,
+                on_position=show_position,
+                intent=routed.intent,
             ):
                 await view.feed(delta)
-            await view.finish(
-                view.text.strip() or "I couldn't think of a reply. Could you rephrase that?"
-            )
+            answer = view.text.strip() or "I couldn't think of a reply. Could you rephrase that?"
+            await view.finish(f"{answer}\n\n*{STEER_BACK}*" if steer else answer)
         except LLMCancelled:
             await view.finish((view.text.strip() or "") + STOPPED_NOTE)
+        except NO_MODEL_ERRORS as error:
+            log.warning("no model for a chat reply to user %s: %s", user.id, error)
+            friendly = NO_MODEL_OTHER if steer else NO_MODEL_SMALL_TALK
+            await view.finish(f"{friendly}\n*{error.user_message}*")
         except LLMError as error:
             log.warning("chat reply failed for user %s: %s", user.id, error)
             note = error.user_message
@@ -108,3 +229,7 @@ class ChatCog(commands.Cog, name="Chat"):
                 await reply.edit(view=None)
             except discord.HTTPException:
                 pass
+
+
+def _source(message: discord.Message) -> str:
+    return "dm" if message.guild is None else "guild"

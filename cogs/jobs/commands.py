@@ -14,10 +14,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
-from careermate_bot.discord_ui.events import FIND_JOBS
+from careermate_bot.discord_ui.events import FIND_JOBS, JOBS_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply
 from careermate_bot.errors import UserFacingError
 from careermate_bot.services import job_board
+from careermate_bot.services.intents import IntentSlots
 from careermate_bot.services.job_search import JobQuery, parse_legacy_filters, search_jobs
 from careermate_bot.services.salary_input import parse_salary_range
 from cogs.jobs.views import JobsPager, PostingModal, PostingOptions, board_message, show_saved
@@ -121,6 +122,25 @@ class JobsCog(commands.Cog, name="Jobs"):
         )
         try:
             await job_results_flow(self.bot, reply, query, private=True)
+        except Exception as error:
+            await reply.fail(error)
+
+    # -- a conversation's job question (the chat cog's `jobs_request` event) -----------------------
+    @commands.Cog.listener(f"on_{JOBS_REQUEST}")
+    async def on_jobs_request(self, message: discord.Message, slots: IntentSlots) -> None:
+        """The /jobs search result for what the message names, the profile for the rest."""
+        reply = MessageReply(message)
+        query = JobQuery(
+            user_id=message.author.id,
+            display_name=message.author.display_name,
+            guild_id=message.guild.id if message.guild else None,
+            role=slots.role or (" ".join(slots.skills) or None),
+            location=slots.location,
+            min_salary=slots.min_salary,
+            remote=slots.remote,
+        )
+        try:
+            await job_results_flow(self.bot, reply, query)
         except Exception as error:
             await reply.fail(error)
 
