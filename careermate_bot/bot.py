@@ -32,9 +32,10 @@ COMMAND_HASH_FILE = "command_tree.sha256"
 
 
 def bot_intents() -> discord.Intents:
+    """Default intents plus Message Content (free-text DMs and mentions, the `!` commands).
+    No Server Members intent: roles and permissions arrive with each interaction."""
     intents = discord.Intents.default()
-    intents.message_content = True  # free-text chat in DMs and legacy ! commands
-    intents.members = True
+    intents.message_content = True
     return intents
 
 
@@ -58,11 +59,12 @@ class CareerMateBot(commands.AutoShardedBot):
         services: AppServices | None = None,
         services_factory: ServicesFactory = build_services,
         sync_commands: bool = True,
+        intents: discord.Intents | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(
             command_prefix=settings.command_prefix,  # an @mention is chat, not a command
-            intents=bot_intents(),
+            intents=intents or bot_intents(),
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             tree_cls=CareerMateTree,

@@ -14,9 +14,9 @@ import sys
 import threading
 from typing import TYPE_CHECKING, TextIO
 
-from careermate_bot.db import close_db, init_db
-from careermate_bot.llm import LLMCancelled, LLMClient, LLMError, create_llm_client
+from careermate_bot.llm import LLMCancelled, LLMClient, LLMError
 from careermate_bot.services.chat import CLI_USER_ID, ChatService
+from careermate_bot.services.container import AppServices, build_services
 from models import MessageSource
 
 if TYPE_CHECKING:
@@ -111,32 +111,33 @@ async def run_terminal_chat(
 ) -> int:
     """Run the terminal chat. Returns the exit code: 0 fine, 1 the model could not answer.
 
-    Initialises (and finally closes) the database itself. `once` answers one message and
+    Builds its services like the bot does (`build_services`: the LLM client, the knowledge
+    base), starts them (the database) and finally stops them. `once` answers one message and
     returns. The keyword arguments exist for tests (streams, an `LLMClient` over a fake engine).
     """
     out = output or sys.stdout
     err = errors or sys.stderr
-    await init_db(settings)
-    llm = client
     try:
-        if llm is None:
-            try:
-                llm = await create_llm_client(settings)
-            except LLMError as error:
-                log.error("no LLM for the terminal chat: %s", error)
-                err.write(f"CareerMate can't chat yet: {error.user_message}\n")
-                if error.fix:
-                    err.write(f"  fix: {error.fix}\n")
-                return 1
-        service = ChatService(llm)
+        services = (
+            AppServices(settings, llm=client, backups_enabled=False)
+            if client is not None
+            else await build_services(settings, backups_enabled=False)
+        )
+    except LLMError as error:
+        log.error("no LLM for the terminal chat: %s", error)
+        err.write(f"CareerMate can't chat yet: {error.user_message}\n")
+        if error.fix:
+            err.write(f"  fix: {error.fix}\n")
+        return 1
+    await services.start()
+    try:
+        service = services.chat
         name = _cli_name()
         if once is not None:
             return 0 if await _answer(service, name, once, out, err) else 1
-        return await _interactive(service, llm, name, input_stream or sys.stdin, out, err)
+        return await _interactive(service, services.llm, name, input_stream or sys.stdin, out, err)
     finally:
-        if llm is not None and client is None:
-            await llm.aclose()
-        await close_db()
+        await services.stop()
 
 
 async def _interactive(

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.knowledge import (
-    ONET_ATTRIBUTION,
-    SALARY_SOURCE,
     Area,
     CareerMatch,
     CareerProfile,
+    KnowledgeBase,
     LocationResolution,
     MatchResult,
     Occupation,
@@ -30,16 +28,12 @@ from careermate_bot.knowledge import (
 )
 from careermate_bot.services import profiles
 from careermate_bot.services.profiles import ProfileSnapshot
-from careermate_bot.services.user_text import quote, visible_text
+from careermate_bot.services.user_text import quote
+from careermate_bot.services.user_text import split_list as split_skills
 
 TOP_PATHS = 5
 MAX_SKILLS_INPUT = 1000
-MAX_YEARS = 60
-SOURCES = f"Pay: {SALARY_SOURCE}. Roles & skills: {ONET_ATTRIBUTION}."
-
-NO_KNOWLEDGE = (
-    "My career data isn't loaded right now, so I can't rank paths. Please try again later."
-)
+MAX_YEARS = profiles.MAX_EXPERIENCE_YEARS
 
 
 class NoSkillsGiven(UserFacingError):
@@ -98,18 +92,6 @@ class SkillGap(BaseModel):
     next_roles: tuple[str, ...] = ()
 
 
-def _knowledge(kb: Any) -> Any:
-    if kb is None:
-        raise UserFacingError(NO_KNOWLEDGE, detail="services.knowledge is None")
-    return kb
-
-
-def split_skills(text: str | None) -> list[str]:
-    """'Python, SQL;  Excel' -> ['Python', 'SQL', 'Excel']."""
-    items = [visible_text(p) for p in (text or "").replace(";", ",").split(",")]
-    return [item for item in items if item]
-
-
 def check_years(years: float | None) -> float | None:
     if years is None:
         return None
@@ -137,7 +119,7 @@ def did_you_mean_role(resolution: OccupationResolution) -> str:
     return f"I don't know the role {shown}. Start typing and pick a title from the list."
 
 
-def resolve_location_strict(kb: Any, text: str) -> LocationResolution:
+def resolve_location_strict(kb: KnowledgeBase, text: str) -> LocationResolution:
     """A location the user just typed: resolved, or `InvalidInput` with did-you-mean."""
     resolution: LocationResolution = kb.resolve_location(text)
     if resolution.area is None:
@@ -145,7 +127,7 @@ def resolve_location_strict(kb: Any, text: str) -> LocationResolution:
     return resolution
 
 
-def resolve_role_strict(kb: Any, text: str) -> Occupation:
+def resolve_role_strict(kb: KnowledgeBase, text: str) -> Occupation:
     """A role the user just typed (or picked: an id): found, or `InvalidInput` with did-you-mean."""
     found = kb.get_occupation(text.strip())
     if found is not None:
@@ -165,10 +147,12 @@ def location_label(resolution: LocationResolution | None) -> str:
     return f"{area.name} (national)" if area.is_national else area.name
 
 
-def _profile_location(
-    kb: Any, profile: ProfileSnapshot
+def profile_location(
+    kb: KnowledgeBase, profile: ProfileSnapshot
 ) -> tuple[LocationResolution | None, str | None]:
-    """The first saved location that resolves; a note when none did."""
+    """Where the profile wants pay shown (the one rule for /career, /jobs and the gap): the
+    first saved location that resolves; else remote (national pay) if the profile says remote
+    is fine; else None (national). A note when saved locations could not be placed."""
     for text in profile.locations:
         resolution: LocationResolution = kb.resolve_location(text)
         if resolution.area is not None:
@@ -218,10 +202,9 @@ class PreparedCareer(BaseModel):
     experience_years: float | None
 
 
-async def prepare_career_paths(kb: Any, request: CareerRequest) -> PreparedCareer:
+async def prepare_career_paths(kb: KnowledgeBase, request: CareerRequest) -> PreparedCareer:
     """Check the request against the profile and the knowledge layer; raise the user-facing
     errors (no skills, unknown skills/location/role) before anything slow or visible happens."""
-    kb = _knowledge(kb)
     if request.skills is not None and len(request.skills) > MAX_SKILLS_INPUT:
         raise InvalidInput(f"That skills list is too long (at most {MAX_SKILLS_INPUT} characters).")
     years = check_years(request.experience_years)
@@ -246,7 +229,7 @@ async def prepare_career_paths(kb: Any, request: CareerRequest) -> PreparedCaree
         if place.message and not place.remote:
             note = place.message  # e.g. "no metro called X; using Texas statewide"
     else:
-        place, note = _profile_location(kb, profile)
+        place, note = profile_location(kb, profile)
 
     target_role: str | None = None
     targets = list(profile.target_roles)
@@ -272,10 +255,9 @@ async def prepare_career_paths(kb: Any, request: CareerRequest) -> PreparedCaree
 
 
 async def run_career_paths(
-    kb: Any, prepared: PreparedCareer, *, top: int = TOP_PATHS
+    kb: KnowledgeBase, prepared: PreparedCareer, *, top: int = TOP_PATHS
 ) -> CareerPaths:
     """Save the new skills to the profile and rank the paths."""
-    kb = _knowledge(kb)
     profile = prepared.profile
     dropped_note: str | None = None
     if prepared.new_skills:
@@ -314,13 +296,15 @@ async def run_career_paths(
     )
 
 
-async def career_paths(kb: Any, request: CareerRequest, *, top: int = TOP_PATHS) -> CareerPaths:
+async def career_paths(
+    kb: KnowledgeBase, request: CareerRequest, *, top: int = TOP_PATHS
+) -> CareerPaths:
     """Check, save new skills, rank: `prepare_career_paths` then `run_career_paths`."""
     return await run_career_paths(kb, await prepare_career_paths(kb, request), top=top)
 
 
 async def skill_gap(
-    kb: Any,
+    kb: KnowledgeBase,
     user_id: int,
     role: str,
     *,
@@ -329,7 +313,6 @@ async def skill_gap(
     area_code: str | None = None,
 ) -> SkillGap:
     """The ranked gap between the user's saved skills and one occupation, with its pay."""
-    kb = _knowledge(kb)
     occupation = resolve_role_strict(kb, role)
     profile = await profiles.get_or_create(user_id, display_name)
     skills, _ = kb.normalize_skills(profile.skills) if profile.skills else ([], [])
@@ -348,7 +331,7 @@ async def skill_gap(
     elif location:
         place = resolve_location_strict(kb, location)
     else:
-        place, _ = _profile_location(kb, profile)
+        place, _ = profile_location(kb, profile)
     salary: SalaryInfo | None = kb.salary(occupation, place)
     next_roles = tuple(ref.title for ref in kb.next_roles(occupation))
     return SkillGap(report=report, salary=salary, skills=tuple(skills), next_roles=next_roles)

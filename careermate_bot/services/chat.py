@@ -22,7 +22,7 @@ from careermate_bot.llm.hygiene import StreamGuard
 from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services import profiles
 from careermate_bot.services.profiles import ProfileSnapshot
-from models import ChatMessage, MessageRole, MessageSource
+from models import MessageRole, MessageSource
 
 log = logging.getLogger(__name__)
 
@@ -89,14 +89,14 @@ class ChatService:
         return await profiles.get_or_create(user_id, display_name)
 
     async def history(self, profile: ProfileSnapshot) -> list[LLMMessage]:
-        query = ChatMessage.filter(
-            user__discord_id=profile.discord_id,
-            role__in=[MessageRole.USER, MessageRole.ASSISTANT],
-        )
-        total = await query.count()
+        total = await profiles.count_messages(profile.discord_id)
         start = history_window_start(total, self.history_limit)
-        rows = await query.order_by("id").offset(start).limit(self.history_limit)
-        turns = [message(MessageRole(row.role).value, row.content) for row in rows]  # type: ignore[arg-type]
+        rows = await profiles.recent_history(profile.discord_id, limit=total - start)
+        turns = [
+            message("user" if row.role is MessageRole.USER else "assistant", row.content)
+            for row in rows
+            if row.role in (MessageRole.USER, MessageRole.ASSISTANT)
+        ]
         while turns and sum(len(t["content"]) for t in turns) > self.history_chars:
             turns.pop(0)
         return turns

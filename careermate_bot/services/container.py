@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
-from careermate_bot.llm import LLMClient, NoEngine
+from careermate_bot.llm import LLMClient, NoEngine, create_llm_client
 from careermate_bot.services.chat import ChatService
 from careermate_bot.services.conversation import ConversationRouter
 from careermate_bot.services.interview import InterviewService
@@ -47,8 +47,8 @@ class AppServices:
         self._llm = llm
         self._knowledge = knowledge
         self._chat: ChatService | None = None
-        self._conversation: ConversationRouter | None = None
         self._interview: InterviewService | None = None
+        self._conversation: ConversationRouter | None = None
         self._scheduler: BackupScheduler | None = None
         self._started = False
 
@@ -136,9 +136,8 @@ class AppServices:
 async def build_services(
     settings: Settings, *, backups_enabled: bool = True, manage_database: bool = True
 ) -> AppServices:
-    """The production wiring: the configured LLM backend and the career knowledge base."""
-    from careermate_bot.llm import create_llm_client
-
+    """The production wiring (the bot and `careermate chat`): the configured LLM backend and
+    the career knowledge base. Raises the LLM factory's `LLMError` (e.g. `NoEngine`)."""
     llm = await create_llm_client(settings)
     knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
     return AppServices(

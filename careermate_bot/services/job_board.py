@@ -315,21 +315,6 @@ async def open_postings(guild_id: int, *, now: datetime | None = None) -> list[P
     return await _snapshots(list(rows))
 
 
-async def get_posting(posting_id: int) -> PostingSnapshot | None:
-    row = await JobPosting.get_or_none(id=posting_id)
-    if row is None:
-        return None
-    return (await _snapshots([row]))[0]
-
-
-async def closable_postings(
-    guild_id: int, user_id: int, *, is_admin: bool, now: datetime | None = None
-) -> list[PostingSnapshot]:
-    """The open postings this member may close: their own, or all of them for an admin."""
-    postings = await open_postings(guild_id, now=now)
-    return [p for p in postings if is_admin or p.poster_id == user_id]
-
-
 async def close_posting(
     posting_id: int, *, guild_id: int, user_id: int, is_admin: bool
 ) -> PostingSnapshot:

@@ -9,7 +9,7 @@ a skill ("python": roles that use it) or a field ("tech", "healthcare").
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict
 
@@ -17,6 +17,7 @@ from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.knowledge import (
     SALARY_SOURCE,
     CareerProfile,
+    KnowledgeBase,
     LocationResolution,
     Occupation,
     SalaryInfo,
@@ -25,6 +26,7 @@ from careermate_bot.services import job_board, profiles
 from careermate_bot.services.career_paths import (
     did_you_mean_role,
     location_label,
+    profile_location,
     resolve_location_strict,
 )
 from careermate_bot.services.job_board import PostingSnapshot
@@ -40,7 +42,6 @@ MIN_RESULTS = 5
 MAX_POSTINGS = 5
 STRONG_TITLE_HIT = 90.0
 ROLE_QUERY_MAX = 100
-NO_KNOWLEDGE = "My job data isn't loaded right now. Please try again later."
 
 FAMILY_WORDS: dict[str, str] = {
     "tech": "tech",
@@ -68,7 +69,6 @@ FAMILY_WORDS: dict[str, str] = {
     "public service": "public service",
     "government": "public service",
 }
-REMOTE_WORDS = frozenset({"remote", "anywhere", "wfh", "work from home"})
 _WORD = re.compile(r"[a-z0-9+#.]+")
 _STOP = frozenset({"a", "an", "and", "the", "of", "for", "in", "jobs", "job", "role", "roles"})
 
@@ -163,7 +163,7 @@ def _family(text: str) -> str | None:
     return FAMILY_WORDS.get(" ".join(text.casefold().split()))
 
 
-def _candidate_roles(kb: Any, text: str) -> list[Occupation]:
+def _candidate_roles(kb: KnowledgeBase, text: str) -> list[Occupation]:
     """Occupations a role/keyword query means: a field, a skill, or titles."""
     family = _family(text)
     if family is not None:
@@ -183,14 +183,14 @@ def _candidate_roles(kb: Any, text: str) -> list[Occupation]:
 
 
 def _place(
-    kb: Any, query: JobQuery, profile: ProfileSnapshot
+    kb: KnowledgeBase, query: JobQuery, profile: ProfileSnapshot
 ) -> tuple[LocationResolution | None, bool, list[str]]:
     """(location, remote wanted, notes) from the options, else the profile."""
     notes: list[str] = []
     remote = bool(query.remote)
     text = (query.location or "").strip()
     if text:
-        if text.casefold() in REMOTE_WORDS:
+        if text.casefold() in job_board.REMOTE_WORDS:
             return kb.resolve_location("remote"), True, notes
         place = resolve_location_strict(kb, text)
         if place.message and not place.remote:
@@ -198,20 +198,17 @@ def _place(
         return place, remote or place.remote, notes
     if remote:
         return kb.resolve_location("remote"), True, notes
-    for saved in profile.locations:
-        place = kb.resolve_location(saved)
-        if place.area is not None:
-            return place, place.remote, notes
-    if profile.locations:
-        notes.append("I couldn't place your saved location, so pay is national.")
-    return None, False, notes
+    saved, note = profile_location(kb, profile)
+    if note:
+        notes.append(note)
+    return saved, saved is not None and saved.remote, notes
 
 
 # -- scoring --------------------------------------------------------------------------------------
 
 
 def _posting_matches_query(
-    posting: PostingSnapshot, words: set[str], roles: list[Occupation], kb: Any
+    posting: PostingSnapshot, words: set[str], roles: list[Occupation], kb: KnowledgeBase
 ) -> bool:
     text = " ".join([posting.title, posting.company, posting.description, *posting.skills])
     if words and words <= _words(text):
@@ -224,7 +221,7 @@ def _posting_matches_query(
 
 
 def _posting_in_place(
-    kb: Any, posting: PostingSnapshot, place: LocationResolution | None, remote: bool
+    kb: KnowledgeBase, posting: PostingSnapshot, place: LocationResolution | None, remote: bool
 ) -> bool:
     if remote:
         return posting.remote
@@ -239,7 +236,7 @@ def _posting_in_place(
 
 
 def _posting_hit(
-    kb: Any, posting: PostingSnapshot, skills: list[str], career: CareerProfile
+    kb: KnowledgeBase, posting: PostingSnapshot, skills: list[str], career: CareerProfile
 ) -> PostingHit:
     have = {s.casefold() for s in skills}
     if posting.skills:
@@ -281,9 +278,7 @@ def _posting_meets_salary(posting: PostingSnapshot, minimum: int | None) -> bool
     return top >= minimum
 
 
-async def search_jobs(kb: Any, query: JobQuery) -> JobSearch:
-    if kb is None:
-        raise UserFacingError(NO_KNOWLEDGE, detail="services.knowledge is None")
+async def search_jobs(kb: KnowledgeBase, query: JobQuery) -> JobSearch:
     role_text = " ".join((query.role or "").split())
     if len(role_text) > ROLE_QUERY_MAX:
         raise InvalidInput(f"Please keep the role or keywords under {ROLE_QUERY_MAX} characters.")
@@ -458,18 +453,27 @@ def save_request(item: JobItem, search: JobSearch) -> SaveRequest:
     )
 
 
-def parse_legacy_filters(text: str, kb: Any | None) -> dict[str, Any]:
+class LegacyFilters(TypedDict):
+    """`JobQuery` fields read from a classic `!job_match` line."""
+
+    remote: bool | None
+    role: str | None
+    location: str | None
+    min_salary: str | None
+
+
+def parse_legacy_filters(text: str, kb: KnowledgeBase) -> LegacyFilters:
     """`!job_match Remote, Tech, 90k+` -> {"remote": True, "role": "Tech", "min_salary": "90k+"}.
 
     Each comma-separated item is a remote word, a salary, a place BLS knows, or else keywords.
     """
-    out: dict[str, Any] = {"remote": None, "role": None, "location": None, "min_salary": None}
+    out = LegacyFilters(remote=None, role=None, location=None, min_salary=None)
     keywords: list[str] = []
     # Commas separate items, except a thousands separator ("$80,000").
     items = [" ".join(p.split()) for p in re.split(r"[;,](?!\d{3}(?:\D|$))", text or "")]
     for item in (i for i in items if i):
         lowered = item.casefold()
-        if lowered in REMOTE_WORDS:
+        if lowered in job_board.REMOTE_WORDS:
             out["remote"] = True
             continue
         if re.search(r"\d", item):
@@ -480,7 +484,7 @@ def parse_legacy_filters(text: str, kb: Any | None) -> dict[str, Any]:
             else:
                 out["min_salary"] = item
                 continue
-        if out["location"] is None and kb is not None and _family(item) is None:
+        if out["location"] is None and _family(item) is None:
             place = kb.resolve_location(item)
             if place.area is not None and place.confidence >= 95 and not place.remote:
                 hits = kb.search_occupations(item, limit=1)

@@ -91,3 +91,13 @@ def visible_multiline(text: str | None) -> str:
 
 def has_visible_text(text: str | None) -> bool:
     return bool(visible_text(text))
+
+
+_LIST_SEPARATORS = re.compile(r"[,;\n]+")
+
+
+def split_list(text: str | None) -> list[str]:
+    """A typed list: 'Python, SQL;\\nExcel' -> ['Python', 'SQL', 'Excel'] (blank items dropped).
+    The one splitter for skills, locations and roles, whatever front end they were typed in."""
+    items = (visible_text(item) for item in _LIST_SEPARATORS.split(text or ""))
+    return [item for item in items if item]

@@ -22,6 +22,7 @@ from careermate_bot.discord_ui.autocomplete import location_choices, role_choice
 from careermate_bot.discord_ui.events import CAREER_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply, editor_for
 from careermate_bot.services.career_paths import (
+    MAX_YEARS,
     CareerPaths,
     CareerRequest,
     prepare_career_paths,
@@ -143,7 +144,7 @@ class CareerCog(commands.Cog, name="Career"):
         interaction: discord.Interaction[CareerMateBot],
         skills: app_commands.Range[str, 1, 1000] | None = None,
         location: app_commands.Range[str, 1, 100] | None = None,
-        experience_years: app_commands.Range[float, 0, 60] | None = None,
+        experience_years: app_commands.Range[float, 0, MAX_YEARS] | None = None,
         target_role: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         request = CareerRequest(
@@ -187,6 +188,7 @@ class CareerCog(commands.Cog, name="Career"):
         await interaction.response.send_message(
             embed=gap_embed(result), view=gap_view(result.report.occupation.id), ephemeral=True
         )
+
     # -- a conversation's career question (the chat cog's `career_request` event) ----------------
     @commands.Cog.listener(f"on_{CAREER_REQUEST}")
     async def on_career_request(self, message: discord.Message, slots: IntentSlots) -> None:

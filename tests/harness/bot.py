@@ -13,7 +13,7 @@ from typing import Any
 import discord.ext.test as dpytest
 import discord.ext.test.runner as dpytest_runner
 
-from careermate_bot.bot import CareerMateBot
+from careermate_bot.bot import CareerMateBot, bot_intents
 from careermate_bot.config import Settings
 from careermate_bot.services.container import AppServices
 from tests.harness.capture import InteractionCapture
@@ -51,7 +51,9 @@ def _configure_sharded(bot: CareerMateBot, **options: int) -> None:
 async def running_bot(
     settings: Settings, services: AppServices, tmp_dir: Path, *, members: int = 3, guilds: int = 1
 ) -> AsyncIterator[DiscordHarness]:
-    bot = CareerMateBot(settings, services=services, sync_commands=False)
+    intents = bot_intents()
+    intents.members = True  # dpytest builds its guilds from the member cache; the bot needs none
+    bot = CareerMateBot(settings, services=services, sync_commands=False, intents=intents)
     await bot._async_setup_hook()
     allowed_mentions = bot._connection.allowed_mentions
     _configure_sharded(bot, guilds=guilds, members=members)

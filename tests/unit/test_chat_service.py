@@ -210,7 +210,7 @@ async def test_terminal_chat_without_any_engine(
     async def no_engine(settings: Settings) -> None:
         raise NoEngine("nothing installed", fix="pip install 'careermate[local]'")
 
-    monkeypatch.setattr("careermate_bot.terminal_chat.create_llm_client", no_engine)
+    monkeypatch.setattr("careermate_bot.services.container.create_llm_client", no_engine)
     err = io.StringIO()
     code = await run_terminal_chat(
         make_settings(tmp_path), "hello", output=io.StringIO(), errors=err
