@@ -64,7 +64,8 @@ class Spy:
 
 
 @pytest.fixture
-def spy(monkeypatch: pytest.MonkeyPatch) -> Spy:
+def spy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Spy:
+    monkeypatch.chdir(tmp_path)  # dpytest writes sent files (the career chart) to the cwd
     found = Spy()
     original = discord.Message.reply
 
