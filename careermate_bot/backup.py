@@ -495,7 +495,7 @@ class PurgeResult:
 
 def _person_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     """Columns holding a member's Discord id without a foreign key (see services.profiles)."""
-    from careermate_bot.services.profiles import PERSON_ID_COLUMNS
+    from models.jobs import PERSON_ID_COLUMNS
 
     listed = PERSON_ID_COLUMNS.get(table, ())
     columns = []

@@ -13,6 +13,11 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
+# Columns holding a member's Discord id that are not foreign keys to UserProfile: table -> columns.
+# A model column named `*_by` (closed_by, reviewed_by, ...) is found on its own as well. Used by
+# profile export/deletion (services/profiles.py) and by purging a user from backups (backup.py).
+PERSON_ID_COLUMNS: dict[str, tuple[str, ...]] = {"job_postings": ("closed_by",)}
+
 
 class SavedKind(StrEnum):
     POSTING = "posting"  # an opening on a server's job board

@@ -32,6 +32,7 @@ from tortoise.transactions import in_transaction
 from careermate_bot.errors import InvalidInput
 from careermate_bot.services.user_text import visible_text
 from models import ChatMessage, MessageRole, MessageSource, UserProfile
+from models.jobs import PERSON_ID_COLUMNS  # re-exported: one definition, beside the schema
 
 MAX_LIST_ITEMS = 100
 MAX_ITEM_LENGTH = 100
@@ -44,9 +45,6 @@ EXPORT_FORMAT = "careermate-user-export"
 EXPORT_VERSION = 1
 # Shown in an export in place of another member's Discord id.
 OTHER_MEMBER = "another member"
-# Columns holding a member's Discord id that are not foreign keys to UserProfile: table -> columns.
-# A model column named `*_by` (closed_by, reviewed_by, ...) is found on its own as well.
-PERSON_ID_COLUMNS: dict[str, tuple[str, ...]] = {"job_postings": ("closed_by",)}
 
 
 class ProfileError(InvalidInput, ValueError):
