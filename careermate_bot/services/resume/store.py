@@ -70,6 +70,12 @@ async def last_review(discord_id: int) -> StoredReview | None:
     return StoredReview.of(row) if row is not None else None
 
 
+async def get_review(discord_id: int, review_id: int) -> StoredReview | None:
+    """One stored summary of this user (None: not theirs, or deleted)."""
+    row = await ResumeReviewSummary.get_or_none(id=review_id, user__discord_id=discord_id)
+    return StoredReview.of(row) if row is not None else None
+
+
 def compare(current: ResumeReview, previous: StoredReview | None) -> Comparison | None:
     if previous is None:
         return None

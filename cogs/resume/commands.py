@@ -1,0 +1,137 @@
+"""/resume review, /resume paste, `!resume_review` and the `resume_request` event: Discord I/O only.
+
+All of them run `flow.review_flow` (services.resume does the work). Replies are private in
+servers (ephemeral; `!resume_review` in a server answers by DM) and normal in DMs.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from careermate_bot.discord_ui.attachments import first_document
+from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
+from careermate_bot.discord_ui.events import RESUME_REQUEST
+from careermate_bot.discord_ui.replies import MessageReply, Reply
+from cogs.resume.flow import DirectReply, PrivateInteractionReply, ReviewOptions, review_flow
+from cogs.resume.views import PasteModal, paste_view, review_view
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
+
+log = logging.getLogger(__name__)
+
+ASK_FOR_FILE = (
+    "Send me your résumé to review: attach it to a message (.pdf, .docx, .odt, .txt or .md, up "
+    "to 5 MB), use `/resume review`, or paste the text with the button below."
+)
+SENT_BY_DM = "📬 Résumés are personal, so I've answered in your DMs."
+DMS_CLOSED = (
+    "I couldn't DM you your review (your DMs are closed). Use `/resume review` here for a "
+    "private review, or allow DMs from server members."
+)
+
+
+class ResumeCog(commands.Cog, name="Resume"):
+    resume = app_commands.Group(name="resume", description="A scored, grounded résumé review")
+
+    def __init__(self, bot: CareerMateBot) -> None:
+        self.bot = bot
+
+    async def _role_ac(
+        self, interaction: discord.Interaction[CareerMateBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return role_choices(self.bot.services.knowledge, current)
+
+    async def _location_ac(
+        self, interaction: discord.Interaction[CareerMateBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return location_choices(self.bot.services.knowledge, current)
+
+    # -- /resume review ----------------------------------------------------------------------------
+    @resume.command(name="review", description="Upload your résumé for a scored ATS review")
+    @app_commands.describe(
+        file="Your résumé: .pdf, .docx, .odt, .txt or .md (up to 5 MB, 10 pages)",
+        target_role="The role you are applying for (start typing; default: your profile)",
+        location="Your city, state or 'remote' (for pay in the career paths)",
+    )
+    @app_commands.autocomplete(target_role=_role_ac, location=_location_ac)
+    async def review(
+        self,
+        interaction: discord.Interaction[CareerMateBot],
+        file: discord.Attachment,
+        target_role: app_commands.Range[str, 1, 100] | None = None,
+        location: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        await review_flow(
+            self.bot,
+            PrivateInteractionReply(interaction),
+            file,
+            ReviewOptions(target_role=target_role, location=location),
+            review_view,
+        )
+
+    # -- /resume paste -----------------------------------------------------------------------------
+    @resume.command(name="paste", description="Paste your résumé's text for a scored ATS review")
+    @app_commands.describe(target_role="The role you are applying for (start typing)")
+    @app_commands.autocomplete(target_role=_role_ac)
+    async def paste(
+        self,
+        interaction: discord.Interaction[CareerMateBot],
+        target_role: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        title = None
+        if target_role:
+            kb = self.bot.services.knowledge
+            found = kb.get_occupation(target_role) or kb.resolve_occupation(target_role).occupation
+            title = found.title if found is not None else target_role
+        await interaction.response.send_modal(PasteModal(title))
+
+    # -- !resume_review ----------------------------------------------------------------------------
+    @commands.command(
+        name="resume_review",
+        help="Review the résumé attached to this message, e.g. !resume_review Data Analyst",
+    )
+    async def resume_review(
+        self, ctx: commands.Context[CareerMateBot], *, target_role: str = ""
+    ) -> None:
+        await self._review_message(ctx.message, first_document(ctx.message), target_role or None)
+
+    # -- the conversation's event ------------------------------------------------------------------
+    @commands.Cog.listener(f"on_{RESUME_REQUEST}")
+    async def on_resume_request(
+        self, message: discord.Message, attachment: discord.Attachment | None
+    ) -> None:
+        try:
+            await self._review_message(message, attachment, None)
+        except Exception as error:
+            await MessageReply(message).fail(error)
+
+    async def _review_message(
+        self,
+        message: discord.Message,
+        attachment: discord.Attachment | None,
+        target_role: str | None,
+    ) -> None:
+        """A message (a `!` command or a DM) with a document, or without one (ask for it)."""
+        if attachment is None:
+            await message.reply(
+                ASK_FOR_FILE, view=paste_view(message.author.id), mention_author=False
+            )
+            return
+        reply: Reply = MessageReply(message)
+        if message.guild is not None:
+            reply = DirectReply(message)
+        try:
+            await review_flow(
+                self.bot, reply, attachment, ReviewOptions(target_role=target_role), review_view
+            )
+        except discord.Forbidden:
+            await message.reply(DMS_CLOSED, mention_author=False)
+            return
+        if message.guild is not None:
+            await message.reply(SENT_BY_DM, mention_author=False)

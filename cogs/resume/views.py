@@ -1,0 +1,297 @@
+"""Buttons under a résumé review, and the paste form.
+
+Every button is a `PersistentItem` whose custom id holds all it needs (the owner, the stored
+review summary's id, an occupation id, a pay area), so it keeps working after a restart. The
+stored summary has the skills; nothing else about the résumé is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from careermate_bot.discord_ui.events import INTERVIEW_REQUEST, has_listener
+from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
+from careermate_bot.discord_ui.limits import truncate
+from careermate_bot.discord_ui.views import CareerMateModal
+from careermate_bot.knowledge import CareerProfile
+from careermate_bot.services import profiles
+from careermate_bot.services.resume import store
+from cogs.resume.embeds import paths_embed, skills_preview
+from cogs.resume.flow import PrivateInteractionReply, ReviewedContext, ReviewOptions, review_flow
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
+
+NOT_YOURS = "That's someone else's résumé review. Run `/resume review` for your own."
+GONE = "That review is no longer stored (it was deleted). Run `/resume review` again."
+OCCUPATION_ID = r"[a-z0-9][a-z0-9-]{0,60}"
+PASTE_LIMIT = 4000
+LABEL_LIMIT = 80
+
+
+async def _stored(owner_id: int, review_id: int) -> store.StoredReview:
+    found = await store.get_review(owner_id, review_id)
+    if found is None:
+        raise ItemExpired(GONE)
+    return found
+
+
+async def _new_skills(owner_id: int, skills: list[str]) -> tuple[list[str], list[str]]:
+    profile = await profiles.get_profile(owner_id)
+    have = {s.casefold() for s in (profile.skills if profile is not None else [])}
+    new = [s for s in skills if s.casefold() not in have]
+    already = [s for s in skills if s.casefold() in have]
+    return new, already
+
+
+class SaveSkillsButton(
+    PersistentItem[discord.ui.Button[Any]], template=r"cm:rskills:(?P<owner>\d+):(?P<rid>\d+)"
+):
+    """Shows which skills would be saved, with a button to confirm."""
+
+    refusal = NOT_YOURS
+
+    def __init__(self, owner_id: int, review_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Save skills to profile",
+                emoji="💾",
+                style=discord.ButtonStyle.success,
+                custom_id=f"cm:rskills:{owner_id}:{review_id}",
+            )
+        )
+        self.owner_id = owner_id
+        self.review_id = review_id
+
+    @classmethod
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> SaveSkillsButton:
+        return cls(int(match["owner"]), int(match["rid"]))
+
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        owner = self.owner_id or 0
+        found = await _stored(owner, self.review_id)
+        new, already = await _new_skills(owner, found.skills)
+        view = None
+        if new:
+            view = discord.ui.View(timeout=None)
+            view.add_item(ConfirmSaveButton(owner, self.review_id))
+        kwargs: dict[str, Any] = {"view": view} if view is not None else {}
+        await interaction.response.send_message(
+            skills_preview(new, already), ephemeral=True, **kwargs
+        )
+
+
+class ConfirmSaveButton(
+    PersistentItem[discord.ui.Button[Any]], template=r"cm:rskillsok:(?P<owner>\d+):(?P<rid>\d+)"
+):
+    refusal = NOT_YOURS
+
+    def __init__(self, owner_id: int, review_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Yes, save them",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"cm:rskillsok:{owner_id}:{review_id}",
+            )
+        )
+        self.owner_id = owner_id
+        self.review_id = review_id
+
+    @classmethod
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ConfirmSaveButton:
+        return cls(int(match["owner"]), int(match["rid"]))
+
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        owner = self.owner_id or 0
+        found = await _stored(owner, self.review_id)
+        new, _ = await _new_skills(owner, found.skills)
+        if new:
+            await profiles.update_profile(
+                owner, display_name=interaction.user.display_name, add_skills=new
+            )
+        text = (
+            f"Saved {len(new)} skills to your profile. `/career paths` and `/jobs search` "
+            "will use them; see them with `/profile show`."
+            if new
+            else "Those skills are already in your profile."
+        )
+        await interaction.response.edit_message(content=text, view=None)
+
+
+class CareerPathsButton(
+    PersistentItem[discord.ui.Button[Any]],
+    template=r"cm:rpaths:(?P<owner>\d+):(?P<rid>\d+)(?::(?P<area>\d{1,12}))?",
+):
+    """The best career paths for the résumé's skills (privately)."""
+
+    refusal = NOT_YOURS
+
+    def __init__(self, owner_id: int, review_id: int, area_code: str | None = None) -> None:
+        suffix = f":{area_code}" if area_code else ""
+        super().__init__(
+            discord.ui.Button(
+                label="Career paths for this résumé",
+                emoji="🧭",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"cm:rpaths:{owner_id}:{review_id}{suffix}",
+            )
+        )
+        self.owner_id = owner_id
+        self.review_id = review_id
+        self.area_code = area_code
+
+    @classmethod
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> CareerPathsButton:
+        return cls(int(match["owner"]), int(match["rid"]), match["area"])
+
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        found = await _stored(self.owner_id or 0, self.review_id)
+        kb = interaction.client.services.knowledge
+        area = kb.wages.areas.get(self.area_code) if self.area_code else None
+        result = kb.match_careers(CareerProfile(skills=found.skills), location=area)
+        await interaction.response.send_message(
+            embed=paths_embed(result, area_name=area.name if area is not None else None),
+            ephemeral=True,
+        )
+
+
+class InterviewButton(
+    PersistentItem[discord.ui.Button[Any]],
+    template=rf"cm:rinterview:(?P<owner>\d+):(?P<occ>{OCCUPATION_ID})",
+):
+    """Hands over to the interview feature (in DMs), or names the command to run."""
+
+    refusal = NOT_YOURS
+
+    def __init__(self, owner_id: int, occupation_id: str, title: str = "this role") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=truncate(f"Practice an interview for {title}", LABEL_LIMIT),
+                emoji="🎤",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"cm:rinterview:{owner_id}:{occupation_id}",
+            )
+        )
+        self.owner_id = owner_id
+        self.occupation_id = occupation_id
+
+    @classmethod
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> InterviewButton:
+        return cls(int(match["owner"]), match["occ"])
+
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        occupation = interaction.client.services.knowledge.get_occupation(self.occupation_id)
+        title = occupation.title if occupation is not None else self.occupation_id
+        command = f"`/interview start role:{title}`"
+        if interaction.guild_id is None and has_listener(interaction.client, INTERVIEW_REQUEST):
+            await interaction.response.send_message(f"🎤 Mock interview for **{title}**:")
+            message = await interaction.original_response()
+            interaction.client.dispatch(INTERVIEW_REQUEST, message, title)
+            return
+        if has_listener(interaction.client, INTERVIEW_REQUEST):
+            text = f"Start a private mock interview for **{title}** with {command}."
+        else:
+            text = f"Mock interviews aren't available on this bot yet. When they are: {command}."
+        await interaction.response.send_message(text, ephemeral=True)
+
+
+class PasteButton(
+    PersistentItem[discord.ui.Button[Any]],
+    template=rf"cm:rpaste:(?P<owner>\d+)(?::(?P<occ>{OCCUPATION_ID}))?",
+):
+    """Opens the paste form ("Re-check" under a review; "Paste my résumé" when none came)."""
+
+    refusal = NOT_YOURS
+
+    def __init__(
+        self, owner_id: int, occupation_id: str | None = None, label: str = "Re-check"
+    ) -> None:
+        suffix = f":{occupation_id}" if occupation_id else ""
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                emoji="🔁",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"cm:rpaste:{owner_id}{suffix}",
+            )
+        )
+        self.owner_id = owner_id
+        self.occupation_id = occupation_id
+
+    @classmethod
+    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> PasteButton:
+        return cls(int(match["owner"]), match["occ"])
+
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        title = None
+        if self.occupation_id:
+            found = interaction.client.services.knowledge.get_occupation(self.occupation_id)
+            title = found.title if found is not None else None
+        await interaction.response.send_modal(PasteModal(title))
+
+
+class PasteModal(CareerMateModal, title="Paste your résumé"):
+    resume: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="resume",
+        label="Your résumé (plain text)",
+        style=discord.TextStyle.paragraph,
+        required=True,
+        max_length=PASTE_LIMIT,
+        placeholder="Paste the text of your résumé: contact line, experience, education, skills…",
+    )
+    role: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="role",
+        label="Target role (optional)",
+        required=False,
+        max_length=100,
+        placeholder="e.g. Data Analyst",
+    )
+
+    def __init__(self, target_role: str | None = None) -> None:
+        super().__init__(custom_id="cm:rpasteform")
+        if target_role:
+            self.role.default = target_role[:100]
+
+    async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
+        options = ReviewOptions(target_role=self.role.value.strip() or None)
+        await review_flow(
+            interaction.client,
+            PrivateInteractionReply(interaction),
+            self.resume.value,
+            options,
+            review_view,
+        )
+
+
+def review_view(context: ReviewedContext) -> discord.ui.View:
+    """The buttons under a review (no timeout: stateless dynamic items)."""
+    view = discord.ui.View(timeout=None)
+    if context.result.skills:
+        view.add_item(SaveSkillsButton(context.owner_id, context.review_id))
+        view.add_item(CareerPathsButton(context.owner_id, context.review_id, context.area_code))
+    if context.interview_id:
+        title = context.result.target_role or next(
+            (f.title for f in context.result.best_fits if f.occupation_id == context.interview_id),
+            "this role",
+        )
+        view.add_item(InterviewButton(context.owner_id, context.interview_id, title))
+    view.add_item(PasteButton(context.owner_id, context.target_id))
+    return view
+
+
+def paste_view(owner_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(PasteButton(owner_id, None, label="Paste my résumé instead"))
+    return view
+
+
+DYNAMIC_ITEMS: tuple[type[PersistentItem[Any]], ...] = (
+    SaveSkillsButton,
+    ConfirmSaveButton,
+    CareerPathsButton,
+    InterviewButton,
+    PasteButton,
+)
