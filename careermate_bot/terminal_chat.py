@@ -14,9 +14,13 @@ import sys
 import threading
 from typing import TYPE_CHECKING, TextIO
 
+from careermate_bot.errors import UserFacingError
 from careermate_bot.llm import LLMCancelled, LLMClient, LLMError
-from careermate_bot.services.chat import CLI_USER_ID, ChatService
+from careermate_bot.services import conversation_memory
+from careermate_bot.services.chat import CLI_USER_ID
 from careermate_bot.services.container import AppServices, build_services
+from careermate_bot.services.conversation import NO_MODEL_OTHER, NO_MODEL_SMALL_TALK, STEER_BACK
+from careermate_bot.services.conversation_text import plain, render_routed
 from models import MessageSource
 
 if TYPE_CHECKING:
@@ -66,8 +70,33 @@ class _LineReader:
         return None if line is None else line.rstrip("\r\n")
 
 
-async def _answer(service: ChatService, name: str, text: str, out: TextIO, err: TextIO) -> bool:
-    """Stream one reply to `out`; returns False when it failed."""
+_last_undo: dict[int, str] = {}  # the terminal user's last saved change (for "undo")
+
+
+async def _answer(services: AppServices, name: str, text: str, out: TextIO, err: TextIO) -> bool:
+    """Route one message like a DM (the conversation router), print the result; the model's
+    answers stream. Returns False when it failed."""
+    if text.strip().lower() == "undo" and CLI_USER_ID in _last_undo:
+        done = await conversation_memory.undo(CLI_USER_ID, _last_undo.pop(CLI_USER_ID))
+        out.write((done or "Nothing to undo.") + "\n")
+        out.flush()
+        return True
+    try:
+        routed = await services.conversation.route(CLI_USER_ID, name, text, MessageSource.CLI)
+        if routed.saved is not None and routed.saved.token:
+            _last_undo[CLI_USER_ID] = routed.saved.token
+        if routed.kind != "chat":
+            out.write(await render_routed(services, routed, CLI_USER_ID, name or None) + "\n")
+            out.flush()
+            return True
+    except UserFacingError as error:
+        out.write(plain(error.user_message) + "\n")
+        out.flush()
+        return True
+    if not services.has_llm:
+        out.write(plain(NO_MODEL_OTHER if routed.steer else NO_MODEL_SMALL_TALK) + "\n")
+        return True
+    service = services.chat
 
     def show_position(position: int) -> None:
         if position > 0:
@@ -77,11 +106,18 @@ async def _answer(service: ChatService, name: str, text: str, out: TextIO, err: 
     wrote = False
     try:
         async for delta in service.stream_reply(
-            CLI_USER_ID, name, text, MessageSource.CLI, on_position=show_position
+            CLI_USER_ID,
+            name,
+            text,
+            MessageSource.CLI,
+            on_position=show_position,
+            intent=routed.intent,
         ):
             out.write(delta)
             out.flush()
             wrote = True
+        if routed.steer:
+            out.write(f"\n\n{STEER_BACK}")
     except LLMCancelled:
         out.write(" [stopped]\n" if wrote else "[stopped]\n")
         out.flush()
@@ -131,23 +167,22 @@ async def run_terminal_chat(
         return 1
     await services.start()
     try:
-        service = services.chat
         name = _cli_name()
         if once is not None:
-            return 0 if await _answer(service, name, once, out, err) else 1
-        return await _interactive(service, services.llm, name, input_stream or sys.stdin, out, err)
+            return 0 if await _answer(services, name, once, out, err) else 1
+        return await _interactive(services, name, input_stream or sys.stdin, out, err)
     finally:
         await services.stop()
 
 
 async def _interactive(
-    service: ChatService,
-    llm: LLMClient,
+    services: AppServices,
     name: str,
     stdin: TextIO,
     out: TextIO,
     err: TextIO,
 ) -> int:
+    llm = services.llm
     loop = asyncio.get_running_loop()
     reader = _LineReader(stdin, loop)
     generating = False
@@ -194,7 +229,7 @@ async def _interactive(
             out.flush()
             generating = True
             try:
-                await _answer(service, name, text, out, err)
+                await _answer(services, name, text, out, err)
             finally:
                 generating = False
     finally:

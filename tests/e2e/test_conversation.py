@@ -328,3 +328,19 @@ async def test_model_down_small_talk_gets_a_friendly_line(
         h.allow_errors = True  # type: ignore[attr-defined]
         await _dm(h, "good morning")
         assert spy.texts()[-1].startswith(NO_MODEL_SMALL_TALK)
+
+
+async def test_a_mock_interview_from_chat_then_a_typed_answer(h: DiscordHarness, spy: Spy) -> None:
+    """With the real interview feature: the chat starts it, a typed DM answers the question."""
+    if not h.bot.extra_events.get("on_interview_answer"):
+        pytest.skip("the interview feature is not installed")
+    uid = h.member.id
+    await _dm(h, "can we practice interview questions for a data analyst job?")
+    interview = h.bot.services.interview
+    assert await interview.awaiting_answer(uid)
+    before = await _intents(uid)
+    await _dm(h, "In my last role I built a SQL dashboard that cut reporting time by 30%.")
+    session = await interview.active(uid)
+    assert session is not None and session.last_answer is not None  # scored
+    assert await _intents(uid) == before  # the answer went to the interview, not the router
+    assert await _intents(uid) == ["interview_practice"]

@@ -308,10 +308,14 @@ class IntentClassifier:
         if not (answered or (follow and strongest < 3.0)):
             return None
         merged = slots.merged(context.last_slots) if context.last_slots else slots
+        # Skills given because the bot asked for them are facts about the person: save them.
+        told_skills = answered and context.awaiting == "skills"
         return IntentResult(
             intent=last,
             confidence=0.9,
             slots=merged,
+            facts=IntentSlots(skills=slots.skills) if told_skills else IntentSlots(),
+            secondary="profile_update" if told_skills else None,
             source="context",
             scores={k: round(v, 2) for k, v in totals.items()},
         )

@@ -1,0 +1,165 @@
+"""The conversation's results as plain text, for `careermate chat` (terminal parity).
+
+`render_routed` performs a routed message the way the Discord cogs do — the same services, the
+same figures — and writes what the embeds would show: the title, then each field; a pager's
+pages one after another; a chart is saved as a PNG and its path printed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+from careermate_bot.knowledge import SALARY_SOURCE
+from careermate_bot.services.career_paths import (
+    CareerPaths,
+    CareerRequest,
+    SkillGap,
+    prepare_career_paths,
+    run_career_paths,
+    skill_gap,
+)
+from careermate_bot.services.charts import PathBar, render_match_chart
+from careermate_bot.services.container import AppServices
+from careermate_bot.services.conversation import Routed
+from careermate_bot.services.job_search import JobQuery, JobSearch, search_jobs
+
+CHART_FILE = "career-paths.png"
+_MARKUP = re.compile(r"\*\*|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|`")
+
+
+def plain(text: str) -> str:
+    """Markdown emphasis and code ticks removed (a terminal shows them literally)."""
+    return _MARKUP.sub("", text)
+
+
+def _money(value: float | None) -> str:
+    return "n/a" if value is None else f"${value:,.0f}"
+
+
+def career_text(result: CareerPaths, chart: Path | None) -> str:
+    lines = [f"Your top career paths ({result.location_label})"]
+    if result.added_skills:
+        lines.append(f"Saved to your profile: {', '.join(result.added_skills)}")
+    for rank, match in enumerate(result.matches, 1):
+        pay = match.salary.range_text() if match.salary is not None else "no pay data"
+        lines.append(f"{rank}. {match.occupation.title} — {match.match_percent}% match · {pay}")
+        if match.matched_skills:
+            lines.append(f"   you have: {', '.join(match.matched_skills[:8])}")
+        if match.missing_skills:
+            gains = ", ".join(f"{g.skill} (+{g.gain_points:g})" for g in match.missing_skills[:5])
+            lines.append(f"   to learn: {gains}")
+    if not result.matches:
+        lines.append("No paths matched those skills yet — add a few more.")
+    lines.append(f"Sources: pay {SALARY_SOURCE}; roles & skills O*NET.")
+    if chart is not None:
+        lines.append(f"Chart: {chart}")
+    return "\n".join(lines)
+
+
+def gap_text(result: SkillGap) -> str:
+    report = result.report
+    lines = [f"Skill gap: {report.occupation.title} — {report.match_percent}% match"]
+    lines.append(f"You have: {', '.join(report.have) or 'none of its skills yet'}")
+    if report.missing:
+        lines.append("To learn (points each adds):")
+        lines.extend(f"  • {g.skill} +{g.gain_points:g}" for g in report.missing[:10])
+    if result.salary is not None:
+        lines.append(f"Pay: {result.salary.range_text()} ({result.salary.citation()})")
+    return "\n".join(lines)
+
+
+def jobs_text(search: JobSearch) -> str:
+    lines = [f"Jobs {search.filters_text()} — {len(search.items)} results"]
+    for page, item in enumerate(search.items, 1):
+        lines.append(f"[{page}/{len(search.items)}] {item.title}")
+        if item.role is not None:
+            hit = item.role
+            pay = hit.salary.range_text() if hit.salary is not None else "no pay data"
+            match = f"{hit.match_percent}% match · " if hit.match_percent is not None else ""
+            lines.append(f"   {match}{pay}")
+            if hit.matched_skills:
+                lines.append(f"   you have {', '.join(hit.matched_skills[:6])}")
+            for link in hit.links[:4]:
+                lines.append(f"   {link.board}: {link.url}")
+        elif item.posting is not None:
+            posting = item.posting.posting
+            lines.append(f"   {posting.company} · {posting.location or 'location not given'}")
+    lines.append(f"Pay source: {search.salary_source}.")
+    return "\n".join(lines)
+
+
+async def _chart(services: AppServices, result: CareerPaths) -> Path | None:
+    if not result.matches:
+        return None
+    bars = [
+        PathBar(
+            title=m.occupation.title,
+            match_percent=m.match_percent,
+            matched=len(m.matched_skills),
+            missing=len(m.missing_skills),
+        )
+        for m in result.matches
+    ]
+    png = await asyncio.to_thread(render_match_chart, bars)
+    path = Path(services.settings.data_dir) / CHART_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    await asyncio.to_thread(path.write_bytes, png)
+    return path
+
+
+async def render_routed(
+    services: AppServices, routed: Routed, user_id: int, display_name: str | None
+) -> str:
+    """The text answer for every kind but "chat" (the model's stream)."""
+    kb = services.knowledge
+    slots = routed.slots
+    parts: list[str] = []
+    if routed.saved is not None and routed.kind != "saved":
+        parts.append(routed.saved.summary + "  (type 'undo' to take it back)")
+    if routed.kind == "career_paths":
+        request = CareerRequest(
+            user_id=user_id,
+            display_name=display_name,
+            skills=", ".join(slots.skills) or None,
+            location=slots.location,
+            experience_years=slots.experience_years,
+            target_role=slots.role if slots.role_kind == "target" else None,
+        )
+        result = await run_career_paths(kb, await prepare_career_paths(kb, request))
+        parts.append(career_text(result, await _chart(services, result)))
+    elif routed.kind == "career_gap":
+        gap = await skill_gap(kb, user_id, slots.role_id or slots.role or "", display_name=None)
+        parts.append(gap_text(gap))
+    elif routed.kind == "jobs":
+        query = JobQuery(
+            user_id=user_id,
+            display_name=display_name,
+            role=slots.role or (" ".join(slots.skills) or None),
+            location=slots.location,
+            min_salary=slots.min_salary,
+            remote=slots.remote,
+        )
+        parts.append(jobs_text(await search_jobs(kb, query)))
+    elif routed.kind == "resume":
+        parts.append(
+            'I review résumés from a file: run `careermate resume PATH` (add `--role "Data '
+            'Analyst"` to match a role), or send the file to me in a Discord DM.'
+        )
+    elif routed.kind == "interview":
+        role = routed.role or "Data Analyst"
+        parts.append(
+            f'Start a mock interview in the terminal with `careermate interview "{role}"`, or '
+            "ask me in Discord (`/interview start`)."
+        )
+    elif routed.kind == "privacy":
+        parts.append(
+            routed.text + "\nIn Discord: `/profile export` downloads it, `/profile delete` "
+            "deletes it (with a confirm)."
+        )
+    elif routed.kind == "saved":
+        parts.append(routed.text + ("  (type 'undo' to take it back)" if routed.saved else ""))
+    else:
+        parts.append(routed.text)
+    return plain("\n".join(parts))

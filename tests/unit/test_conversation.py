@@ -1,0 +1,136 @@
+"""The conversation router without Discord: saving facts and undoing them, routing decisions,
+follow-ups, and `careermate chat` printing the same results as text (terminal parity)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careermate_bot.config import Settings, build_settings
+from careermate_bot.db import close_db, init_db
+from careermate_bot.llm.fake import fake_client
+from careermate_bot.services import conversation_memory, profiles
+from careermate_bot.services.conversation import ASK_SKILLS, ConversationRouter, privacy_summary
+from careermate_bot.terminal_chat import run_terminal_chat
+from models import ChatMessage, MessageRole
+
+
+def make_settings(tmp_path: Path) -> Settings:
+    return build_settings(_env_file=None, data_dir=tmp_path, llm_provider="local")
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Settings]:
+    settings = make_settings(tmp_path)
+    await init_db(settings)
+    try:
+        yield settings
+    finally:
+        await close_db()
+
+
+@pytest.fixture
+def router(career_kb: Any) -> ConversationRouter:
+    return ConversationRouter(career_kb, None)
+
+
+async def test_facts_are_saved_exactly_and_undone_once(
+    db: Settings, router: ConversationRouter
+) -> None:
+    text = "I have 6 years of experience and want at least 95k"
+    routed = await router.route(5, "Ann", text, "dm")
+    assert routed.kind == "saved"
+    assert routed.text == "Saved: 6 years of experience; minimum salary $95,000"
+    profile = await profiles.get_profile(5)
+    assert profile is not None and (profile.experience_years, profile.min_salary) == (6, 95_000)
+    assert routed.saved is not None
+    assert await conversation_memory.undo(5, routed.saved.token) == (
+        "Undone: 6 years of experience; minimum salary $95,000."
+    )
+    profile = await profiles.get_profile(5)
+    assert profile is not None and (profile.experience_years, profile.min_salary) == (None, None)
+    assert await conversation_memory.undo(5, routed.saved.token) is None
+
+
+async def test_roles_a_person_holds_or_wants_go_to_the_right_place(
+    db: Settings, router: ConversationRouter
+) -> None:
+    await router.route(6, "Bo", "I'm a registered nurse", "dm")
+    await router.route(6, "Bo", "my goal is to become a nurse practitioner", "dm")
+    profile = await profiles.get_profile(6)
+    assert profile is not None
+    assert profile.preferences["current_role"] == "Registered Nurse"
+    assert profile.target_roles == ["Nurse Practitioner"]
+    saved = await router.route(6, "Bo", "I'm a CS student graduating next year", "dm")
+    assert saved.text == "Saved: note “I'm a CS student graduating next year”"
+
+
+async def test_a_question_never_changes_the_profile(
+    db: Settings, router: ConversationRouter
+) -> None:
+    routed = await router.route(7, "Cy", "How much do electricians make in Phoenix?", "dm")
+    assert routed.kind == "pay" and routed.saved is None
+    assert "Electrician" in routed.text and "Phoenix" in routed.text
+    profile = await profiles.get_profile(7)
+    assert profile is not None and profile.is_empty
+
+
+async def test_missing_skills_are_asked_for_then_used(
+    db: Settings, router: ConversationRouter
+) -> None:
+    first = await router.route(8, "Di", "what career paths would suit me?", "dm")
+    assert (first.kind, first.text) == ("ask", ASK_SKILLS)
+    second = await router.route(8, "Di", "Python and SQL", "dm")
+    assert second.kind == "career_paths" or second.saved is not None
+    profile = await profiles.get_profile(8)
+    assert profile is not None and profile.skills == ["Python", "SQL"]
+
+
+async def test_intent_is_stored_on_the_message_row(
+    db: Settings, router: ConversationRouter
+) -> None:
+    await router.route(9, "Ed", "what can you do?", "dm")
+    rows = await ChatMessage.filter(user__discord_id=9).order_by("id")
+    assert [(r.role, r.intent) for r in rows] == [(MessageRole.USER, "help")]
+
+
+async def test_privacy_summary_lists_the_facts(db: Settings) -> None:
+    await profiles.update_profile(10, add_skills=["Go"], min_salary=120_000, remote_ok=True)
+    profile = await profiles.get_profile(10)
+    assert profile is not None
+    text = privacy_summary(profile)
+    assert "**Skills:** Go" in text and "$120,000" in text and "Open to remote:** yes" in text
+
+
+async def test_terminal_chat_uses_the_same_router(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.StringIO(
+        "I know Python and SQL\n"
+        "What career paths fit me?\n"
+        "What jobs are good for me?\n"
+        "How much do nurses make in Denver?\n"
+        "what about in Seattle?\n"
+        "hello!\n"
+        "undo\n"
+        "/quit\n"
+    )
+    client = fake_client(["Hi there!"])
+    code = await run_terminal_chat(
+        make_settings(tmp_path), None, input_stream=stdin, output=out, errors=err, client=client
+    )
+    assert code == 0, err.getvalue()
+    text = out.getvalue()
+    assert "Saved: skills Python, SQL  (type 'undo' to take it back)" in text
+    assert "Your top career paths" in text and "% match" in text
+    chart = tmp_path / "career-paths.png"
+    assert f"Chart: {chart}" in text and chart.read_bytes().startswith(b"\x89PNG")
+    assert "Jobs for your profile" in text and "you have Python, SQL" in text
+    assert "Registered Nurse" in text and "Denver" in text and "Seattle" in text
+    assert "Source: U.S. Bureau of Labor Statistics" in text
+    assert "careermate> Hi there!" in text
+    assert "Undone: skills Python, SQL." in text
+    assert "**" not in text
