@@ -259,3 +259,51 @@ def test_first_person_and_passive() -> None:
     assert language.language_issue("Reports were prepared weekly") == "passive voice"
     assert language.language_issue("Worked on the website") == "the weak phrase “worked on”"
     assert language.language_issue("Built the I/O layer") is None
+
+
+JOB_AD = """\
+Senior Data Analyst — Lakeside Logistics (Austin, TX)
+
+About the role
+You will build dashboards and forecasting models for our operations team.
+
+Responsibilities
+- Build Tableau dashboards for 120 managers
+- Own the weekly KPI review with finance
+
+Requirements
+- 4+ years of experience with SQL and Python
+- Experience with A/B testing and statistics
+
+Benefits
+Health insurance, 401(k) match, hybrid work.
+"""
+
+
+def test_a_pasted_job_ad_is_told_apart(kb: Any) -> None:
+    with pytest.raises(resume.NotAResume) as caught:
+        resume.review(kb, JOB_AD)
+    assert "job posting" in caught.value.user_message
+
+
+def test_inline_sub_labels_stay_in_their_section() -> None:
+    text = (
+        "EDUCATION\nB.S. Biology, 2020\nRelevant Coursework: Genetics, Statistics\n"
+        "SKILLS\nLanguages: Python, R\nTools: Excel\nCertifications: CPR, BLS\n"
+    )
+    parsed = parsing.parse(text)
+    assert parsed.sections == ["education", "skills", "certifications"]
+
+
+def test_action_verb_after_a_lead_in() -> None:
+    assert language.starts_with_action("Course Planner (React, Node.js): built a scheduling app")
+    assert language.starts_with_action("Inventory project – reduced waste by 10%")
+    assert not language.starts_with_action("Course Planner: a scheduling app")
+
+
+def test_paragraph_roles_are_read_as_sentences_and_get_a_fix(kb: Any) -> None:
+    text = S.STRONG.replace("• ", "")
+    parsed = parsing.parse(text)
+    assert parsed.paragraphs_only
+    result = resume.review(kb, text)
+    assert any("bullet points" in f.message for f in result.fixes) or result.stats.bullets

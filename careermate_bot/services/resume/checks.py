@@ -243,6 +243,15 @@ def check_bullets(parsed: ParsedResume, summary: Sequence[Line]) -> list[Checked
                 quote=quote,
             )
         )
+    if parsed.paragraphs_only:
+        fixes.append(
+            Fix(
+                check="action_verbs",
+                impact=0.0,
+                message="Break each role's paragraph into 3–5 bullet points: ATS and recruiters "
+                "skim bullets.",
+            )
+        )
     results.append((result, fixes))
 
     points = WEIGHTS["quantified"] * min(1.0, share_numbers / QUANTIFIED_TARGET)

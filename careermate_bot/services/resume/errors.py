@@ -117,20 +117,24 @@ class UnsupportedType(ResumeError):
                 f"I can't read {detected} files{'' if not named else ' (' + named.strip() + ')'}"
                 ". I read .pdf, .docx, .odt, .txt and .md. " + SAVE_AS
             )
-        super().__init__(text, detail=f"unsupported type {detected} (name {filename[-40:]!r})")
+        # The detail (logged) has the type only: a file name often carries a person's name.
+        super().__init__(text, detail=f"unsupported type {detected}")
         self.detected = detected
 
 
 class NotAResume(ResumeError):
     code = "not_a_resume"
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(
-            "This doesn't look like a résumé — I found no usual résumé sections (Experience, "
-            "Education, Skills), dates or skills, so I won't score it. If it is one, add clear "
-            "section headings and send it again.",
-            detail=f"not a résumé: {reason}",
+    def __init__(self, reason: str, *, job_ad: bool = False) -> None:
+        text = (
+            "This looks like a job posting, not a résumé. Send your own résumé, and give the "
+            "job's title as the target role to see which of its keywords you cover."
+            if job_ad
+            else "This doesn't look like a résumé — I found no usual résumé sections "
+            "(Experience, Education, Skills), dates or skills, so I won't score it. If it is "
+            "one, add clear section headings and send it again."
         )
+        super().__init__(text, detail=f"not a résumé: {reason}")
 
 
 class ParseTimeout(ResumeError):

@@ -36,6 +36,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "education", "education and training", "academic background", "academic history",
         "academics", "academic qualifications", "educational background", "training",
         "education and certifications", "education and certification", "schooling", "degrees",
+        "coursework", "relevant coursework", "relevant courses", "courses taken",
         "formation", "formacion", "educacion", "ausbildung", "bildung", "istruzione",
         "opleiding", "educacao", "formacao",
     ),
@@ -54,8 +55,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "certifications", "certification", "certificates", "licenses", "licences",
         "licenses and certifications", "licences and certifications",
         "certifications and licenses", "licensure", "credentials",
-        "professional certifications", "professional development", "courses", "coursework",
-        "relevant coursework", "continuing education", "trainings", "certificaciones",
+        "professional certifications", "professional development", "courses",
+        "continuing education", "trainings", "certificaciones",
         "zertifikate", "formations",
     ),
     "projects": (
@@ -87,6 +88,18 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 STANDARD = ("experience", "education", "skills")
+CORE = frozenset({"experience", "education", "skills", "summary", "projects", "certifications"})
+# Headings of a job posting (someone pasted the ad, not their résumé).
+JOB_AD = frozenset(
+    {
+        "responsibilities", "key responsibilities", "requirements", "job requirements",
+        "about the role", "about the job", "about us", "about the company", "what you will do",
+        "what youll do", "what you ll do", "who you are", "what we offer", "benefits", "perks",
+        "nice to have", "preferred qualifications", "minimum qualifications",
+        "basic qualifications", "how to apply", "job description", "role overview",
+        "the role", "your role", "what we are looking for", "what were looking for",
+    }
+)  # fmt: skip
 LABELS = {
     "contact": "Contact",
     "summary": "Summary",
@@ -141,6 +154,10 @@ def canonical(line: str) -> str | None:
     if key.startswith(("my ", "the ", "selected ", "relevant ", "recent ")):
         return _LOOKUP.get(key.split(" ", 1)[1])
     return None
+
+
+def is_job_ad_heading(line: str) -> bool:
+    return len(line) <= 60 and normalise(line) in JOB_AD
 
 
 def split_inline(line: str) -> tuple[str, str] | None:

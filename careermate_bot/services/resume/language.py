@@ -111,8 +111,18 @@ def first_word(text: str) -> str:
     return match.group(0).lower() if match else ""
 
 
+_LEAD_IN = re.compile(r"^[^:–—]{2,60}?(?::|\s[–—-]\s)\s*")
+
+
 def starts_with_action(text: str) -> bool:
-    word = first_word(text)
+    """An action verb first, also after a lead-in ("Course Planner (React): built ...")."""
+    if _is_action(first_word(text)):
+        return True
+    lead = _LEAD_IN.match(text)
+    return lead is not None and _is_action(first_word(text[lead.end() :]))
+
+
+def _is_action(word: str) -> bool:
     if not word:
         return False
     if word in ACTION_VERBS:

@@ -21,6 +21,7 @@ _BULLET = re.compile(
 )
 _UNDERLINE = re.compile(r"^\s*[-=_~*#]{3,}\s*$")
 _SENTENCE_END = (".", "!", "?", ";", ":")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 ACHIEVEMENT_SECTIONS = frozenset(
     {"experience", "projects", "volunteer", "awards", "publications", None}
 )
@@ -64,12 +65,19 @@ class ParsedResume:
         if found:
             return found
         return [
-            line
+            Line(sentence, line.section, False, line.index)
             for line in self.lines
             if line.section == "experience"
             and len(line.text.split()) >= 6
             and not dates.find_ranges(line.text, line.index)
+            for sentence in _SENTENCES.split(line.text)
+            if len(sentence.split()) >= MIN_BULLET_WORDS
         ]
+
+    @property
+    def paragraphs_only(self) -> bool:
+        """Roles described in paragraphs, not bullet points."""
+        return not self.bullets() and bool(self.achievement_lines())
 
     def has(self, section: str) -> bool:
         return section in self.sections
@@ -103,6 +111,15 @@ def _continues(previous: Line, raw: str, text: str, width: int) -> bool:
     return ends_open and wrapped and len(text.split()) <= 12
 
 
+def _switches(current: str | None, label: str) -> bool:
+    """Does an inline label ("Skills: Python, SQL") start a section? Outside any section, yes;
+    inside one, only a different core section does: "Languages: Python" under Skills and
+    "Relevant coursework: ..." under Education are sub-labels."""
+    if current is None or current in ("contact", "summary"):
+        return True
+    return label in headings.CORE and label != current
+
+
 def parse(text: str, today: date | None = None) -> ParsedResume:
     raw_lines = text.split("\n")
     width = _wrap_width(raw_lines)
@@ -121,7 +138,7 @@ def parse(text: str, today: date | None = None) -> ParsedResume:
                 sections.append(name)
             continue
         inline = headings.split_inline(raw)
-        if inline is not None:
+        if inline is not None and _switches(section, inline[0]):
             section, rest = inline
             if section not in sections:
                 sections.append(section)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from careermate_bot.services.resume import checks, keywords, language
+from careermate_bot.services.resume import checks, headings, keywords, language
 from careermate_bot.services.resume.document import Document, FileKind, LayoutRisk
 from careermate_bot.services.resume.errors import MIN_WORDS, EmptyDocument, NotAResume
 from careermate_bot.services.resume.parsing import Line, ParsedResume, parse
@@ -75,6 +75,9 @@ def review_document(
         raise EmptyDocument("résumé" if document.kind == FileKind.PASTE else "file", words)
     parsed = parse(text, today)
     skills = kb.extract_skills(text)
+    ad_headings = sum(1 for line in text.splitlines() if headings.is_job_ad_heading(line))
+    if ad_headings >= 2 and not (parsed.contact.email or parsed.contact.phone):
+        raise NotAResume(f"{ad_headings} job-posting headings", job_ad=True)
     reason = _resume_signal(parsed, skills)
     if reason is not None:
         raise NotAResume(reason)
