@@ -73,9 +73,10 @@ class ProfileModal(CareerMateModal, title="Your career profile"):
         self.prefill = profile_form.form_prefill(current, limits)
         for name, filled in self.prefill.items():
             inputs[name].default = filled.text or None
-            inputs[name].label = filled.label(inputs[name].label)
+            if filled.truncated:
+                inputs[name].label = filled.label(inputs[name].label)
 
-    async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
+    async def submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         form = profile_form.form_from_text(
             skills=self.skills.value,
             locations=self.locations.value,
