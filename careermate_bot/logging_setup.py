@@ -17,6 +17,7 @@ import re
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TextIO
 
 from careermate_bot.config import Settings
 
@@ -81,14 +82,14 @@ class RedactingStream(io.TextIOBase):
     """A text stream that redacts secrets from everything written through it, line by line
     (a secret split across two writes on one line is still caught)."""
 
-    def __init__(self, stream: io.TextIOBase | object, redactor: SecretRedactor) -> None:
+    def __init__(self, stream: TextIO, redactor: SecretRedactor) -> None:
         super().__init__()
         self._stream = stream
         self._redactor = redactor
         self._pending = ""
 
     @property
-    def wrapped(self) -> object:
+    def wrapped(self) -> TextIO:
         return self._stream
 
     def writable(self) -> bool:
@@ -98,7 +99,7 @@ class RedactingStream(io.TextIOBase):
         self._pending += text
         if "\n" in self._pending:
             done, self._pending = self._pending.rsplit("\n", 1)
-            self._stream.write(self._redactor.redact(done + "\n"))  # type: ignore[attr-defined]
+            self._stream.write(self._redactor.redact(done + "\n"))
         if len(self._pending) > 4096 or (
             self._pending and not self._redactor.could_continue(self._pending)
         ):
@@ -108,17 +109,17 @@ class RedactingStream(io.TextIOBase):
     def _flush_pending(self) -> None:
         if self._pending:
             pending, self._pending = self._pending, ""
-            self._stream.write(self._redactor.redact(pending))  # type: ignore[attr-defined]
+            self._stream.write(self._redactor.redact(pending))
 
     def flush(self) -> None:
         self._flush_pending()
-        self._stream.flush()  # type: ignore[attr-defined]
+        self._stream.flush()
 
     def isatty(self) -> bool:
-        return bool(getattr(self._stream, "isatty", lambda: False)())
+        return self._stream.isatty()
 
     def fileno(self) -> int:
-        return self._stream.fileno()  # type: ignore[attr-defined]
+        return self._stream.fileno()
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
