@@ -98,7 +98,7 @@ class PersistentItem(discord.ui.DynamicItem[ItemT], template=NEVER_MATCHES):
         await send_ephemeral(interaction, self.refusal)
         return False
 
-    async def callback(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
         if not getattr(interaction.client, "accepting_work", True):
             await send_ephemeral(interaction, SHUTTING_DOWN)
             return

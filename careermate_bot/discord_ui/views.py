@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
 from careermate_bot.discord_ui.errors import report_interaction_error
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
 
 
 async def allow_only(interaction: discord.Interaction[Any], owner_id: int, refusal: str) -> bool:
@@ -50,5 +53,16 @@ class OwnedView(CareerMateView):
 
 
 class CareerMateModal(discord.ui.Modal):
-    async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:
+    """A form whose failures are answered like command failures. Subclasses implement `submit`
+    (typed: `interaction.client` is the `CareerMateBot`)."""
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        await self.submit(interaction)
+
+    async def submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        raise NotImplementedError
+
+    async def on_error(  # type: ignore[override]  # a Modal's on_error has no `item`
+        self, interaction: discord.Interaction[Any], error: Exception
+    ) -> None:
         await report_interaction_error(interaction, error, f"form {type(self).__name__}")

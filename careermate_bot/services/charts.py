@@ -18,6 +18,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 CARD = "#2b2d31"  # Discord's dark embed background: also a solid card on the light theme
 TEXT = "#f2f3f5"
@@ -115,7 +116,9 @@ def render_match_chart(paths: Sequence[PathBar], *, title: str = "Your top caree
                     fontweight="bold",
                 )
         ax_skills.tick_params(axis="y", labelleft=False)
-        ax_skills.xaxis.get_major_locator().set_params(integer=True)
+        locator = ax_skills.xaxis.get_major_locator()
+        if isinstance(locator, MaxNLocator):  # the default AutoLocator is one
+            locator.set_params(integer=True)
         ax_skills.set_xlabel("skills", color=MUTED, fontsize=8)
         legend = fig.legend(
             loc="upper right",

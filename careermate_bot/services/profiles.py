@@ -439,7 +439,7 @@ def _related_models() -> list[tuple[str, type[Any], str, bool]]:
     meta = UserProfile._meta
     found = []
     for name in sorted(meta.backward_fk_fields | meta.backward_o2o_fields):
-        backward = meta.fields_map[name]
+        backward: Any = meta.fields_map[name]  # a BackwardFKRelation / BackwardOneToOneRelation
         model = backward.related_model
         forward = next(
             (

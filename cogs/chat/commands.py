@@ -107,7 +107,8 @@ class ChatCog(commands.Cog, name="Chat"):
                 "Hi! Ask me anything about your career, or try `/help`.", mention_author=False
             )
             return
-        retry_after = self.cooldowns.get_bucket(message).update_rate_limit()
+        bucket = self.cooldowns.get_bucket(message)
+        retry_after = bucket.update_rate_limit() if bucket is not None else None
         if retry_after:
             if message.author.id not in self._warned:
                 self._warned.add(message.author.id)

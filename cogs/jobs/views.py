@@ -84,7 +84,7 @@ class JobsPager(LiveView):
             style=style,
             emoji=emoji,
         )
-        button.callback = self._make_callback(action)  # type: ignore[method-assign]
+        button.callback = self._make_callback(action)  # type: ignore[method-assign,assignment]
         return button
 
     def _make_callback(self, action: str) -> Callable[[discord.Interaction[Any]], Awaitable[None]]:
@@ -411,7 +411,7 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
     def values(self) -> dict[str, str]:
         return {name: field.value for name, field in self.fields().items()}
 
-    async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
+    async def submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         ensure_may_post(interaction)  # the role may have been removed while the form was open
         kb = interaction.client.services.knowledge
         typed = self.values()
