@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 class StopButton(PersistentItem[discord.ui.Button[Any]], template=r"cm:stop:(?P<owner>\d+)"):
     """Stops the owner's running answer; after it finished (or a restart) it says so."""
 
+    owner_id: int
+
     refusal = "Only the person I'm answering can stop me."
     expired_text = "That answer already finished, so there's nothing to stop."
 
@@ -58,6 +60,8 @@ class UndoButton(
     template=r"cm:undo:(?P<owner>\d+):(?P<token>[0-9a-f]{1,16})",
 ):
     """Reverts the profile change a chat message saved (the undo record is in the database)."""
+
+    owner_id: int
 
     refusal = "Only the person whose profile this is can undo it."
     expired_text = "That change was already undone or replaced by a newer one."
@@ -104,6 +108,8 @@ class PrivacyButton(
     template=r"cm:privacy:(?P<action>export|delete|confirm|cancel):(?P<owner>\d+)",
 ):
     """Export / Delete under the privacy answer; deleting needs a second click on Confirm."""
+
+    owner_id: int
 
     refusal = "Only the person whose data this is can do that."
     LABELS = {
