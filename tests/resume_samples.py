@@ -262,3 +262,69 @@ def corrupt_pdf() -> bytes:
 def corrupt_docx() -> bytes:
     good = to_docx(STRONG)
     return good[: len(good) // 3]
+
+
+_DATE_TAIL = re.compile(r"\s{2,}(\S.*\d{4}.*)$")
+
+
+def _unicode_font(pdf: object) -> str:
+    """DejaVu Sans from matplotlib (always installed with us): "•", "—" and "é" print."""
+    from pathlib import Path
+
+    import matplotlib
+
+    font = Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
+    pdf.add_font("DejaVu", fname=str(font))  # type: ignore[attr-defined]
+    return "DejaVu"
+
+
+def to_pdf_unicode(text: str) -> bytes:
+    """Like a word processor's export: "•" bullets, dates right-aligned on the title line."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.add_page()
+    family = _unicode_font(pdf)
+    pdf.set_font(family, size=10)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    for kind, line in _blocks(text):
+        if kind == "blank":
+            pdf.ln(3)
+        elif kind == "heading":
+            pdf.set_font(family, size=12)
+            pdf.multi_cell(width, 6, line.upper(), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(family, size=10)
+        elif kind == "bullet":
+            pdf.multi_cell(width, 5, f"• {line}", new_x="LMARGIN", new_y="NEXT")
+        else:
+            raw = next(r for r in text.splitlines() if " ".join(r.split()) == line)
+            tail = _DATE_TAIL.search(raw)
+            if tail:
+                head = raw[: tail.start()].strip()
+                pdf.cell(width * 0.7, 5, head)
+                pdf.cell(
+                    width * 0.3, 5, tail.group(1).strip(), align="R", new_x="LMARGIN", new_y="NEXT"
+                )
+            else:
+                pdf.multi_cell(width, 5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def two_column_pdf(text: str) -> bytes:
+    """The résumé's lines split over two columns (a common designer template)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.add_page()
+    pdf.set_font(_unicode_font(pdf), size=9)
+    lines = [line for _, line in _blocks(text) if line]
+    half = (len(lines) + 1) // 2
+    y0 = pdf.get_y()
+    column = (pdf.w - pdf.l_margin - pdf.r_margin) / 2 - 4
+    for number, line in enumerate(lines[:half]):
+        pdf.set_xy(pdf.l_margin, y0 + number * 5)
+        pdf.cell(column, 5, line[:60])
+    for number, line in enumerate(lines[half:]):
+        pdf.set_xy(pdf.l_margin + column + 8, y0 + number * 5)
+        pdf.cell(column, 5, line[:60])
+    return bytes(pdf.output())

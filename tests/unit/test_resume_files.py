@@ -129,3 +129,15 @@ async def test_async_reader_runs_off_the_loop_with_a_time_limit(monkeypatch) -> 
 async def test_async_extract_text_returns_the_text() -> None:
     text = await resume.extract_text_async(S.to_docx(S.STRONG), "cv.docx")
     assert "Lakeside Logistics" in text
+
+
+def test_word_processor_style_pdf_has_no_false_column_risk() -> None:
+    document = resume.read_document(S.to_pdf_unicode(S.STRONG), "cv.pdf")
+    assert "• Built a Tableau dashboard" in document.text  # the bullet glyph survives
+    assert "Mar 2021 – Present" in document.text  # right-aligned dates on the title line
+    assert not document.risks
+
+
+def test_two_column_pdf_is_an_ats_risk() -> None:
+    document = resume.read_document(S.two_column_pdf(S.STRONG), "cv.pdf")
+    assert [risk.code for risk in document.risks] == ["columns"]

@@ -27,9 +27,10 @@ def test_same_resume_as_txt_docx_pdf_gives_same_skills_and_score(kb: Any) -> Non
         _review(kb, S.STRONG.encode(), "cv.txt"),
         _review(kb, S.to_docx(S.STRONG), "cv.docx"),
         _review(kb, S.to_pdf(S.STRONG), "cv.pdf"),
+        _review(kb, S.to_pdf_unicode(S.STRONG), "cv.pdf"),
     ]
     skills = [set(r.skills) for r in results]
-    assert skills[0] == skills[1] == skills[2]
+    assert all(found == skills[0] for found in skills)
     scores = [r.score for r in results]
     assert max(scores) - min(scores) <= 3, scores
     for r in results:
@@ -39,7 +40,12 @@ def test_same_resume_as_txt_docx_pdf_gives_same_skills_and_score(kb: Any) -> Non
 @pytest.mark.parametrize("text", [S.STRONG, S.WEAK, S.strong_without_metrics_and_contact()])
 def test_same_skills_and_score_for_other_resumes_across_formats(kb: Any, text: str) -> None:
     base = _review(kb, text.encode(), "cv.txt")
-    for data, name in ((S.to_docx(text), "cv.docx"), (S.to_pdf(text), "cv.pdf")):
+    formats = (
+        (S.to_docx(text), "cv.docx"),
+        (S.to_pdf(text), "cv.pdf"),
+        (S.to_pdf_unicode(text), "cv.pdf"),
+    )
+    for data, name in formats:
         other = _review(kb, data, name)
         assert set(other.skills) == set(base.skills), name
         assert abs(other.score - base.score) <= 3, (name, other.score, base.score)
