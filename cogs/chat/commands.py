@@ -54,6 +54,8 @@ UNAVAILABLE = {
     CAREER_REQUEST: "Career paths aren't available on this bot right now.",
     JOBS_REQUEST: "Job search isn't available on this bot right now.",
 }
+PRIVACY_SENT = "I've sent you a DM with what I remember about you (I don't show it in a server)."
+PRIVACY_IN_DM = "Ask me that in a DM — I don't show what I remember about you in a server."
 # Per user: 6 messages in 60 s; a burst beyond that gets one polite reply, then silence.
 RATE, PER = 6, 60.0
 DOCUMENT_TYPES = (".pdf", ".docx", ".doc", ".odt", ".txt", ".md", ".rtf")
@@ -161,9 +163,7 @@ class ChatCog(commands.Cog, name="Chat"):
             view = undo_view(message.author.id, saved.token) if saved is not None else None
             await message.reply(routed.text, view=view, mention_author=False)
         elif kind == "privacy":
-            await message.reply(
-                routed.text, view=privacy_view(message.author.id), mention_author=False
-            )
+            await self._privacy(message, routed)
         elif kind in ("pay", "help", "ask"):
             await message.reply(routed.text, mention_author=False)
         elif kind in ("career_paths", "career_gap"):
@@ -176,6 +176,19 @@ class ChatCog(commands.Cog, name="Chat"):
             await self._dispatch(message, INTERVIEW_REQUEST, routed.role)
         else:
             await self._chat(message, text, routed)
+
+    async def _privacy(self, message: discord.Message, routed: Routed) -> None:
+        """What is remembered, with Download / Delete — only ever in a DM."""
+        view = privacy_view(message.author.id)
+        if message.guild is None:
+            await message.reply(routed.text, view=view, mention_author=False)
+            return
+        try:
+            await message.author.send(routed.text, view=view)
+        except discord.HTTPException:
+            await message.reply(PRIVACY_IN_DM, mention_author=False)
+            return
+        await message.reply(PRIVACY_SENT, mention_author=False)
 
     async def _dispatch(self, message: discord.Message, event: str, argument: object) -> None:
         if not has_listener(self.bot, event):

@@ -344,3 +344,19 @@ async def test_a_mock_interview_from_chat_then_a_typed_answer(h: DiscordHarness,
     assert session is not None and session.last_answer is not None  # scored
     assert await _intents(uid) == before  # the answer went to the interview, not the router
     assert await _intents(uid) == ["interview_practice"]
+
+
+async def test_privacy_asked_in_a_server_is_answered_in_a_dm(h: DiscordHarness, spy: Spy) -> None:
+    await profiles.add_skills(h.member.id, ["Kotlin"])
+    assert h.bot.user is not None
+    await dpytest.message(
+        f"<@{h.bot.user.id}> what do you remember about me?",
+        channel=h.channel,
+        member=h.member,
+    )
+    await h.settle()
+    assert spy.texts()[-1].startswith("I've sent you a DM")
+    assert "Kotlin" not in spy.all_text()  # nothing personal in the channel
+    dm = await h.member.create_dm()
+    sent = [m async for m in dm.history(limit=5)]
+    assert any("Kotlin" in m.content for m in sent)

@@ -13,6 +13,7 @@ from careermate_bot.llm.client import LLMClient
 from careermate_bot.llm.fake import FakeBackend
 from careermate_bot.services.intents import (
     INTENTS,
+    LOW_CONFIDENCE,
     ConversationContext,
     IntentResult,
     classify,
@@ -180,7 +181,7 @@ def _client(name: str, script: list[Any]) -> LLMClient:
 
 async def test_llm_is_asked_only_when_unsure_and_capable(ctx: ConversationContext) -> None:
     unsure = classify("hmm interesting, tell me more about that thing", ctx)
-    assert unsure.confidence < 0.55
+    assert unsure.confidence < LOW_CONFIDENCE
     ollama = _client("ollama", ['{"intent": "career_advice", "confidence": 0.8}'])
     refined = await refine_with_llm(unsure, "hmm interesting", ollama)
     assert (refined.intent, refined.source) == ("career_advice", "llm")

@@ -36,7 +36,7 @@ MAX_TEXT = 2000
 OTHER_BASELINE = 1.2  # "other" wins when nothing else says more
 QUESTION_MIN = 2.0  # a question clause must score this much to pair with a fact clause
 PROFILE_MIN = 2.5
-LOW_CONFIDENCE = 0.55  # below this a capable LLM is asked (see llm_stage.py)
+LOW_CONFIDENCE = 0.4  # below this a capable LLM is asked (see llm_stage.py)
 
 _QUESTION_START = re.compile(
     r"^(?:so |and |but |ok |hey |hi |also |then |now |well )?(?:what|how|which|where|when|who|"
