@@ -139,6 +139,29 @@ def test_defect14_a_data_folder_that_cannot_be_written_says_fix_permissions(
     assert "Fix the permissions" in result.stderr or "writable folder" in result.stderr
 
 
+def test_defect14_a_read_only_database_mid_chat_is_one_line(
+    tmp_path: Path, model_server: _Server
+) -> None:
+    """The database opens but refuses writes (SQLite's query_only: read-only even for root)."""
+    model_server.mode = "ok"
+    db = make_database(tmp_path)
+    port = model_server.server_address[1]
+    result = cli(
+        tmp_path,
+        "chat",
+        "--once",
+        "What jobs suit a nurse?",
+        DATABASE_URL=f"sqlite://{db}?query_only=ON",
+        LLM_PROVIDER="openai",
+        OPENAI_BASE_URL=f"http://127.0.0.1:{port}/v1",
+        OPENAI_MODEL="m",
+    )
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "cannot open or write the database" in result.stderr
+    assert "Fix the permissions" in result.stderr
+
+
 # -- 15 -------------------------------------------------------------------------------------------
 def test_defect15_run_with_an_unusable_data_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / "blocker").write_text("x")
@@ -192,6 +215,9 @@ class _Server(http.server.ThreadingHTTPServer):
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.server.mode == "ok":  # type: ignore[attr-defined]
+            self._answer_like_an_api()
+            return
         if self.server.mode == "html":  # type: ignore[attr-defined]
             body = b"<!DOCTYPE html><html><body>Welcome to nginx!</body></html>"
             self.send_response(200)
@@ -205,6 +231,20 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     do_POST = do_GET
+
+    def _answer_like_an_api(self) -> None:
+        if self.path.endswith("/models"):
+            body, kind = b'{"object": "list", "data": [{"id": "m"}]}', "application/json"
+        else:
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            chunk = '{"choices": [{"index": 0, "delta": {"content": "Hello"}}]}'
+            body, kind = f"data: {chunk}\n\ndata: [DONE]\n\n".encode(), "text/event-stream"
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, *_args: object) -> None:
         pass
