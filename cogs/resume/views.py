@@ -162,7 +162,7 @@ class InterviewButton(
     PersistentItem[discord.ui.Button[Any]],
     template=rf"cm:rinterview:(?P<owner>\d+):(?P<occ>{OCCUPATION_ID})",
 ):
-    """Hands over to the interview feature (in DMs), or names the command to run."""
+    """Hands over to the interview feature: the exact command to start one for the role."""
 
     refusal = NOT_YOURS
 
@@ -186,13 +186,13 @@ class InterviewButton(
         occupation = interaction.client.services.knowledge.get_occupation(self.occupation_id)
         title = occupation.title if occupation is not None else self.occupation_id
         command = f"`/interview start role:{title}`"
-        if interaction.guild_id is None and has_listener(interaction.client, INTERVIEW_REQUEST):
-            await interaction.response.send_message(f"🎤 Mock interview for **{title}**:")
-            message = await interaction.original_response()
-            interaction.client.dispatch(INTERVIEW_REQUEST, message, title)
-            return
+        # The `interview_request` event carries the *user's* message; a button click has none,
+        # so the hand-over is the exact command (private in servers, with scored answers).
         if has_listener(interaction.client, INTERVIEW_REQUEST):
-            text = f"Start a private mock interview for **{title}** with {command}."
+            text = (
+                f"🎤 Start a mock interview for **{title}** with {command} — or, in a DM, "
+                f"just say “quiz me for a {title} interview”."
+            )
         else:
             text = f"Mock interviews aren't available on this bot yet. When they are: {command}."
         await interaction.response.send_message(text, ephemeral=True)

@@ -38,7 +38,7 @@ class TooManyPages(ResumeError):
     code = "too_many_pages"
 
     def __init__(self, pages: int | None, limit: int = MAX_PAGES) -> None:
-        shown = f"{pages} pages" if pages else "longer than 10 pages"
+        shown = f"{pages} pages" if pages else f"longer than {limit} pages of text"
         super().__init__(
             f"That document is {shown}; I review résumés of up to {limit} pages. "
             "Send just your résumé (one or two pages is ideal).",
