@@ -6,9 +6,11 @@ A bad value stops start-up with one readable line per problem and exit code 2 (s
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -55,6 +57,7 @@ EXAMPLES: dict[str, str] = {
 
 
 SECRET_NAMES = frozenset({"DISCORD_BOT_TOKEN", "OPENAI_API_KEY"})
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s:/@'\"]*:)[^\s@/'\"]+@", re.IGNORECASE)
 
 
 class Settings(BaseSettings):
@@ -184,9 +187,27 @@ class Settings(BaseSettings):
         return self.backup_dir or self.data_dir / "backups"
 
     def secrets(self) -> list[str]:
-        """Every secret value, so the log filter can redact them."""
+        """Every secret value, so the log filter and the console can redact them: the tokens,
+        and a password inside DATABASE_URL or an LLM base URL (user:password@host)."""
         values = [self.discord_bot_token, self.openai_api_key]
-        return [v.get_secret_value() for v in values if v and v.get_secret_value()]
+        found = [v.get_secret_value() for v in values if v and v.get_secret_value()]
+        for url in (self.database_url, self.openai_base_url, self.ollama_base_url):
+            password = _url_password(url)
+            if password:
+                found.append(password)
+        return found
+
+
+def _url_password(url: str) -> str | None:
+    try:
+        return urlsplit(url).password or None
+    except ValueError:
+        return None
+
+
+def hide_url_password(text: str) -> str:
+    """'postgres://me:pw@db/x' -> 'postgres://me:***@db/x' (any text with such URLs)."""
+    return _URL_PASSWORD.sub(r"\1***@", text)
 
 
 class ConfigError(Exception):
@@ -204,7 +225,11 @@ def describe_errors(error: ValidationError) -> list[str]:
         message = problem["msg"].removeprefix("Value error, ")
         example = EXAMPLES.get(name)
         hint = f" (example: {name}={example})" if example else ""
-        shown = "a hidden value" if name in SECRET_NAMES else repr(problem.get("input"))
+        shown = (
+            "a hidden value"
+            if name in SECRET_NAMES
+            else hide_url_password(repr(problem.get("input")))
+        )
         lines.append(f"{name}: {message}; got {shown}{hint}")
     return lines
 

@@ -541,3 +541,12 @@ async def test_extra_an_html_page_from_the_openai_url_says_so(content_type: str)
     assert "doesn't look like an OpenAI-compatible API" in caught.value.user_message
     assert "/v1" in (caught.value.fix or "")
     assert listed.value.fix
+
+
+def test_defect17_a_database_password_is_a_secret_too() -> None:
+    with pytest.raises(ConfigError) as caught:
+        build_settings(_env_file=None, database_url="mysql://bob:hunter2-pw@db:3306/cm")
+    assert "hunter2-pw" not in " ".join(caught.value.lines)
+    assert "bob:***@db" in caught.value.lines[0]
+    settings = build_settings(_env_file=None, database_url="postgres://bob:hunter2-pw@db/cm")
+    assert "hunter2-pw" in settings.secrets()  # so log files and the console redact it
