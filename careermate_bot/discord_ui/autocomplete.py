@@ -1,7 +1,15 @@
-"""Autocomplete for slash-command options, from the knowledge layer (skills, places, roles)."""
+"""Autocomplete for slash-command options, from the knowledge layer (skills, places, roles).
+
+Cogs pass the ready-made callbacks straight to discord.py:
+
+    @app_commands.autocomplete(skills=complete_skills, location=complete_location)
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import discord
 from discord import app_commands
 
 from careermate_bot.discord_ui.limits import (
@@ -11,6 +19,11 @@ from careermate_bot.discord_ui.limits import (
 )
 from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.services.career_paths import split_skills
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
+
+Choices = list[app_commands.Choice[str]]
 
 
 def _choice(name: str, value: str) -> app_commands.Choice[str]:
@@ -65,3 +78,32 @@ def role_choices(
             name += f" ({hit.matched})"
         choices.append(_choice(name, occupation.title if by_title else occupation.id))
     return choices
+
+
+# -- callbacks for @app_commands.autocomplete ----------------------------------------------------
+
+
+async def complete_skills(interaction: discord.Interaction[CareerMateBot], current: str) -> Choices:
+    return skill_choices(interaction.client.services.knowledge, current)
+
+
+async def complete_location(
+    interaction: discord.Interaction[CareerMateBot], current: str
+) -> Choices:
+    return location_choices(interaction.client.services.knowledge, current)
+
+
+async def complete_role_id(
+    interaction: discord.Interaction[CareerMateBot], current: str
+) -> Choices:
+    """Occupations; the value is the occupation id (for options that take exactly a role)."""
+    return role_choices(interaction.client.services.knowledge, current)
+
+
+async def complete_role_title(
+    interaction: discord.Interaction[CareerMateBot], current: str
+) -> Choices:
+    """Occupation titles (for options that also take free keywords); nothing until typing."""
+    if not current.strip():
+        return []
+    return role_choices(interaction.client.services.knowledge, current, by_title=True)

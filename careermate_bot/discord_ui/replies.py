@@ -33,6 +33,20 @@ log = logging.getLogger(__name__)
 SentMessage = discord.Message | discord.InteractionMessage | discord.WebhookMessage
 
 
+def message_parts(
+    embed: discord.Embed | None, view: discord.ui.View | None, file: discord.File | None = None
+) -> dict[str, Any]:
+    """The keyword arguments for what is there (discord.py wants absent parts left out)."""
+    parts: dict[str, Any] = {}
+    if embed is not None:
+        parts["embed"] = embed
+    if view is not None:
+        parts["view"] = view
+    if file is not None:
+        parts["file"] = file
+    return parts
+
+
 def editor_for(message: SentMessage) -> Callable[[str], Awaitable[None]]:
     """Replaces the content of `message` (for streamed text)."""
 
@@ -112,25 +126,21 @@ class InteractionReply:
         private: bool = False,
     ) -> SentMessage:
         interaction = self.interaction
-        extra: dict[str, Any] = {}
-        if embed is not None:
-            extra["embed"] = embed
-        if view is not None:
-            extra["view"] = view
         if not interaction.response.is_done():
-            if file is not None:
-                extra["file"] = file
-            await interaction.response.send_message(content, ephemeral=private, **extra)
+            await interaction.response.send_message(
+                content, ephemeral=private, **message_parts(embed, view, file)
+            )
             message: SentMessage = await interaction.original_response()
         elif self._deferred and not self._sent:
             message = await interaction.edit_original_response(
-                content=content, attachments=[file] if file else [], **extra
+                content=content, attachments=[file] if file else [], **message_parts(embed, view)
             )
         else:
-            if file is not None:
-                extra["file"] = file
             message = await interaction.followup.send(
-                content or discord.utils.MISSING, ephemeral=private, wait=True, **extra
+                content or discord.utils.MISSING,
+                ephemeral=private,
+                wait=True,
+                **message_parts(embed, view, file),
             )
         self._sent = True
         return message
@@ -172,14 +182,8 @@ class MessageReply:
         view: discord.ui.View | None = None,
         private: bool = False,  # a message reply is as private as the channel it is in
     ) -> SentMessage:
-        extra: dict[str, Any] = {"mention_author": False}
-        if embed is not None:
-            extra["embed"] = embed
-        if file is not None:
-            extra["file"] = file
-        if view is not None:
-            extra["view"] = view
-        return await self.message.reply(content, **extra)
+        parts = message_parts(embed, view, file)
+        return await self.message.reply(content, mention_author=False, **parts)
 
     async def send_more(self, content: str) -> SentMessage:
         return await self.message.channel.send(content)

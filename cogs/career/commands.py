@@ -18,7 +18,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from careermate_bot.discord_ui.autocomplete import location_choices, role_choices, skill_choices
+from careermate_bot.discord_ui.autocomplete import (
+    complete_location,
+    complete_role_id,
+    complete_skills,
+)
 from careermate_bot.discord_ui.events import CAREER_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply, editor_for
 from careermate_bot.services.career_paths import (
@@ -112,22 +116,6 @@ class CareerCog(commands.Cog, name="Career"):
     def __init__(self, bot: CareerMateBot) -> None:
         self.bot = bot
 
-    # -- autocomplete ------------------------------------------------------------------------------
-    async def _skills_ac(
-        self, interaction: discord.Interaction[CareerMateBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return skill_choices(self.bot.services.knowledge, current)
-
-    async def _location_ac(
-        self, interaction: discord.Interaction[CareerMateBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return location_choices(self.bot.services.knowledge, current)
-
-    async def _role_ac(
-        self, interaction: discord.Interaction[CareerMateBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return role_choices(self.bot.services.knowledge, current)
-
     # -- /career paths -----------------------------------------------------------------------------
     @career.command(
         name="paths", description="Your top 5 career paths: match %, pay, skills to learn"
@@ -138,7 +126,9 @@ class CareerCog(commands.Cog, name="Career"):
         experience_years="Years of work experience (default: your profile)",
         target_role="A role you are aiming for (default: your profile)",
     )
-    @app_commands.autocomplete(skills=_skills_ac, location=_location_ac, target_role=_role_ac)
+    @app_commands.autocomplete(
+        skills=complete_skills, location=complete_location, target_role=complete_role_id
+    )
     async def paths(
         self,
         interaction: discord.Interaction[CareerMateBot],
@@ -173,7 +163,7 @@ class CareerCog(commands.Cog, name="Career"):
     # -- /career gap -------------------------------------------------------------------------------
     @career.command(name="gap", description="What you have and what to learn for one role")
     @app_commands.describe(role="The role to compare your skills with (start typing)")
-    @app_commands.autocomplete(role=_role_ac)
+    @app_commands.autocomplete(role=complete_role_id)
     async def gap(
         self,
         interaction: discord.Interaction[CareerMateBot],

@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
+from careermate_bot.discord_ui.autocomplete import complete_location, complete_role_title
 from careermate_bot.discord_ui.events import FIND_JOBS, JOBS_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply
 from careermate_bot.errors import UserFacingError
@@ -51,18 +51,6 @@ class JobsCog(commands.Cog, name="Jobs"):
     def __init__(self, bot: CareerMateBot) -> None:
         self.bot = bot
 
-    async def _location_ac(
-        self, interaction: discord.Interaction[CareerMateBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return location_choices(self.bot.services.knowledge, current)
-
-    async def _role_ac(
-        self, interaction: discord.Interaction[CareerMateBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        if not current.strip():
-            return []
-        return role_choices(self.bot.services.knowledge, current, by_title=True)
-
     # -- /jobs search ------------------------------------------------------------------------------
     @jobs.command(
         name="search", description="Openings on this server and roles with pay that fit you"
@@ -73,7 +61,7 @@ class JobsCog(commands.Cog, name="Jobs"):
         min_salary="Minimum yearly pay, e.g. 90k, 90k+ or $90,000",
         remote="Only remote openings (pay shown at national level)",
     )
-    @app_commands.autocomplete(role=_role_ac, location=_location_ac)
+    @app_commands.autocomplete(role=complete_role_title, location=complete_location)
     async def search(
         self,
         interaction: discord.Interaction[CareerMateBot],

@@ -28,6 +28,23 @@ SAVED_PAGE = 5
 BOARD_NOTE = "Posted by a member of this server; CareerMate doesn't verify postings."
 
 
+def _add_match(
+    embed: discord.Embed,
+    percent: int | None,
+    matched: tuple[str, ...],
+    missing: tuple[str, ...] = (),
+) -> None:
+    """The "Your match" field: the figure, the skills you have, and (postings) what to learn."""
+    if percent is None:
+        return
+    value = f"**{percent}%**"
+    if matched:
+        value += f" · you have {names(matched, 6)}"
+    if missing:
+        value += f"\nTo learn: {names(missing, 5)}"
+    embed.add_field(name="Your match", value=value, inline=False)
+
+
 def _posting_page(item: JobItem, search: JobSearch) -> discord.Embed:
     assert item.posting is not None
     hit = item.posting
@@ -39,13 +56,7 @@ def _posting_page(item: JobItem, search: JobSearch) -> discord.Embed:
         colour=BOARD_COLOUR,
     )
     embed.set_author(name="📌 Opening on this server's job board")
-    if hit.match_percent is not None:
-        value = f"**{hit.match_percent}%**"
-        if hit.matched_skills:
-            value += f" · you have {names(hit.matched_skills, 6)}"
-        if hit.missing_skills:
-            value += f"\nTo learn: {names(hit.missing_skills, 5)}"
-        embed.add_field(name="Your match", value=value, inline=False)
+    _add_match(embed, hit.match_percent, hit.matched_skills, hit.missing_skills)
     embed.add_field(name="Where", value=user_text(posting.where(), 200))
     embed.add_field(name="Pay", value=posting.salary_text() or "not given")
     embed.add_field(name="Closes", value=relative_time(posting.expires_at))
@@ -69,11 +80,7 @@ def _role_page(item: JobItem, search: JobSearch) -> discord.Embed:
         colour=ROLE_COLOUR,
     )
     embed.set_author(name="🧭 Matching role · search current postings with the buttons below")
-    if hit.match_percent is not None:
-        value = f"**{hit.match_percent}%**"
-        if hit.matched_skills:
-            value += f" · you have {names(hit.matched_skills, 6)}"
-        embed.add_field(name="Your match", value=value, inline=False)
+    _add_match(embed, hit.match_percent, hit.matched_skills)
     area = hit.salary.area.name if hit.salary is not None else search.location_label
     national = hit.salary is not None and hit.salary.area.is_national
     embed.add_field(
