@@ -68,8 +68,25 @@ class SecretRedactor(logging.Filter):
         return True
 
 
+class _QuietFileHandler(RotatingFileHandler):
+    """A log file that stops being writable later (disk full, folder removed) gets ONE line on
+    stderr, not logging's traceback for every record."""
+
+    _warned = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if not self._warned:
+            self._warned = True
+            error = sys.exc_info()[1]
+            print(
+                f"Cannot write the log file {self.baseFilename} ({error}); later lines for it "
+                "are dropped. Free disk space or fix the folder's permissions.",
+                file=sys.stderr,
+            )
+
+
 def _file_handler(path: Path, level: int, redactor: SecretRedactor) -> RotatingFileHandler:
-    handler = RotatingFileHandler(
+    handler = _QuietFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
     )
     handler.setLevel(level)

@@ -550,3 +550,35 @@ def test_defect17_a_database_password_is_a_secret_too() -> None:
     assert "bob:***@db" in caught.value.lines[0]
     settings = build_settings(_env_file=None, database_url="postgres://bob:hunter2-pw@db/cm")
     assert "hunter2-pw" in settings.secrets()  # so log files and the console redact it
+
+
+def test_defect12_a_log_file_that_fails_later_warns_once_without_tracebacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_settings(tmp_path)
+    root = logging.getLogger()
+    saved = list(root.handlers)
+    try:
+        setup_logging(settings, console=False)
+        for handler in root.handlers:
+            if isinstance(handler, logging.FileHandler):
+                monkeypatch.setattr(handler, "emit", lambda record, h=handler: _fail(h, record))
+        for _ in range(3):
+            logging.getLogger("careermate.test").error("disk filled up")
+        err = capsys.readouterr().err
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+            handler.close()
+        for handler in saved:
+            root.addHandler(handler)
+    assert "Traceback" not in err and "Logging error" not in err
+    assert err.count("Cannot write the log file") == 2  # careermate.log and errors.log, once each
+    assert "No space left on device" in err
+
+
+def _fail(handler: logging.Handler, record: logging.LogRecord) -> None:
+    try:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    except OSError:
+        handler.handleError(record)
