@@ -98,7 +98,7 @@ class Settings(BaseSettings):
     llm_presence_penalty: float | None = Field(default=None, ge=-2, le=2, allow_inf_nan=False)
     llm_num_ctx: int = Field(default=4096, ge=256, le=262_144)
     llm_max_tokens: int | None = Field(default=None, ge=1, le=32_768)
-    # Threads for the embedded model (empty = the CPU cores this process may use).
+    # Threads for the embedded model (empty = all the CPU cores this process may use but one).
     local_threads: int | None = Field(default=None, ge=1, le=512)
 
     # Storage

@@ -240,6 +240,9 @@ class StreamGuard:
         self._echo_run = 0
         self._pieces = 0
         self._kept_any = False
+        # What was cut, by kind: "echo" pieces, "foreign" words, special "token"s, and the
+        # "loop" / "turn" / "echo" that stopped the reply (for logs and bench/replies.py).
+        self.removed: Counter[str] = Counter()
 
     # Public API ---------------------------------------------------------------------------------
     def feed(self, delta: str) -> str:
@@ -291,6 +294,7 @@ class StreamGuard:
     def _stop(self, reason: str, offset: int | None = None) -> None:
         self.stopped = True
         self.reason = reason
+        self.removed[reason] += 1
         if reason == "loop":
             self.loop_offset = self._pending_at if offset is None else offset
 
@@ -322,10 +326,12 @@ class StreamGuard:
             piece = _SPEAKER_PREFIX.sub("", piece)
             if _ROLE_LINE.match(piece) and not _words(piece)[1:]:
                 return None  # a lone "assistant" line before the answer
-        piece = _SPECIAL_TOKENS.sub("", piece)
+        piece, tokens = _SPECIAL_TOKENS.subn("", piece)
+        self.removed["token"] += tokens
         words = piece.split(" ")
         cleaned = [w for w in words if not _foreign(w, self._allowed)]
         if len(cleaned) != len(words):
+            self.removed["foreign"] += len(words) - len(cleaned)
             piece = " ".join(w for w in cleaned if w)
         key_words = _words(piece)
         if not piece.strip():
@@ -353,6 +359,7 @@ class StreamGuard:
             self._stop("loop")
             return None
         if self._sources.echoes(key_words):
+            self.removed["echo"] += 1
             self._echo_run += 1
             if self._echo_run >= ECHO_RUN_STOP and not self.stopped:
                 self._stop("echo")

@@ -123,13 +123,24 @@ def resolve_model_path(configured: Path | None) -> Path:
     return bundled
 
 
-def default_threads() -> int:
+def available_cores() -> int:
     """The CPU cores this process may run on (a container or taskset may allow fewer than the
     machine has)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def default_threads() -> int:
+    """LOCAL_THREADS' default: every available core but one (at least one).
+
+    Measured on a shared 2-core host (bench/threads.py, docs/llm.md): llama.cpp's threads wait
+    for each other at every step, so when any other process wants a core, 2 threads took
+    ~6x longer to the first token than 1 thread and generated ~25x slower. One core stays
+    free for the event loop, Discord and the database.
+    """
+    return max(1, available_cores() - 1)
 
 
 class LocalBackend:
