@@ -1,6 +1,6 @@
 """Components and the form behind /jobs: the result pager, saved jobs, the board, posting.
 
-- `JobsPager`: one result per page, first/prev/next/last and "x/y"; only the invoker pages
+- `JobsPager` (a `discord_ui.pager.Pager`): one result per page; only the invoker pages
   (others get a private hint, but anyone may Save a result to their own list); it times out and
   disables itself; after a restart `ExpiredListButton` answers its old buttons.
 - Saved jobs and the board's "close" menu are `PersistentItem`s (state is in the DB), in views
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,8 +20,8 @@ import discord
 
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import SELECT_OPTIONS_LIMIT, truncate
-from careermate_bot.discord_ui.live_views import LiveView
 from careermate_bot.discord_ui.memory import ClientMemory
+from careermate_bot.discord_ui.pager import PAGER_TIMEOUT, Pager
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.services import job_board, job_search, saved_jobs
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAGER_TIMEOUT = 600.0  # seconds; interaction tokens last 15 minutes
 URL_BUTTON_LIMIT = 512  # Discord's limit for a link button's URL
 NOT_YOURS = "These are someone else's results. Run `/jobs search` yourself to page through yours."
 
@@ -42,105 +40,52 @@ NOT_YOURS = "These are someone else's results. Run `/jobs search` yourself to pa
 # -- the result pager ------------------------------------------------------------------------------
 
 
-class JobsPager(LiveView):
+class JobsPager(Pager):
+    """The /jobs results: one per page; Save (anyone, to their own list) and job-board links."""
+
     kind = "jobs"
 
     def __init__(
         self, search: JobSearch, owner_id: int, client: object, *, timeout: float | None = None
     ) -> None:
+        self.search = search
         super().__init__(
             owner_id,
             client,
+            pages=len(search.items),
             timeout=PAGER_TIMEOUT if timeout is None else timeout,
             refusal=NOT_YOURS,
         )
-        self.search = search
-        self.index = 0
-        self._last: discord.Interaction[Any] | None = None
-        self._build()
 
-    @property
-    def pages(self) -> int:
-        return len(self.search.items)
+    def page_embed(self, index: int) -> discord.Embed:
+        return job_page(self.search, index)
 
-    def embed(self) -> discord.Embed:
-        return job_page(self.search, self.index)
-
-    def _button(
-        self,
-        action: str,
-        label: str,
-        *,
-        row: int,
-        disabled: bool,
-        style: discord.ButtonStyle = discord.ButtonStyle.secondary,
-        emoji: str | None = None,
-    ) -> discord.ui.Button[Any]:
-        button: discord.ui.Button[Any] = discord.ui.Button(
-            label=label,
-            custom_id=self.cid(action),
-            row=row,
-            disabled=disabled,
-            style=style,
-            emoji=emoji,
-        )
-        button.callback = self._make_callback(action)  # type: ignore[method-assign,assignment]
-        return button
-
-    def _make_callback(self, action: str) -> Callable[[discord.Interaction[Any]], Awaitable[None]]:
-        async def callback(interaction: discord.Interaction[Any]) -> None:
-            await self.handle(interaction, action)
-
-        return callback
-
-    def _build(self) -> None:
-        self.clear_items()
-        last = self.pages - 1
-        single = self.pages <= 1
-        self.add_item(self._button("first", "⏮", row=0, disabled=single or self.index == 0))
-        self.add_item(self._button("prev", "◀", row=0, disabled=single or self.index == 0))
-        self.add_item(self._button("page", f"{self.index + 1}/{self.pages}", row=0, disabled=True))
-        self.add_item(self._button("next", "▶", row=0, disabled=single or self.index >= last))
-        self.add_item(self._button("last", "⏭", row=0, disabled=single or self.index >= last))
-        self.add_item(
-            self._button(
-                "save", "Save", row=1, disabled=False, style=discord.ButtonStyle.success, emoji="💾"
-            )
-        )
+    def extra_items(self) -> list[discord.ui.Item[Any]]:
+        items: list[discord.ui.Item[Any]] = [
+            self.button("save", "Save", row=1, style=discord.ButtonStyle.success, emoji="💾")
+        ]
         item = self.search.items[self.index]
         if item.posting is not None and item.posting.posting.url:
-            self.add_item(
+            items.append(
                 discord.ui.Button(label="Open posting", url=item.posting.posting.url, row=1)
             )
         elif item.role is not None:
-            for link in item.role.links[:4]:
-                if len(link.url) <= URL_BUTTON_LIMIT:
-                    self.add_item(discord.ui.Button(label=link.board, url=link.url, row=1))
+            items.extend(
+                discord.ui.Button(label=link.board, url=link.url, row=1)
+                for link in item.role.links[:4]
+                if len(link.url) <= URL_BUTTON_LIMIT
+            )
+        return items
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         data: Any = interaction.data or {}
         if str(data.get("custom_id", "")).endswith(":save"):
             return True  # anyone may save a shown result to their own list
-        allowed = await super().interaction_check(interaction)
-        if allowed:
-            self._last = interaction
-        return allowed
+        return await super().interaction_check(interaction)
 
-    async def handle(self, interaction: discord.Interaction[Any], action: str) -> None:
-        if action == "save":
-            await self._save(interaction)
+    async def on_action(self, interaction: discord.Interaction[Any], action: str) -> None:
+        if action != "save":
             return
-        target = {
-            "first": 0,
-            "prev": self.index - 1,
-            "next": self.index + 1,
-            "last": self.pages - 1,
-        }.get(action, self.index)
-        self.index = max(0, min(target, self.pages - 1))
-        self._build()
-        await interaction.response.edit_message(embed=self.embed(), view=self)
-
-    async def _save(self, interaction: discord.Interaction[Any]) -> None:
         item = self.search.items[self.index]
         request = job_search.save_request(item, self.search)
         entry, created = await saved_jobs.save(
@@ -153,20 +98,6 @@ class JobsPager(LiveView):
             else "You saved that one already. See `/jobs saved`."
         )
         await interaction.response.send_message(text, ephemeral=True)
-
-    async def on_timeout(self) -> None:
-        self.forget()
-        for child in self.children:
-            if isinstance(child, discord.ui.Button) and child.url is None:
-                child.disabled = True
-        last, self._last = self._last, None
-        try:
-            if last is not None:
-                await last.edit_original_response(view=self)
-            elif self.message is not None:
-                await self.message.edit(view=self)
-        except discord.HTTPException:
-            log.debug("could not disable an expired /jobs pager")
 
 
 # -- saved jobs ------------------------------------------------------------------------------------
