@@ -14,8 +14,6 @@ Contract events (see /work/coord/CONTRACTS.md and docs/architecture.md):
 
 from __future__ import annotations
 
-from typing import Any
-
 FIND_JOBS = "find_jobs"
 CAREER_REQUEST = "career_request"
 JOBS_REQUEST = "jobs_request"
@@ -24,6 +22,6 @@ INTERVIEW_REQUEST = "interview_request"
 INTERVIEW_ANSWER = "interview_answer"
 
 
-def has_listener(client: Any, event: str) -> bool:
+def has_listener(client: object, event: str) -> bool:
     """Whether a loaded cog listens for `event` (so a click that dispatches it gets an answer)."""
     return bool(getattr(client, "extra_events", {}).get(f"on_{event}"))
