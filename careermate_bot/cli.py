@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     resume = sub.add_parser("resume", help="review a résumé file (.pdf, .docx, .odt, .txt, .md)")
     resume.add_argument("path", type=Path, metavar="PATH", help="the résumé file")
     resume.add_argument("--role", metavar="ROLE", help="the target role to match keywords against")
+    interview = sub.add_parser("interview", help="a mock interview in this terminal, scored")
+    interview.add_argument("role", metavar="ROLE", help='the role, e.g. "Data Scientist"')
+    interview.add_argument("--kind", choices=("mixed", "behavioral", "technical"), default="mixed")
+    interview.add_argument("--questions", type=int, default=5, help="3-10 (default 5)")
+    interview.add_argument("--difficulty", choices=("easy", "medium", "hard"), default=None)
+    interview.add_argument("--new", action="store_true", help="start over if one is unfinished")
     return parser
 
 
@@ -66,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         "restore": lambda: run_restore(settings, args.file),
         "purge-user": lambda: run_purge_user(settings, args.discord_id),
         "resume": lambda: run_resume(settings, args.path, args.role),
+        "interview": lambda: run_interview(settings, args),
     }
     try:
         return handlers[args.command]()
@@ -190,6 +197,21 @@ def run_resume(settings: Settings, path: Path, role: str | None) -> int:
     from careermate_bot.resume_cli import run_resume as review_file
 
     return review_file(settings, path, role)
+
+
+# -- interview ---------------------------------------------------------------------------------
+def run_interview(settings: Settings, args: argparse.Namespace) -> int:
+    setup_logging(settings, console=False)
+    from careermate_bot.interview_cli import run_interview as interview
+
+    return interview(
+        settings,
+        args.role,
+        kind=args.kind,
+        questions=args.questions,
+        difficulty=args.difficulty,
+        new=args.new,
+    )
 
 
 # -- chat --------------------------------------------------------------------------------------

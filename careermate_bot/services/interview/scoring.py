@@ -185,7 +185,8 @@ _HEDGES = re.compile(
     r"\b(?:i guess|maybe|i'm not sure|not sure|probably|i think maybe|kind of|sort of)\b"
 )
 _NON_ANSWER = re.compile(rf"(?:{'|'.join(NON_ANSWER_PATTERNS)})[\s.!?]*")
-_PROPER = re.compile(r"\b[A-Z][A-Za-z0-9&.+#-]*[A-Za-z0-9+#]")
+_CAP_WORD = r"[A-Z](?:[A-Za-z0-9&+#'’-]|\.(?=[A-Za-z0-9]))*"
+_PROPER = re.compile(rf"\b{_CAP_WORD}(?: {_CAP_WORD})*")
 
 
 # -- entry points ------------------------------------------------------------------------------
@@ -535,16 +536,19 @@ def _about(question: QuestionSnapshot) -> str:
 
 
 def _proper_nouns(text: str) -> list[str]:
-    """Capitalised words that are not at a sentence start and not "I": names, tools, places."""
+    """Runs of capitalised words ("St Mary's", "Acme", "Power BI") that are not a sentence's
+    first word or "I": names of people, places, companies and tools."""
     found: list[str] = []
     for m in _PROPER.finditer(text):
-        word = m.group()
-        if word.casefold() in COMMON_WORDS or word.casefold() in I_WORDS | WE_WORDS:
-            continue
+        parts = m.group().split(" ")
         before = text[: m.start()].rstrip()
         if not before or before[-1] in ".!?:;\n\"'(":
-            continue
-        found.append(word)
+            parts = parts[1:]  # a sentence's first word is capitalised anyway
+        while parts and parts[0].casefold().rstrip("'’s") in COMMON_WORDS | I_WORDS | WE_WORDS:
+            parts = parts[1:]
+        name = " ".join(parts).removesuffix("'s").removesuffix("’s")
+        if len(name) >= 2 and name.casefold() not in COMMON_WORDS | I_WORDS | WE_WORDS:
+            found.append(name)
     return list(dict.fromkeys(found))
 
 
