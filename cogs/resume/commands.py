@@ -29,7 +29,12 @@ ASK_FOR_FILE = (
     "Send me your résumé to review: attach it to a message (.pdf, .docx, .odt, .txt or .md, up "
     "to 5 MB), use `/resume review`, or paste the text with the button below."
 )
-SENT_BY_DM = "📬 Résumés are personal, so I've answered in your DMs."
+SENT_BY_DM = (
+    "📬 Résumés are personal, so I've answered in your DMs. (You may want to delete your "
+    "message with the file from this channel.)"
+)
+# Per user: 5 reviews a minute (each parses a file on a shared CPU).
+RATE, PER = 5, 60.0
 DMS_CLOSED = (
     "I couldn't DM you your review (your DMs are closed). Use `/resume review` here for a "
     "private review, or allow DMs from server members."
@@ -60,6 +65,7 @@ class ResumeCog(commands.Cog, name="Resume"):
         location="Your city, state or 'remote' (for pay in the career paths)",
     )
     @app_commands.autocomplete(target_role=_role_ac, location=_location_ac)
+    @app_commands.checks.cooldown(RATE, PER, key=lambda i: i.user.id)
     async def review(
         self,
         interaction: discord.Interaction[CareerMateBot],
@@ -96,6 +102,7 @@ class ResumeCog(commands.Cog, name="Resume"):
         name="resume_review",
         help="Review the résumé attached to this message, e.g. !resume_review Data Analyst",
     )
+    @commands.cooldown(RATE, PER, commands.BucketType.user)
     async def resume_review(
         self, ctx: commands.Context[CareerMateBot], *, target_role: str = ""
     ) -> None:

@@ -362,3 +362,13 @@ async def test_the_event_reviews_or_asks_for_a_file(
     assert sent_embeds and sent_embeds[0].title.startswith("Résumé review — ")
     assert "answered in your DMs" in public[-1].content
     assert await _stored() == 1
+
+
+async def test_reviews_are_rate_limited_per_user(h: DiscordHarness) -> None:
+    for _ in range(5):
+        reply = await h.slash("resume review", file=Upload("blank.txt", b""))
+        assert "is empty" in reply.text()
+    limited = await h.slash("resume review", file=Upload("blank.txt", b""))
+    assert limited.ephemeral and "Try again in" in limited.text()
+    other = await h.slash("resume review", file=Upload("blank.txt", b""), user=h.member_at(1))
+    assert "is empty" in other.text()
