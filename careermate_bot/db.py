@@ -80,11 +80,9 @@ def _newest_backup(settings: Settings) -> str:
     return f"careermate restore <a backup file from {settings.effective_backup_dir}>"
 
 
-def explain_database_error(error: BaseException, settings: Settings) -> DatabaseError | None:
-    """One readable `DatabaseError` (what is wrong, what to do) for a storage failure, or None
-    when `error` is not one (a bug, a lost server connection, ...)."""
-    if isinstance(error, DatabaseError):
-        return error
+def storage_problem(error: BaseException) -> str | None:
+    """What kind of storage failure `error` is: "damaged", "full", "no_write", "io", or None
+    for anything else (a bug, a lock timeout, a lost server connection)."""
     chain = _chain(error)
     text = " | ".join(str(e).lower() for e in chain)
     errnos = {getattr(e, "errno", None) for e in chain if isinstance(e, OSError)}
@@ -93,36 +91,53 @@ def explain_database_error(error: BaseException, settings: Settings) -> Database
     )
     if not sqlite_error and not errnos - {None}:
         return None
+    if any(marker in text for marker in _DAMAGED):
+        return "damaged"
+    if errno.ENOSPC in errnos or errno.EDQUOT in errnos or any(m in text for m in _FULL):
+        return "full"
+    no_write = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST}
+    if errnos & no_write or any(m in text for m in _NO_WRITE):
+        return "no_write"
+    if "disk i/o error" in text or errno.EIO in errnos:
+        return "io"
+    return None
+
+
+def explain_database_error(error: BaseException, settings: Settings) -> DatabaseError | None:
+    """One readable `DatabaseError` (what is wrong, what to do) for a storage failure, or None
+    when `error` is not one (a bug, a lost server connection, ...)."""
+    if isinstance(error, DatabaseError):
+        return error
+    kind = storage_problem(error)
+    if kind is None:
+        return None
+    chain = _chain(error)
     db = settings.sqlite_path
     where = str(db) if db is not None else "the database in DATABASE_URL"
     folder = db.parent if db is not None else settings.data_dir
     reason = str(chain[-1]) or type(chain[-1]).__name__
-    if any(marker in text for marker in _DAMAGED):
+    if kind == "damaged":
         return DatabaseError(
             f"The database {where} is damaged or is not a CareerMate database ({reason}). "
             f"Restore the newest backup: {_newest_backup(settings)}"
         )
-    if errno.ENOSPC in errnos or errno.EDQUOT in errnos or any(m in text for m in _FULL):
+    if kind == "full":
         return DatabaseError(
             f"The disk holding {where} is full ({reason}). Free some disk space (old log "
             f"files in {settings.log_dir}, old backups in {settings.effective_backup_dir}), "
             "then start CareerMate again."
         )
-    if errnos & {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST} or any(
-        m in text for m in _NO_WRITE
-    ):
+    if kind == "no_write":
         return DatabaseError(
             f"CareerMate cannot open or write the database {where} ({reason}). Fix the "
             f"permissions so the user running CareerMate can write {folder} and the files in "
             f"it (e.g. sudo chown -R $USER {folder}), or set DATA_DIR to a writable folder."
         )
-    if "disk i/o error" in text or errno.EIO in errnos:
-        return DatabaseError(
-            f"Reading or writing the database {where} failed with a disk error ({reason}). "
-            "Check the disk and free space; if it keeps failing, restore the newest backup: "
-            f"{_newest_backup(settings)}"
-        )
-    return None
+    return DatabaseError(
+        f"Reading or writing the database {where} failed with a disk error ({reason}). "
+        "Check the disk and free space; if it keeps failing, restore the newest backup: "
+        f"{_newest_backup(settings)}"
+    )
 
 
 def _readable(error: BaseException, settings: Settings) -> BaseException:

@@ -15,6 +15,10 @@ GENERIC_FAILURE = (
     "Something went wrong on my side. I've logged the details; please try again in a moment."
 )
 SHUTTING_DOWN = "I'm restarting right now. Please try again in a minute."
+STORAGE_TROUBLE = (
+    "I couldn't save that: my storage has a problem (a full disk or a damaged database). "
+    "The bot's owner can see what to do in the logs; please try again later."
+)
 DATABASE_BUSY = (
     "I'm saving a lot right now and couldn't store that. Please try again in a few seconds."
 )
@@ -29,6 +33,8 @@ def describe_error(error: BaseException) -> tuple[str, bool]:
             return user_message, False
     if _database_locked(original):
         return DATABASE_BUSY, True
+    if _storage_broken(original):
+        return STORAGE_TROUBLE, True
     if isinstance(error, app_commands.CommandOnCooldown | commands.CommandOnCooldown):
         return f"Easy there! Try again in {error.retry_after:.0f} s.", False
     if isinstance(error, app_commands.MissingPermissions | commands.MissingPermissions):
@@ -43,6 +49,13 @@ def describe_error(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, commands.UserInputError):
         return f"{error} Try `/help` to see how the command works.", False
     return GENERIC_FAILURE, True
+
+
+def _storage_broken(error: BaseException) -> bool:
+    """The database is damaged, full or read-only: nothing the user can fix by retrying."""
+    from careermate_bot.db import storage_problem
+
+    return storage_problem(error) is not None
 
 
 def _database_locked(error: BaseException) -> bool:

@@ -582,3 +582,21 @@ def _fail(handler: logging.Handler, record: logging.LogRecord) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
     except OSError:
         handler.handleError(record)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "database or disk is full",
+        "database disk image is malformed",
+        "attempt to write a readonly database",
+    ],
+)
+def test_defect14_discord_users_get_a_storage_line_not_a_generic_failure(text: str) -> None:
+    from tortoise.exceptions import OperationalError
+
+    from careermate_bot.discord_ui.errors import STORAGE_TROUBLE, describe_error
+
+    message, logged = describe_error(OperationalError(text))
+    assert message == STORAGE_TROUBLE and logged
+    assert describe_error(OperationalError("database is locked"))[0] != STORAGE_TROUBLE
