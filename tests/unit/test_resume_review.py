@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from careermate_bot.services import resume
 from careermate_bot.services.resume import checks, headings, language, parsing
@@ -58,6 +60,7 @@ def test_same_skills_and_score_for_other_resumes_across_formats(kb: Any, text: s
         "• Cut onboarding time by 35% with a new checklist.",
         "- Grew newsletter subscribers from 2,000 to 9,500 in one year.",
         "* Processed 300+ invoices a week with zero late payments.",
+        "• 25% fewer support tickets after rewriting the onboarding guide.",
     ],
 )
 @pytest.mark.parametrize("text", [S.STRONG, S.WEAK, S.strong_without_metrics_and_contact()])
@@ -253,6 +256,9 @@ def test_dates_out_of_order_are_a_fix(kb: Any) -> None:
         ("Led the 2021 rebrand", True, False),
         ("Grew revenue $2M in one year", True, True),
         ("Used Excel daily", False, False),
+        ("30% fewer returns after a packaging redesign", True, True),
+        ("$2M in new revenue from 3 partner deals", True, True),
+        ("2019 was a busy year", False, False),
     ],
 )
 def test_bullet_language(text: str, action: bool, quantified: bool) -> None:
@@ -313,3 +319,32 @@ def test_paragraph_roles_are_read_as_sentences_and_get_a_fix(kb: Any) -> None:
     assert parsed.paragraphs_only
     result = resume.review(kb, text)
     assert any("bullet points" in f.message for f in result.fixes) or result.stats.bullets
+
+
+_VERBS = ["Cut", "Grew", "Reduced", "Launched", "Automated", "Trained", "Sold", "Saved", "Led"]
+_METRICS = ["by 12%", "from 40 to 95 per week", "saving $8K a month", "for 3 teams", "by 2x"]
+_OBJECTS = ["invoice errors", "weekly sales", "support backlog", "onboarding time", "a new CRM"]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    base=st.sampled_from(["strong", "weak", "bare"]),
+    verb=st.sampled_from(_VERBS),
+    thing=st.sampled_from(_OBJECTS),
+    metric=st.sampled_from(_METRICS),
+    marker=st.sampled_from(["•", "-", "*"]),
+)
+def test_property_a_quantified_bullet_never_lowers_the_score(
+    kb: Any, base: str, verb: str, thing: str, metric: str, marker: str
+) -> None:
+    text = {
+        "strong": S.STRONG,
+        "weak": S.WEAK,
+        "bare": S.strong_without_metrics_and_contact(),
+    }[base]
+    after = "Work History" if base == "weak" else "EXPERIENCE"
+    bullet = f"{marker} {verb} {thing} {metric}."
+    before = resume.review(kb, text).score
+    assert resume.review(kb, S.add_bullet(text, bullet, after=after)).score >= before

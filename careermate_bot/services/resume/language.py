@@ -114,9 +114,13 @@ def first_word(text: str) -> str:
 _LEAD_IN = re.compile(r"^[^:–—]{2,60}?(?::|\s[–—-]\s)\s*")
 
 
+_RESULT_FIRST = re.compile(r"^\s*(?:[$€£¥]\s?\d|\d[\d,.]*\s*(?:%|x\b|[kKmM]\b|\+))")
+
+
 def starts_with_action(text: str) -> bool:
-    """An action verb first, also after a lead-in ("Course Planner (React): built ...")."""
-    if _is_action(first_word(text)):
+    """An action verb first, also after a lead-in ("Course Planner (React): built ..."), or a
+    result first ("30% fewer returns after ...", "$2M in new revenue from ...")."""
+    if _is_action(first_word(text)) or _RESULT_FIRST.match(text):
         return True
     lead = _LEAD_IN.match(text)
     return lead is not None and _is_action(first_word(text[lead.end() :]))
