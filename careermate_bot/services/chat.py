@@ -26,6 +26,10 @@ from models import MessageRole, MessageSource
 
 log = logging.getLogger(__name__)
 
+# Stored messages the model saw: untagged ones and the conversation router's chat intents.
+# Messages the router answered from data (a pay figure, saved facts, /career results) stay out
+# of the model's history, so a small model does not imitate those answers.
+MODEL_INTENTS = frozenset({None, "small_talk", "other"})
 # The terminal chat's user: not a Discord account (Discord ids are never 0).
 CLI_USER_ID = 0
 MAX_USER_TEXT = 4000
@@ -96,6 +100,7 @@ class ChatService:
             message("user" if row.role is MessageRole.USER else "assistant", row.content)
             for row in rows
             if row.role in (MessageRole.USER, MessageRole.ASSISTANT)
+            and row.intent in MODEL_INTENTS  # not messages the router answered from data
         ]
         while turns and sum(len(t["content"]) for t in turns) > self.history_chars:
             turns.pop(0)
@@ -141,9 +146,7 @@ class ChatService:
         source = MessageSource(source)
         profile = await self.profile(user_id, display_name)
         messages = await self.build_messages(profile, text)
-        await profiles.append_message(
-            user_id, MessageRole.USER, text, source=source, intent=intent
-        )
+        await profiles.append_message(user_id, MessageRole.USER, text, source=source, intent=intent)
         stream = self.llm.stream(
             messages,
             user_id=request_key if request_key is not None else user_id,

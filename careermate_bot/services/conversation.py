@@ -276,8 +276,8 @@ class ConversationRouter:
                 user_id, MessageRole.USER, text, intent=routed.intent, source=source
             )
         answer = routed.text if routed.kind in ("pay", "saved", "ask") else ""
-        if answer:
-            await profiles.append_message(user_id, MessageRole.ASSISTANT, answer, source=source)
+        if answer:  # kept for the record (export), as a system row: not shown to the model
+            await profiles.append_message(user_id, MessageRole.SYSTEM, answer, source=source)
 
 
 def privacy_summary(profile: profiles.ProfileSnapshot) -> str:

@@ -134,3 +134,20 @@ async def test_terminal_chat_uses_the_same_router(tmp_path: Path) -> None:
     assert "careermate> Hi there!" in text
     assert "Undone: skills Python, SQL." in text
     assert "**" not in text
+
+
+async def test_the_model_does_not_see_answers_given_from_data(
+    db: Settings, router: ConversationRouter
+) -> None:
+    from careermate_bot.services.chat import ChatService
+
+    await router.route(11, "Flo", "I know Python and SQL", "dm")
+    await router.route(11, "Flo", "How much do nurses make in Ohio?", "dm")
+    chat = ChatService(fake_client(["Hi!"]))
+    await chat.reply(11, "Flo", "hello there", "dm")
+    profile = await profiles.get_profile(11)
+    assert profile is not None
+    history = [t["content"] for t in await chat.history(profile)]
+    assert history == ["hello there", "Hi!"]  # the saved-facts and pay turns stay out
+    rows = await ChatMessage.filter(user__discord_id=11).order_by("id")
+    assert [r.role for r in rows][:4] == ["user", "system", "user", "system"]

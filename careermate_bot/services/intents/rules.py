@@ -141,6 +141,8 @@ RULES: Final[tuple[Rule, ...]] = (
         2.5,
         r"\bwhat (?:should|could|can|do) i (?:learn|study|do|focus|pick|choose|add|take)\b|"
         r"\bwhat (?:to|should i) learn\b|\bwhat steps\b|\bwhere do i (?:start|begin)\b|"
+        r"\bwhat (?:am i|else am i|else do i|is) missing\b|\bwhat do i need\b|"
+        r"\bhow do i get there\b|\bnext steps?\b|"
         r"\bwhich (?:language|skill|skills|cert\w*|degree|"
         r"course|field|programming language|path)\b",
     ),
