@@ -202,11 +202,11 @@ def check_length(parsed: ParsedResume, level: str, pages: int | None) -> Checked
     return result, fixes
 
 
-def _weakest(lines: Sequence[Line], bad: list[bool]) -> str | None:
-    for line, flagged in zip(lines, bad, strict=True):
-        if flagged:
-            return _quote(line.text)
-    return None
+def _weakest(lines: Sequence[Line], bad: list[bool], avoid: str | None = None) -> str | None:
+    """The first flagged line, preferring one not quoted already (`avoid`)."""
+    flagged = [_quote(line.text) for line, is_bad in zip(lines, bad, strict=True) if is_bad]
+    fresh = [quote for quote in flagged if quote != avoid]
+    return (fresh or flagged or [None])[0]
 
 
 def check_bullets(parsed: ParsedResume, summary: Sequence[Line]) -> list[Checked]:
@@ -257,7 +257,7 @@ def check_bullets(parsed: ParsedResume, summary: Sequence[Line]) -> list[Checked
     points = WEIGHTS["quantified"] * min(1.0, share_numbers / QUANTIFIED_TARGET)
     result = _result("quantified", points, f"{sum(numbers)} of {n} bullets have a number")
     fixes = []
-    quote = _weakest(bullets, [not q for q in numbers])
+    quote = _weakest(bullets, [not q for q in numbers], avoid=quote)
     if quote and result.points < result.max_points:
         fixes.append(
             Fix(
