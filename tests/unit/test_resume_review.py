@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
@@ -348,3 +349,20 @@ def test_property_a_quantified_bullet_never_lowers_the_score(
     bullet = f"{marker} {verb} {thing} {metric}."
     before = resume.review(kb, text).score
     assert resume.review(kb, S.add_bullet(text, bullet, after=after)).score >= before
+
+
+async def test_contact_details_and_content_never_reach_the_logs(
+    kb: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    from careermate_bot.services.resume.runner import read_and_review_file
+
+    await read_and_review_file(kb, S.to_pdf(S.STRONG), "Jordan_Rivera_CV.pdf", "Data Analyst")
+    await read_and_review_file(kb, S.to_docx(S.STRONG), "Jordan_Rivera_CV.docx")
+    for data, name in ((S.corrupt_pdf(), "Jordan_Rivera.pdf"), (S.PNG, "Jordan_Rivera.pdf")):
+        with pytest.raises(resume.ResumeError) as caught:
+            await read_and_review_file(kb, data, name)
+        logging.getLogger("test").warning("refused: %s", caught.value)  # what the cog logs
+    logged = caplog.text
+    for secret in ("jordan.rivera@example.com", "555-0148", "Jordan", "Lakeside", "Tableau"):
+        assert secret not in logged
