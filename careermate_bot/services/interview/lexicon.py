@@ -122,6 +122,8 @@ ACTION_CUES = (
 )
 RESULT_CUES = (
     r"\bas a result\b",
+    r"\bnow (?:i|we|the|our|any|everyone|all|it)\b",
+    r"\b(?:since then|from then on|ever since|afterwards,? (?:i|we|the))\b",
     r"\bresult(?:ed|s|ing)? (?:in|was)\b",
     r"\bthe (?:result|outcome|impact|effect) (?:was|is)\b",
     r"\b(?:which|this|that|it) (?:led|helped|allowed|meant|saved|cut|reduced|increased|improved)\b",
@@ -138,6 +140,34 @@ RESULT_CUES = (
     r"\bthe (?:client|customer|patient|manager|team|student|parent)s? (?:was|were) "
     r"(?:happy|satisfied|pleased)\b",
     r"\b(?:feedback|satisfaction|retention) (?:score|rate|went|improved|rose)\b",
+)
+
+# Reasons and goals: in an opinion question ("Why this job?", "Your biggest weakness?") they play
+# the part STAR's Task plays in a story.
+REASON_CUES = (
+    r"\bbecause\b",
+    r"\bwhich is why\b",
+    r"\bthat'?s why\b",
+    r"\bso that\b",
+    r"\bi (?:want|would like|hope|aim|plan) to\b",
+    r"\bmy goal\b",
+    r"\bi (?:enjoy|love|care about|am drawn to|am passionate about)\b",
+    r"\bthe reason\b",
+)
+# Words in a question that ask for a story (STAR applies fully).
+STORY_CUES = (
+    "a time",
+    "an example",
+    "example of",
+    "describe a situation",
+    "a situation",
+    "tell me about a",
+    "walk me through",
+    "when you",
+    "a project",
+    "an occasion",
+    "have you ever",
+    "a moment",
 )
 
 # --- Ownership ------------------------------------------------------------------------------------
@@ -191,7 +221,9 @@ COMPETENCY_WORDS: dict[str, frozenset[str]] = {
     ),
     "customer focus": frozenset(
         "customer customers client clients user users patient patients complaint complaints "
-        "service satisfaction needs expectations feedback requirement requirements".split()
+        "service satisfaction needs expectations feedback requirement requirements student "
+        "students pupil pupils parent parents guest guests resident residents family families "
+        "learner learners buyer buyers caller callers member members public help helped".split()
     ),
     "ethics": frozenset(
         "ethical ethics honest honesty integrity right wrong policy rule rules report reported "
@@ -211,7 +243,8 @@ COMPETENCY_WORDS: dict[str, frozenset[str]] = {
     ),
     "motivation": frozenset(
         "motivate motivated passion passionate enjoy interested interest why goal goals "
-        "career grow growth excited".split()
+        "career grow growth excited want love mission values impact build building keep "
+        "learn contribute".split()
     ),
     "initiative": frozenset(
         "initiative proactive proactively noticed volunteered started proposed improved "

@@ -42,8 +42,10 @@ from careermate_bot.services.interview.lexicon import (
     I_WORDS,
     NON_ANSWER_PATTERNS,
     NON_ANSWER_PHRASES,
+    REASON_CUES,
     RESULT_CUES,
     SITUATION_CUES,
+    STORY_CUES,
     TASK_CUES,
     WE_WORDS,
     WORK_WORDS,
@@ -59,6 +61,8 @@ from careermate_bot.services.interview.text import (
 
 MAX_ANSWER_CHARS = 4000
 OFF_TOPIC_CAP = 10
+OTHER_QUESTION_CAP = 50  # a good story that answers a different question
+_BROAD_COMPETENCIES = frozenset({"motivation"})  # "why this job?" answers vary too much
 GIBBERISH_CAP = 2
 NON_ANSWER_CAP = 3
 HEDGE_PENALTY = 5
@@ -169,8 +173,9 @@ _TASK = _compile(TASK_CUES, "task")
 _ACTION = _compile(ACTION_CUES, "action")
 _RESULT = _compile(RESULT_CUES, "result")
 _DEPTH = [re.compile(p) for p in DEPTH_CUES]
+_REASON = re.compile("|".join(REASON_CUES))
 _I_ACTION = re.compile(
-    r"\bi (?:then |also |first |quickly |personally |immediately |finally )?"
+    r"\bi (?:then |also |first |quickly |personally |immediately |finally |have |had |'ve )?"
     r"(?:[a-z]{3,}ed|built|wrote|led|made|took|ran|set|spoke|met|began|brought|chose|drew|drove|"
     r"found|gave|got|held|kept|sent|showed|sought|spent|stood|taught|told|won|did|went|put|"
     r"broke|caught|fought|paid|said|sat|split|thought|understood)\b"
@@ -301,9 +306,11 @@ def _behavioral(
 
     # STAR 40
     i_actions = [m for m in _I_ACTION.findall(lowered) if m not in _NOT_ACTIONS]
+    story = _asks_for_story(question.text)
+    reasons = 0 if story else len(_REASON.findall(lowered))
     star_hits = {
         "Situation": len(_SITUATION.findall(lowered)),
-        "Task": len(_TASK.findall(lowered)),
+        "Task": len(_TASK.findall(lowered)) + reasons,
         "Action": len(_ACTION.findall(lowered)) + len(set(i_actions)),
         "Result": len(_RESULT.findall(lowered)),
     }
@@ -401,6 +408,19 @@ def _behavioral(
             f"Off topic: nothing in it relates to the question (capped at {OFF_TOPIC_CAP})."
         )
         total = min(total, OFF_TOPIC_CAP)
+    elif (
+        rel_hits == 0
+        and question.competency in COMPETENCY_WORDS
+        and question.competency not in _BROAD_COMPETENCIES
+        and total > OTHER_QUESTION_CAP
+    ):
+        flags.append("other_question")
+        penalties.append(
+            "A story, but not about what was asked"
+            + _about(question)
+            + f" (capped at {OTHER_QUESTION_CAP})."
+        )
+        total = OTHER_QUESTION_CAP
     total = _hedge(lowered, total, flags, penalties)
     return _result(
         question, total, parts, matched, missed, tips, strengths, penalties, flags, skills, n
@@ -527,6 +547,12 @@ def _hedge(lowered: str, total: int, flags: list[str], penalties: list[str]) -> 
         penalties.append(f"Hedging ('maybe', 'I guess') twice or more: -{HEDGE_PENALTY}.")
         return total - HEDGE_PENALTY
     return total
+
+
+@lru_cache(maxsize=2048)
+def _asks_for_story(question: str) -> bool:
+    lowered = question.casefold()
+    return any(cue in lowered for cue in STORY_CUES)
 
 
 def _about(question: QuestionSnapshot) -> str:
