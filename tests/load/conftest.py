@@ -26,10 +26,6 @@ from tests.load.fake_llm import MODEL, FakeLLMServer
 USERS = int(os.environ.get("CAREERMATE_LOAD_USERS", "200"))  # a smaller number for quick runs
 
 
-def pytest_sessionstart(session: Any) -> None:
-    driver.FIGURES_FILE.unlink(missing_ok=True)  # figures of this run only
-
-
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if driver.figures:
         terminalreporter.section("CareerMate load and fault figures")

@@ -36,8 +36,9 @@ figures: list[str] = []
 
 def report(line: str) -> None:
     """A figure for the terminal summary (shown with or without -s) and FIGURES_FILE."""
+    first = not figures  # this test run's figures only
     figures.append(line)
-    with FIGURES_FILE.open("a", encoding="utf-8") as out:
+    with FIGURES_FILE.open("w" if first else "a", encoding="utf-8") as out:
         out.write(line + "\n")
 
 
