@@ -61,7 +61,15 @@ class Screen:
 def _buttons(view: SessionView, *actions: str) -> discord.ui.View:
     out = discord.ui.View(timeout=None)
     for action in actions:
-        out.add_item(SessionButton(action, view.user_id, view.id, last=view.is_last_question))
+        out.add_item(
+            SessionButton(
+                action,
+                view.user_id,
+                view.id,
+                last=view.is_last_question,
+                typing_on=view.typed_answers,
+            )
+        )
     return out
 
 
@@ -80,7 +88,7 @@ async def screen_for(
             actions.append("typing")
         shown = hint if hint is not None else (view.question.hint if view.hint_shown else None)
         embed = question_embed(view, hint=shown or None, dm=dm)
-        return Screen(embed, _typing_label(_buttons(view, *actions), view))
+        return Screen(embed, _buttons(view, *actions))
     answer = view.last_answer
     if view.active and answer is not None:
         return Screen(
@@ -102,15 +110,6 @@ def _bytes(data: bytes) -> Any:
     import io
 
     return io.BytesIO(data)
-
-
-def _typing_label(out: discord.ui.View, view: SessionView) -> discord.ui.View:
-    for item in out.children:
-        if isinstance(item, discord.ui.Button) and (item.custom_id or "").startswith(
-            "cm:iv:typing"
-        ):
-            item.label = "Stop typing answers" if view.typed_answers else "Answer by typing"
-    return out
 
 
 async def show(
@@ -292,10 +291,20 @@ class SessionButton(
         "typing": ("Stop typing answers", "⌨️", discord.ButtonStyle.secondary),
     }
 
-    def __init__(self, action: str, owner_id: int, session_id: int, *, last: bool = False) -> None:
+    def __init__(
+        self,
+        action: str,
+        owner_id: int,
+        session_id: int,
+        *,
+        last: bool = False,
+        typing_on: bool = True,
+    ) -> None:
         label, emoji, style = self.LABELS[action]
         if action == "next" and last:
             label, emoji = "See report", "📊"
+        if action == "typing" and not typing_on:
+            label = "Answer by typing"
         super().__init__(
             discord.ui.Button(
                 label=label,

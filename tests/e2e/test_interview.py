@@ -287,3 +287,29 @@ def message_text(message: dict[str, Any]) -> str:
     from tests.harness.capture import message_text as text
 
     return text(message)
+
+
+async def test_dm_session_is_not_ephemeral_and_typing_can_be_turned_off(iv: DiscordHarness) -> None:
+    h = iv
+    started = await start(h, dm=True, kind="behavioral", questions=3)
+    assert not started.ephemeral
+    msg = started.message
+    assert "type it as a message" in message_text(msg)
+    service = h.bot.services.interview
+    assert await service.awaiting_answer(h.member.id)
+    off = await h.click(msg, button(msg, "typing"), dm=True)
+    assert "Answer by typing" in str(off.message["components"])
+    assert not await service.awaiting_answer(h.member.id)  # DMs are normal chat again
+    on = await h.click(off.message, button(off.message, "typing"), dm=True)
+    assert "Stop typing answers" in str(on.message["components"])
+    assert await service.awaiting_answer(h.member.id)
+
+
+async def test_role_autocomplete_offers_titles(iv: DiscordHarness) -> None:
+    choices = await iv.autocomplete("interview start", "role", role="data sci")
+    assert any(c["value"] == "Data Scientist" for c in choices)
+
+
+async def test_unknown_role_gets_a_did_you_mean(iv: DiscordHarness) -> None:
+    reply = await start(iv, role="qqqq zzzz xxxx")
+    assert reply.ephemeral and "don't know the role" in reply.text()
