@@ -15,7 +15,8 @@
   restore kept), for `careermate purge-user ID`: deleted means deleted, in old copies too. Each
   file is rewritten through a verified temporary copy (VACUUM, so no free page keeps the text).
 
-PostgreSQL: these functions raise `NotSqliteError`; use pg_dump / pg_restore there.
+PostgreSQL: `create_backup` and `restore_backup` hand over to `careermate_bot.backup_pg`
+(pg_dump / pg_restore); the other functions raise `NotSqliteError`.
 """
 
 from __future__ import annotations
@@ -86,6 +87,12 @@ class RestoreResult:
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _is_postgres(settings: Settings) -> bool:
+    return settings.effective_database_url.startswith(
+        ("postgres://", "postgresql://", "asyncpg://")
+    )
 
 
 def _require_sqlite(settings: Settings) -> Path:
@@ -198,6 +205,10 @@ def _publish(partial: Path, folder: Path, stamp: str) -> Path:
 def create_backup(settings: Settings, *, prune: bool = True) -> Path:
     """Take a verified backup of the SQLite database now; prune old ones. Blocking: from async
     code use `create_backup_async`. Raises `BackupError` (readable) on any failure."""
+    if _is_postgres(settings):
+        from careermate_bot.backup_pg import create_pg_backup  # pg_dump, same naming/pruning
+
+        return create_pg_backup(settings, prune=prune)
     source_path = _require_sqlite(settings)
     try:
         exists = source_path.is_file()
@@ -336,8 +347,12 @@ def restore_backup(settings: Settings, file: Path | str) -> RestoreResult:
     """Replace the SQLite database with the backup `file`. The bot must be stopped.
 
     Raises `BotRunningError` while the bot runs, `InvalidBackupError` for a file that is not a
-    healthy CareerMate database, `NotSqliteError` on PostgreSQL; never leaves a half state.
+    healthy CareerMate database; never leaves a half state. PostgreSQL: `backup_pg`.
     """
+    if _is_postgres(settings):
+        from careermate_bot.backup_pg import restore_pg_backup  # pg_restore, one transaction
+
+        return restore_pg_backup(settings, file)  # type: ignore[return-value]
     db = _require_sqlite(settings)
     source = Path(file).expanduser()
     if not source.is_file():

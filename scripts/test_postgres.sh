@@ -24,6 +24,7 @@ DEFAULT_TESTS=(
     tests/unit/test_profiles.py
     tests/unit/test_career_jobs_services.py
     tests/unit/test_postgres.py
+    tests/unit/test_backup_pg.py
     tests/e2e
     tests/load
 )

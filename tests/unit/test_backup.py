@@ -20,7 +20,6 @@ from careermate_bot.backup import (
     BackupScheduler,
     BotRunningError,
     InvalidBackupError,
-    NotSqliteError,
     create_backup,
     create_backup_async,
     list_backups,
@@ -218,11 +217,15 @@ def test_backup_of_a_missing_database_says_what_to_do(tmp_path: Path) -> None:
         create_backup(make_settings(tmp_path))
 
 
-def test_postgres_is_told_to_use_pg_dump(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path, database_url="postgres://u:p@localhost:5432/careermate")
-    for call in (lambda: create_backup(settings), lambda: restore_backup(settings, __file__)):
-        with pytest.raises(NotSqliteError, match=r"SQLite only.*pg_dump"):
-            call()
+def test_postgres_backups_go_through_pg_dump_and_pg_restore(tmp_path: Path) -> None:
+    # Nothing listens on port 1: pg_dump fails with a readable line (tests/unit/test_backup_pg.py
+    # backs up and restores a real server). The password never shows.
+    settings = make_settings(tmp_path, database_url="postgres://u:s3cret@127.0.0.1:1/careermate")
+    with pytest.raises(BackupError, match=r"pg_dump") as caught:
+        create_backup(settings)
+    with pytest.raises(BackupError, match=r"pg_restore|not a pg_dump") as refused:
+        restore_backup(settings, __file__)
+    assert "s3cret" not in f"{caught.value} {refused.value}"
     assert list_backups(settings) == []
     assert not BackupScheduler(settings).enabled
 

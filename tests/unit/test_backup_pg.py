@@ -1,0 +1,134 @@
+"""`careermate backup` / `restore` on a real PostgreSQL server: pg_dump (custom format) and
+pg_restore, the same naming and keep-N pruning as SQLite. Run by scripts/test_postgres.sh."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careermate_bot.backup import (
+    BotRunningError,
+    InvalidBackupError,
+    create_backup,
+    restore_backup,
+)
+from careermate_bot.backup_pg import libpq_target, list_pg_backups
+from careermate_bot.config import Settings, build_settings
+from careermate_bot.db import close_db, init_db
+from careermate_bot.migrations import CURRENT_VERSION
+from careermate_bot.runlock import RunLock
+from careermate_bot.services import profiles
+from tests.pg import database_url_for_test, postgres_only
+
+pytestmark = postgres_only
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def pg(tmp_path: Path) -> Settings:
+    return build_settings(
+        _env_file=None,
+        data_dir=tmp_path / "data",
+        log_dir=tmp_path / "logs",
+        database_url=database_url_for_test(),
+        backup_keep=2,
+    )
+
+
+async def _skills(settings: Settings, user: int) -> list[str] | None:
+    await init_db(settings)
+    try:
+        profile = await profiles.get_profile(user)
+        return None if profile is None else profile.skills
+    finally:
+        await close_db()
+
+
+async def test_backup_then_restore_brings_the_data_back(pg: Settings) -> None:
+    await init_db(pg)
+    await profiles.update_profile(1, skills=["Python", "SQL"])
+    await profiles.append_message(1, "user", "keep me")
+    await close_db()
+
+    saved = await asyncio.to_thread(create_backup, pg)
+    assert saved.name.startswith("careermate-") and saved.suffix == ".dump"
+    assert saved.parent == pg.effective_backup_dir
+
+    await init_db(pg)  # later changes the restore must undo
+    await profiles.update_profile(1, skills=["Cobol"])
+    await profiles.delete_user_data(1)
+    await profiles.update_profile(2, skills=["Go"])
+    await close_db()
+
+    result = await asyncio.to_thread(restore_backup, pg, saved)
+    assert result.restored_from == saved and result.schema_version == CURRENT_VERSION
+    assert result.previous_copy is not None and result.previous_copy.is_file()
+    assert await _skills(pg, 1) == ["Python", "SQL"]
+    assert await _skills(pg, 2) is None  # what came after the backup is gone...
+    await init_db(pg)
+    try:
+        assert [m.content for m in await profiles.recent_history(1)] == ["keep me"]
+    finally:
+        await close_db()
+    # ...but kept in the copy the restore made first: restoring that undoes the restore.
+    await asyncio.to_thread(restore_backup, pg, result.previous_copy)
+    assert await _skills(pg, 2) == ["Go"]
+
+
+async def test_old_backups_are_pruned_to_backup_keep(pg: Settings) -> None:
+    await init_db(pg)
+    await close_db()
+    made = [await asyncio.to_thread(create_backup, pg) for _ in range(3)]
+    kept = [info.path for info in list_pg_backups(pg)]
+    assert kept == [made[2], made[1]]  # newest first, BACKUP_KEEP=2
+
+
+async def test_restore_refuses_a_foreign_file_and_a_running_bot(pg: Settings) -> None:
+    await init_db(pg)
+    await close_db()
+    saved = await asyncio.to_thread(create_backup, pg)
+    junk = pg.data_dir / "junk.dump"
+    junk.write_bytes(b"not a dump")
+    with pytest.raises(InvalidBackupError, match="not a pg_dump"):
+        await asyncio.to_thread(restore_backup, pg, junk)
+    with RunLock(pg), pytest.raises(BotRunningError, match="Stop the bot"):
+        await asyncio.to_thread(restore_backup, pg, saved)
+
+
+def test_the_password_goes_through_the_environment_only(tmp_path: Path) -> None:
+    settings = build_settings(
+        _env_file=None,
+        data_dir=tmp_path,
+        database_url="postgres://bot:pa%3Ass@db.example:5433/cm?minsize=1&sslmode=require",
+    )
+    url, env = libpq_target(settings)
+    assert url == "postgresql://bot@db.example:5433/cm?sslmode=require"
+    assert env["PGPASSWORD"] == "pa:ss"
+
+
+def test_careermate_backup_command_on_postgres(pg: Settings) -> None:
+    asyncio.run(init_db(pg))
+    asyncio.run(close_db())
+    env = {
+        **os.environ,
+        "DATABASE_URL": pg.database_url,
+        "DATA_DIR": str(pg.data_dir),
+        "LOG_DIR": str(pg.log_dir),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "careermate_bot.cli", "backup"],
+        cwd=pg.data_dir.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Backup written to" in done.stdout and ".dump" in done.stdout
+    assert len(list_pg_backups(pg)) == 1
