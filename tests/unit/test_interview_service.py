@@ -204,6 +204,9 @@ def test_contradiction_check() -> None:
     assert "Result" in weak.missed
     assert contradicts("You clearly described the result of your actions.", weak)
     assert contradicts("This was an excellent answer.", weak)
+    assert contradicts("You set the scene well.", weak)  # "scene" = the missed Situation
+    assert contradicts("You said clearly what you did yourself.", weak)  # no "I" action
+    assert "Teamwork" not in " ".join(weak.matched)  # a soft skill is not a named specific
     assert not contradicts("Add the result: what changed afterwards.", weak)
     strong = score_answer(q, STRONG_STAR, bank=tiny_bank())
     assert contradicts("You didn't describe the situation.", strong)

@@ -28,7 +28,7 @@ UNAVAILABLE = "ℹ️ Coach's comments are unavailable ({reason}); the score abo
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _PRAISE = re.compile(
     r"\b(?:you (?:covered|mentioned|included|addressed|explained|described|showed|named|gave)|"
-    r"great|well done|good job|nicely|strong|excellent|clearly)\b"
+    r"great|well|good|nice|nicely|strong|solid|excellent|clear|clearly|impressive)\b"
 )
 _NEGATIVE = re.compile(
     r"\b(?:didn'?t|did not|missing|missed|forgot|lack(?:ed|s|ing)?|without|no |not |could |"
@@ -120,16 +120,44 @@ def contradicts(sentence: str, score: AnswerScore) -> bool:
     stems = _stems(sentence)
     negative = bool(_NEGATIVE.search(lowered))
     praise = bool(_PRAISE.search(lowered)) and not negative
-    if praise and any(_mentions(stems, point) for point in score.missed):
+    said = set(words(sentence))
+    if praise and any(_mentions(stems, point, said) for point in score.missed):
         return True
-    return negative and not praise and any(_mentions(stems, point) for point in score.matched)
+    return negative and not praise and any(_mentions(stems, point, said) for point in score.matched)
 
 
 def _stems(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in COMMON_WORDS and len(w) > 2}
 
 
-def _mentions(stems: set[str], point: str) -> bool:
+# What the scorer's labels are called in plain words ("you set the scene" = the Situation).
+_LABEL_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("situation", frozenset("scene context background setting situation".split())),
+    ("task", frozenset("task goal challenge objective aim stakes".split())),
+    ("action", frozenset("action actions steps step".split())),
+    ("result", frozenset("result results outcome outcomes impact ending ended effect".split())),
+    (
+        "numbers",
+        frozenset("number numbers metric metrics figure figures quantify quantified".split()),
+    ),
+    ("named", frozenset("specific specifics names named details concrete".split())),
+    ("your own", frozenset("yourself own ownership personally".split())),
+    ("'i' actions", frozenset("yourself own ownership personally".split())),
+)
+
+
+def _label_words(point: str) -> frozenset[str]:
+    key = point.casefold()
+    for label, aliases in _LABEL_WORDS:
+        if key.startswith(label):
+            return aliases
+    return frozenset()
+
+
+def _mentions(stems: set[str], point: str, sentence_words: set[str] | None = None) -> bool:
+    aliases = _label_words(point)
+    if aliases and sentence_words is not None and aliases & sentence_words:
+        return True
     wanted = {s for s in _stems(point.split("(")[0]) if s not in _NOT_POINT}
     if not wanted:
         return False

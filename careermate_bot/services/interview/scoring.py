@@ -117,6 +117,7 @@ class ScoringKnowledge:
     extract: Callable[[str], list[str]]
     resolve_role: Callable[[str], Any]  # -> Occupation | None
     known_words: frozenset[str]  # words of skill names and aliases (never "noise")
+    soft_skills: frozenset[str] = frozenset()  # "Teamwork" is a claim, not a named specific
 
     @classmethod
     def from_parts(cls, taxonomy: Any, extractor: Any, catalogue: Any) -> ScoringKnowledge:
@@ -130,7 +131,8 @@ class ScoringKnowledge:
             found = catalogue.get(text)
             return found if found is not None else catalogue.resolve(text).occupation
 
-        return cls(extractor.extract, resolve, frozenset(known))
+        soft = frozenset(n for n, skill in taxonomy.skills.items() if skill.category == "soft")
+        return cls(extractor.extract, resolve, frozenset(known), soft)
 
     @classmethod
     def from_knowledge_base(cls, kb: Any) -> ScoringKnowledge:
@@ -332,7 +334,8 @@ def _behavioral(
     nums = numbers(text)
     skills = kn.extract(text)
     proper = _proper_nouns(text)
-    named = list(dict.fromkeys([*skills, *proper]))
+    hard_skills = [sk for sk in skills if sk not in kn.soft_skills]
+    named = list(dict.fromkeys([*hard_skills, *proper]))
     outcome = star_hits["Result"] > 0
     spec = 0 if not nums else (5 if len(nums) == 1 else 8)
     spec += 0 if not named else (4 if len(named) == 1 else 6)
