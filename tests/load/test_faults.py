@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import discord.ext.test as dpytest
+import pytest
 
 from careermate_bot.llm import Busy, EngineError, LLMTimeout
 from careermate_bot.services import profiles
@@ -163,6 +164,7 @@ async def timed(what: str, action: Callable[[], Any]) -> Any:
     return result
 
 
+@pytest.mark.timeout(900)  # generous: a busy machine (the suite's own timeout is 300 s)
 async def test_faults_mid_run_leave_the_bot_serving_and_the_data_intact(
     load_bot: LoadBot,
 ) -> None:

@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 import discord.ext.test as dpytest
+import pytest
 
 from careermate_bot.llm import Busy
 from models import ChatMessage, MessageRole
@@ -33,6 +34,7 @@ SLASH = [
 ]
 
 
+@pytest.mark.timeout(900)  # generous: a busy machine (the suite's own timeout is 300 s)
 async def test_200_users_send_10_dms_and_slash_commands_at_once(load_bot: LoadBot) -> None:
     h, screen = load_bot.harness, load_bot.screen
     bot = h.bot
