@@ -273,11 +273,22 @@ class StreamGuard:
         self.text += shown
         return shown
 
-    def finish(self) -> str:
-        """The rest of the reply (the last, unterminated piece) once generation ended."""
+    def finish(self, *, cut: bool = False) -> str:
+        """The rest of the reply (the last, unterminated piece) once generation ended.
+
+        `cut`: the engine stopped at its token limit, so that piece is a fragment ("4." or
+        "Also, make sure"): it is dropped, unless nothing was shown yet (then it ends in "…").
+        """
         if self.stopped or not self._pending.strip():
             return ""
-        shown = self._complete(self._pending)
+        piece = self._pending
+        if cut and not self._ends_sentence(piece.rstrip()):
+            if self._kept_any:
+                self.removed["fragment"] += 1
+                self._pending = ""
+                return ""
+            piece = piece.rstrip(" ,;:-") + "…"
+        shown = self._complete(piece)
         self.text += shown
         return shown
 

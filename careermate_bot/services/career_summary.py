@@ -120,7 +120,7 @@ async def stream_summary(
                 yield shown
             if guard.stopped:
                 break
-    tail = guard.finish()
+    tail = guard.finish(cut=reply.finish_reason == "length")
     if tail:
         yield tail
 

@@ -46,7 +46,8 @@ class ChatReply:
 def profile_facts(profile: ProfileSnapshot) -> list[str]:
     facts: list[str] = []
     if profile.display_name:
-        facts.append(f"- Name: {profile.display_name}")
+        # "The user's", not "Name:": a tiny model otherwise takes the name for its own.
+        facts.append(f"- The user's name: {profile.display_name}")
     if profile.target_roles:
         facts.append(f"- Target roles: {', '.join(profile.target_roles)}")
     if profile.skills:
@@ -165,7 +166,7 @@ class ChatService:
                     if guard.stopped:
                         log.info("reply to user %s cut short: %s", user_id, guard.reason)
                         break
-            tail = guard.finish()
+            tail = guard.finish(cut=stream.finish_reason == "length")
             if tail:
                 yield tail
         except LLMCancelled as stopped:

@@ -53,7 +53,7 @@ async def test_reply_is_streamed_and_both_messages_are_stored(db: Settings) -> N
     ]
     sent = backend.calls[0].messages
     assert sent[0]["role"] == "system" and sent[0]["content"].startswith(load_prompt("chat_system"))
-    assert "Name: Ada" in sent[0]["content"]
+    assert "The user's name: Ada" in sent[0]["content"]
     assert sent[-1] == {"role": "user", "content": "interview tips?"}
 
 
@@ -124,6 +124,14 @@ async def test_a_looping_reply_is_cut_and_stops_the_engine(db: Settings) -> None
     ]
 
 
+async def test_a_reply_cut_at_max_tokens_ends_on_a_whole_sentence(db: Settings) -> None:
+    words = "Research the company first. Then practise your answers aloud and".split(" ")
+    chunks = [w + " " for w in words]
+    client = fake_client([FakeReply(chunks, finish_reason="length")], max_tokens=len(chunks))
+    reply = await ChatService(client).reply(14, "Hal", "interview tips?", "dm")
+    assert reply.text == "Research the company first."
+
+
 async def test_an_echo_only_reply_gets_the_friendly_line_and_is_not_stored(
     db: Settings,
 ) -> None:
@@ -154,7 +162,7 @@ async def test_terminal_chat_once_with_a_fake_engine(tmp_path: Path) -> None:
     assert out.getvalue() == "Hello from CareerMate.\n"
     # The OS account ("root") is not the person's name: the model is told no name at all.
     system = backend.calls[0].messages[0]["content"]
-    assert "Name:" not in system and getpass.getuser() not in system.split()
+    assert "name:" not in system and getpass.getuser() not in system.split()
     await init_db(settings)
     try:
         assert await rows(CLI_USER_ID) == [

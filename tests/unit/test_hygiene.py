@@ -197,3 +197,17 @@ def test_sentences_are_released_as_soon_as_they_end() -> None:
     assert guard.feed(" CV. Then") == "Update your CV."
     assert guard.feed(" apply.") == ""
     assert guard.finish() == " Then apply."
+
+
+def test_a_reply_cut_at_the_token_limit_ends_on_its_last_whole_sentence() -> None:
+    guard = StreamGuard()
+    shown = guard.feed("Research the company.\n\n2. Practise your answers.\n\n3. Also, make")
+    shown += guard.finish(cut=True)
+    assert shown == "Research the company.\n\n2. Practise your answers."
+    assert guard.removed["fragment"] == 1
+    only = StreamGuard()
+    assert only.feed("Research the company, its values and") == ""
+    assert only.finish(cut=True) == "Research the company, its values and…"
+    whole = StreamGuard()
+    whole.feed("Research the company.")
+    assert whole.finish(cut=True) == "Research the company."

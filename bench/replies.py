@@ -1,0 +1,322 @@
+"""Reply quality of the configured model: 30 fixed prompts through `ChatService`.
+
+    .venv/bin/python bench/replies.py                      # the configured model (.env)
+    LLM_PROVIDER=local LOCAL_MODEL_PATH=/path/to/model.gguf .venv/bin/python bench/replies.py
+    .venv/bin/python bench/replies.py --show               # print every reply
+
+Small talk, career questions, off-topic requests, profile statements and follow-ups (a second
+turn in the same conversation), each with a list of topic words. Every reply the user would
+see (after reply hygiene) is checked deterministically:
+
+- non-empty: some text, and not the "lost my train of thought" fallback line;
+- ends: the model ended its turn by itself, or the visible text ends on a finished sentence;
+- no loop, no echo (of the system prompt, the profile facts or the user's words), no words in a
+  script the conversation does not use: hygiene run again over the visible text cuts nothing;
+- on topic: it mentions at least one word of the prompt's topic list.
+
+A reply is usable when it passes all of them. The same checks on the raw model output show
+what hygiene saved. Prints the usable share, generation speed and time to first token.
+Uses a throwaway SQLite database; the chat history of each conversation is real.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from careermate_bot.config import build_settings
+from careermate_bot.db import close_db, init_db
+from careermate_bot.llm import LLMClient, create_llm_client
+from careermate_bot.llm.hygiene import StreamGuard, is_usable
+from careermate_bot.llm.types import Done, GenParams, LLMMessage
+from careermate_bot.services.chat import FALLBACK_REPLY, ChatService, profile_facts
+from careermate_bot.services.profiles import get_or_create
+
+Turn = tuple[str, str, tuple[str, ...]]  # category, prompt, topic words
+
+# One inner list = one conversation (the later turns are follow-ups).
+CONVERSATIONS: list[list[Turn]] = [
+    [("small talk", "hello", ("hello", "hi", "help", "career", "welcome", "assist"))],
+    [("small talk", "How are you today?", ("good", "great", "well", "fine", "help", "thank"))],
+    [("small talk", "Thanks, that was helpful!", ("welcome", "glad", "happy", "pleasure", "luck"))],
+    [("small talk", "Who are you?", ("careermate", "coach", "career", "assistant", "help"))],
+    [("small talk", "What can you help me with?", ("career", "job", "resume", "cv", "interview"))],
+    [("small talk", "Good morning!", ("morning", "hello", "hi", "help", "day"))],
+    [
+        ("career", "How should I prepare for a job interview?",
+         ("interview", "research", "question", "practice", "company", "prepar")),
+        ("follow-up", "Can you give me an example answer?",
+         ("example", "answer", "experience", "team", "project", "situation")),
+    ],
+    [
+        ("career", "What skills do I need to become a data analyst?",
+         ("sql", "excel", "python", "statistic", "data", "visuali", "analy")),
+        ("follow-up", "Which of those should I learn first?",
+         ("sql", "excel", "python", "first", "start", "statistic")),
+    ],
+    [("career", "How do I write a good resume?",
+      ("resume", "cv", "experience", "skill", "achievement", "format"))],
+    [("career", "How can I negotiate a higher salary?",
+      ("salary", "negotiat", "research", "offer", "market", "worth"))],
+    [("career", "Should I write a cover letter for every application?",
+      ("cover", "letter", "application", "tailor", "employer"))],
+    [("career", "How do I switch careers from teaching to software development?",
+      ("coding", "programming", "software", "developer", "skill", "course", "portfolio", "learn"))],
+    [("career", "What is the STAR method?", ("situation", "task", "action", "result"))],
+    [("career", "How do I use LinkedIn to find a job?",
+      ("linkedin", "profile", "network", "connection", "recruiter"))],
+    [("career", "What should I do after being laid off?",
+      ("job", "network", "resume", "search", "unemploy", "skill", "apply"))],
+    [("career", "How can I explain a gap in my resume?",
+      ("gap", "honest", "explain", "resume", "skill", "experience"))],
+    [("off-topic", "What's the capital of France?", ("paris", "career", "job"))],
+    [("off-topic", "Can you give me a recipe for pancakes?",
+      ("career", "job", "recipe", "pancake", "flour", "egg"))],
+    [("off-topic", "Write me a poem about the sea.", ("sea", "poem", "career", "wave", "ocean"))],
+    [("off-topic", "Who will win the next football world cup?",
+      ("career", "job", "football", "team", "predict", "sport"))],
+    [("off-topic", "What's 17 times 23?", ("391", "career", "job", "math"))],
+    [
+        ("profile", "I'm a nurse with 5 years of experience.",
+         ("nurse", "nursing", "health", "patient", "experience", "care")),
+        ("follow-up", "What other jobs could I do with that experience?",
+         ("nurs", "health", "care", "medical", "clinical", "patient")),
+    ],
+    [("profile", "I know Python and SQL and I live in Austin.",
+      ("python", "sql", "austin", "data", "develop", "job"))],
+    [
+        ("profile", "My goal is to become a product manager.",
+         ("product", "manag", "goal", "roadmap", "stakeholder")),
+        ("follow-up", "How long will that take?",
+         ("month", "year", "time", "depend", "product", "week")),
+    ],
+    [("profile", "I have no work experience yet, I just graduated.",
+      ("graduat", "experience", "internship", "entry", "job", "skill"))],
+    [("profile", "I'm looking for remote jobs only.", ("remote", "job", "work", "home", "online"))],
+]  # fmt: skip
+
+_CLOSERS = set(".!?…)]*_:\"'”’`")
+
+
+def finished(text: str) -> bool:
+    """The text ends on a finished sentence (punctuation, a closing mark or an emoji)."""
+    last = text.rstrip()[-1:]
+    return bool(last) and (last in _CLOSERS or unicodedata.category(last) == "So")
+
+
+@dataclass
+class Call:
+    raw: str = ""
+    finish: str | None = None
+    tokens: int = 0
+    ttft: float | None = None
+    duration: float = 0.0
+
+
+@dataclass
+class Result:
+    category: str
+    prompt: str
+    reply: str
+    raw: str
+    finish: str | None
+    failed: list[str] = field(default_factory=list)
+    raw_failed: list[str] = field(default_factory=list)
+    tokens: int = 0
+    ttft: float | None = None
+    tokens_per_second: float | None = None
+
+    @property
+    def usable(self) -> bool:
+        return not self.failed
+
+
+class Recorder:
+    """Wraps the engine: records the raw output, finish reason, tokens and timing per call."""
+
+    def __init__(self, backend: object) -> None:
+        self.inner = backend
+        self.calls: list[Call] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    async def stream(
+        self, messages: Sequence[LLMMessage], params: GenParams
+    ) -> AsyncIterator[str | Done]:
+        call = Call()
+        self.calls.append(call)
+        started = time.perf_counter()
+        try:
+            async for item in self.inner.stream(messages, params):  # type: ignore[attr-defined]
+                if isinstance(item, Done):
+                    call.finish = item.finish_reason
+                    call.tokens = item.completion_tokens or 0
+                else:
+                    if call.ttft is None:
+                        call.ttft = time.perf_counter() - started
+                    call.raw += item
+                yield item
+        finally:
+            call.duration = time.perf_counter() - started
+            if not call.tokens and call.raw:  # stopped early by hygiene: count what came out
+                llama = getattr(self.inner, "llama", None)
+                raw = call.raw.encode()
+                call.tokens = len(llama.tokenize(raw, add_bos=False)) if llama else len(raw) // 4
+
+
+def judge(
+    text: str, *, finish: str | None, system: str, user: str, facts: Sequence[str],
+    topics: Sequence[str],
+) -> list[str]:  # fmt: skip
+    """The checks a reply fails (empty list = usable)."""
+    failed: list[str] = []
+    visible = text.strip()
+    if not visible or visible == FALLBACK_REPLY or not is_usable(visible):
+        return ["empty"]
+    if finish != "stop" and not finished(visible):
+        failed.append("unfinished")
+    guard = StreamGuard(system_prompt=system, user_text=user, facts=facts)
+    guard.feed(visible)
+    guard.finish()
+    if guard.removed["loop"]:
+        failed.append("loop")
+    if guard.removed["echo"]:
+        failed.append("echo")
+    if guard.removed["foreign"]:
+        failed.append("foreign")
+    if guard.removed["turn"] or guard.removed["token"]:
+        failed.append("tokens")
+    lowered = visible.casefold()
+    if not any(topic in lowered for topic in topics):
+        failed.append("off-topic")
+    return failed
+
+
+async def run(client: LLMClient, show: bool, limit: int | None) -> list[Result]:
+    recorder = Recorder(client.backend)
+    client.backend = recorder  # type: ignore[assignment]
+    service = ChatService(client)
+    results: list[Result] = []
+    turns = 0
+    for number, conversation in enumerate(CONVERSATIONS, 1):
+        user_id = 1000 + number
+        for category, prompt, topics in conversation:
+            if limit is not None and turns >= limit:
+                return results
+            turns += 1
+            profile = await get_or_create(user_id, "Sam")
+            system = service.system_prompt(profile)
+            facts = profile_facts(profile)
+            reply = await service.reply(user_id, "Sam", prompt, "cli")
+            call = recorder.calls[-1]
+            gen_time = call.duration - (call.ttft or 0)
+            speed = (call.tokens - 1) / gen_time if call.tokens > 1 and gen_time > 0 else None
+            result = Result(
+                category=category,
+                prompt=prompt,
+                reply=reply.text,
+                raw=call.raw,
+                finish=call.finish,
+                tokens=call.tokens,
+                ttft=call.ttft,
+                tokens_per_second=speed,
+            )
+            context = {"system": system, "user": prompt, "facts": facts, "topics": topics}
+            result.failed = judge(reply.text, finish=call.finish, **context)  # type: ignore[arg-type]
+            result.raw_failed = judge(call.raw, finish=call.finish, **context)  # type: ignore[arg-type]
+            results.append(result)
+            mark = "ok " if result.usable else "BAD"
+            print(
+                f"{mark} {category:<10} {prompt[:44]:<44} {call.tokens:>4} tok "
+                f"{', '.join(result.failed) or ''}",
+                flush=True,
+            )
+            if show:
+                print(f"      raw: {call.raw[:600]!r}\n      shown: {reply.text[:600]!r}")
+    return results
+
+
+def summary(results: list[Result], model: str, elapsed: float) -> dict[str, object]:
+    usable = sum(r.usable for r in results)
+    raw_usable = sum(not r.raw_failed for r in results)
+    speeds = [r.tokens_per_second for r in results if r.tokens_per_second]
+    ttfts = [r.ttft for r in results if r.ttft is not None]
+    return {
+        "model": model,
+        "replies": len(results),
+        "usable": usable,
+        "usable_share": usable / len(results) if results else 0.0,
+        "raw_usable": raw_usable,
+        "failed_checks": dict(Counter(c for r in results for c in r.failed)),
+        "raw_failed_checks": dict(Counter(c for r in results for c in r.raw_failed)),
+        "by_category": {
+            cat: f"{sum(r.usable for r in results if r.category == cat)}/"
+            f"{sum(r.category == cat for r in results)}"
+            for cat in dict.fromkeys(r.category for r in results)
+        },
+        "ended_by_itself": sum(r.finish == "stop" for r in results),
+        "tokens_per_second_median": statistics.median(speeds) if speeds else None,
+        "ttft_median_s": statistics.median(ttfts) if ttfts else None,
+        "ttft_max_s": max(ttfts) if ttfts else None,
+        "mean_tokens": statistics.mean(r.tokens for r in results) if results else 0,
+        "elapsed_s": elapsed,
+    }
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print every raw and shown reply")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N turns")
+    parser.add_argument("--json", type=Path, default=None, help="write results as JSON here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = build_settings(data_dir=Path(tmp), log_dir=Path(tmp) / "logs", database_url="")
+        await init_db(settings)
+        client = await create_llm_client(settings)
+        model = f"{client.provider}:{client.model}"
+        print(
+            f"model {model}; temperature {client.temperature}, top_p {client.top_p}, repeat "
+            f"penalty {client.repeat_penalty}, max tokens {client.max_tokens}",
+            flush=True,
+        )
+        started = time.perf_counter()
+        try:
+            results = await run(client, args.show, args.limit)
+        finally:
+            await client.aclose()
+            await close_db()
+        figures = summary(results, model, time.perf_counter() - started)
+    print()
+    print(f"usable after hygiene: {figures['usable']}/{figures['replies']} "
+          f"({figures['usable_share']:.0%}); raw output usable: {figures['raw_usable']}/"
+          f"{figures['replies']}")  # fmt: skip
+    print(f"failed checks after hygiene: {figures['failed_checks']}")
+    print(f"failed checks on raw output: {figures['raw_failed_checks']}")
+    print(f"by category: {figures['by_category']}")
+    print(f"replies ended by the model itself: {figures['ended_by_itself']}/{figures['replies']}")
+    speed, ttft = figures["tokens_per_second_median"], figures["ttft_median_s"]
+    print(
+        f"generation: {speed:.1f} tok/s (median); time to first token {ttft:.2f} s median, "  # type: ignore[str-format]
+        f"{figures['ttft_max_s']:.2f} s max; {figures['mean_tokens']:.0f} tokens per reply on "
+        f"average; {figures['elapsed_s']:.0f} s in all"
+    )
+    if args.json:
+        args.json.write_text(
+            json.dumps({"summary": figures, "results": [asdict(r) for r in results]}, indent=1)
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
