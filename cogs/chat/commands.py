@@ -25,7 +25,7 @@ from careermate_bot.discord_ui.events import (
     RESUME_REQUEST,
     has_listener,
 )
-from careermate_bot.discord_ui.replies import MessageReply, editor_for
+from careermate_bot.discord_ui.replies import MessageReply, editor_for, message_parts
 from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
 from careermate_bot.llm import EngineUnreachable, LLMCancelled, LLMError, ModelMissing, NoEngine
 from careermate_bot.services.conversation import (
@@ -153,15 +153,12 @@ class ChatCog(commands.Cog, name="Chat"):
     ) -> None:
         saved = routed.saved
         if saved is not None and routed.kind != "saved":
-            await message.reply(
-                saved.summary,
-                view=undo_view(message.author.id, saved.token),
-                mention_author=False,
-            )
+            view = undo_view(message.author.id, saved.token)
+            await message.reply(saved.summary, mention_author=False, **message_parts(None, view))
         kind = routed.kind
         if kind == "saved":
             view = undo_view(message.author.id, saved.token) if saved is not None else None
-            await message.reply(routed.text, view=view, mention_author=False)
+            await message.reply(routed.text, mention_author=False, **message_parts(None, view))
         elif kind == "privacy":
             await self._privacy(message, routed)
         elif kind in ("pay", "help", "ask"):
