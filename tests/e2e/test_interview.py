@@ -313,3 +313,25 @@ async def test_role_autocomplete_offers_titles(iv: DiscordHarness) -> None:
 async def test_unknown_role_gets_a_did_you_mean(iv: DiscordHarness) -> None:
     reply = await start(iv, role="qqqq zzzz xxxx")
     assert reply.ephemeral and "don't know the role" in reply.text()
+
+
+async def test_practice_weakest_area_and_new_interview(iv: DiscordHarness) -> None:
+    h = iv
+    msg = (await start(h, kind="behavioral", questions=3)).message
+    msg = (await answer(h, msg, STRONG_STAR)).message  # conflict: strong
+    msg = (await h.click(msg, button(msg, "next"))).message
+    msg = (await answer(h, msg, VAGUE)).message  # failure: weak
+    msg = (await h.click(msg, button(msg, "next"))).message
+    msg = (await answer(h, msg, STRONG_STAR)).message  # prioritisation
+    report = await h.click(msg, button(msg, "next"))
+    old = await h.bot.services.interview.history(h.member.id)
+    weakest = (await h.bot.services.interview.report(old[0].id)).weakest_area
+    assert weakest == "failure"
+    practice = await h.click(report.message, button(report.message, "weak"))
+    assert practice.message["id"] != report.message["id"]  # a new session message
+    assert "Question 1 of 3" in practice.text() and "· failure ·" in practice.text()
+    view = await h.bot.services.interview.active(h.member.id)
+    assert view is not None and view.questions[0].competency == "failure"
+    await h.click(practice.message, button(practice.message, "end"))
+    again = await h.click(report.message, button(report.message, "new"))
+    assert "Question 1 of 3" in again.text() and "conflict" in again.text()
