@@ -34,7 +34,7 @@ def load(split: str) -> list[dict[str, str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="test", choices=["test", "train"])
+    parser.add_argument("--split", default="test", choices=["test", "train", "dev"])
     parser.add_argument("--errors", action="store_true", help="list misclassified messages")
     args = parser.parse_args()
     rows = load(args.split)

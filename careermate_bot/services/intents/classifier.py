@@ -48,7 +48,14 @@ _REQUEST_START = re.compile(
     r"give|tell|review|check|list|recommend|suggest|quiz|ask|drill|prep|start|let us|run|test|"
     r"rate|roast|scan|evaluate|proofread|fix|analy[sz]e|explain|write|solve|translate|"
     r"summarize|delete|erase|export|forget|clear|wipe|download|reset|nuke|compare|get me|"
-    r"pretend|go|make|sing|generate|book|interview)\b"
+    r"pretend|go|make|sing|generate|book|interview|draw|paint|play|plan|cook|order|buy|remind|"
+    r"send|call|text|set)\b"
+)
+# "I'm looking for remote work": a search, not a fact (but "I only want remote jobs" is one).
+_SEARCHING = re.compile(
+    r"\b(?:looking for|searching for|hunting for|on the hunt for|in need of|need)\b"
+    r"(?: [a-z0-9$+#/.]+){0,4} (?:jobs?|work|positions?|roles?|gigs?|internships?|openings?|"
+    r"employment)\b"
 )
 _SAVE_START = re.compile(
     r"^(?:please )?(?:add|save|remember|note|put down|update my|set my|change my|record)\b"
@@ -64,12 +71,16 @@ _FACT_VERBS = re.compile(
     r"certification)|got my|earned|can code|do mostly|do)\b|"
     r"\b(?:my (?:skills|goal|goals|target|location|name|minimum|salary|dream|background|"
     r"experience)|i am (?:an?|the) |(?:living|based|located|residing) in|fyi|note that|"
-    r"remember that|put down|willing to relocate|"
+    r"remember that|put down|willing to relocate|(?:salary expectations?|expected salary|"
+    r"minimum salary|target salary|desired salary|salary floor|minimum pay) (?:is|are|would be)|"
     r"open to relocation|i (?:want|would like|hope|plan|aim|am aiming|am looking) to "
     r"(?:be|become|work as)|someday|one day|i (?:only want|prefer|am open to)|"
     r"i am (?:aiming|going|gunning|shooting) for|i am targeting|i aim for)\b"
 )
-_FIRST_PERSON = re.compile(r"^(?:i|my|been|currently|fyi)\b")
+_FIRST_PERSON = re.compile(
+    r"^(?:i|my|been|currently|fyi|looking to|hoping to|aiming to|planning to|want to|trying to|"
+    r"open to|willing to)\b"
+)
 _BACKGROUND = re.compile(
     r"\b(?:student|graduat\w+|degree|masters|bachelors|phd|diploma|license|licensed|certified|"
     r"certification|bootcamp|relocat\w+|speak (?:\w+ )?(?:english|spanish|french|german|"
@@ -147,6 +158,7 @@ def is_request(norm: str) -> bool:
     return (
         is_question(norm)
         or _REQUEST_START.match(norm) is not None
+        or _SEARCHING.search(norm) is not None
         or (" can you " in f" {norm} " or " could you " in f" {norm} " or " please" in f" {norm}")
     )
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 # Slang and contractions -> the words the rules are written for (after apostrophes are dropped).
 SLANG: dict[str, str] = {
@@ -27,6 +27,14 @@ SLANG: dict[str, str] = {
     "wats": "what is",
     "wuts": "what is",
     "ppl": "people",
+    "jobz": "jobs",
+    "gud": "good",
+    "gd": "good",
+    "nite": "night",
+    "mornin": "morning",
+    "evenin": "evening",
+    "gr8": "great",
+    "jbs": "jobs",
     "whats": "what is",
     "hows": "how is",
     "wheres": "where is",
@@ -133,7 +141,8 @@ KEYWORDS = frozenset(
     apply application applications qualifications available search looking employed unemployed
     compensation earn earns paying make makes wage wages hourly annual average median jobs
     tutorial instructions guide explain capable weather recipe poem story essay joke translate
-    engineer developer designer manager analyst scientist nurse teacher""".split()
+    engineer developer designer manager analyst scientist nurse teacher employer employers
+    hired fired firing""".split()
 )
 # Real words that sit one edit away from a keyword and must not be "corrected".
 PROTECTED = frozenset(
@@ -153,6 +162,37 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWELS = frozenset("aeiouy")
+_NEIGHBOURS: dict[str, set[str]] = {}
+for _r, _row in enumerate(_ROWS):
+    for _c, _ch in enumerate(_row):
+        near = _NEIGHBOURS.setdefault(_ch, set())
+        for _dr in (-1, 0, 1):
+            if 0 <= _r + _dr < len(_ROWS):
+                other = _ROWS[_r + _dr]
+                for _dc in (-1, 0, 1):
+                    if (_dr or _dc) and 0 <= _c + _dc < len(other):
+                        near.add(other[_c + _dc])
+
+
+def _typo_of(word: str, keyword: str) -> bool:
+    """True when `word` reads as `keyword` mistyped: same first letter, and every edit is a
+    swap of neighbours, a letter left out or doubled, or a key next to the right one
+    ("fired" is not "hired": f and h are not neighbours; "saying" is not "paying")."""
+    if word[0] != keyword[0]:
+        return False
+    if sorted(word) == sorted(keyword) and OSA.distance(word, keyword) == 1:
+        return True  # a swap ("jbos")
+    for op in Levenshtein.editops(word, keyword):
+        if op.tag != "replace":
+            continue
+        typed, meant = word[op.src_pos], keyword[op.dest_pos]
+        if meant not in _NEIGHBOURS.get(typed, ()) and not (typed in _VOWELS and meant in _VOWELS):
+            return False  # neither a neighbouring key nor a vowel for a vowel ("salery")
+    return True
+
+
 @lru_cache(maxsize=8192)
 def correct(word: str) -> str:
     """The keyword `word` is a likely typo of, or `word` itself."""
@@ -161,24 +201,16 @@ def correct(word: str) -> str:
     size = len(word)
     if size < 4:
         return word
-    if size == 4:
-        key = sorted(word)
-        for kw in KEYWORDS:
-            if len(kw) == 4 and sorted(kw) == key and OSA.distance(word, kw) == 1:
-                return kw
-        return word
     limit = 1 if size < 8 else 2
     best, best_d = word, limit + 1
     for kw in KEYWORDS:
-        if abs(len(kw) - size) > limit:
+        if abs(len(kw) - size) > limit or kw[0] != word[0]:
             continue
+        if size == 4 and sorted(kw) != sorted(word):
+            continue  # 4 letters: only a swap ("jbos"), too many real words are 1 edit apart
         d = OSA.distance(word, kw, score_cutoff=limit)
-        if d == 2 and word[0] != kw[0]:
-            continue  # two edits and a different first letter: another word ("calories")
-        if d < best_d:
+        if d < best_d and _typo_of(word, kw):
             best, best_d = kw, d
-            if d == 1 and limit == 1:
-                break
     return best
 
 

@@ -61,8 +61,9 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "small_talk",
         2.0,
-        r"^(?:hi|hello|hey|heya|yo|hiya|howdy|greetings|good (?:morning|afternoon|evening|night|"
-        r"day)|morning|evening|what is up|sup)\b",
+        r"^(?:hi+|hel+o+\w*|hey+\w*|heya|yo+|hiya|howdy|greetings|good (?:morning|afternoon|"
+        r"evening|night|"
+        r"day)|morning|evening|what is up|sup|hola|bonjour|hallo|ciao|namaste|aloha|salut|ola)\b",
     ),
     _r(
         "small_talk",
@@ -76,13 +77,17 @@ RULES: Final[tuple[Rule, ...]] = (
         3.0,
         r"\b(?:thanks|thank you|appreciate(?:d)?(?: it| that| you)?|cheers|much appreciated|"
         r"you are (?:the best|awesome|amazing|great|smart|funny|cool|helpful|a lifesaver)|"
-        r"you rock|pretty smart|so smart|good job|well done|nice work)\b",
+        r"you rock|pretty smart|so smart)\b|^(?:good job|well done|nice work|great job)\b",
     ),
     _r("small_talk", 1.5, rf"\b(?:{FEELINGS})\b"),
     _r(
         "small_talk",
         2.5,
-        r"\b(?:i (?:got|landed) (?:the|a|my|an) (?:job|offer|promotion|raise)|got promoted|"
+        r"^(?:nice|good|great|cool|awesome|perfect|sweet|lovely|amazing|wow|neat)(?: one| stuff| "
+        r"work| thanks| job)?(?: ?[!.])*$|"
+        r"\bfinally (?:finished|graduated|got|did|done|passed|made it)\b|"
+        r"\b(?:i (?:just )?(?:got|landed|received) (?:the|a|my|an) (?:new |great |dream |job )*"
+        r"(?:job|offer|promotion|raise|position)|got promoted|"
         r"got hired|got the job|got the offer|first day|last day|my coworkers|my boss|my manager "
         r"(?:is|just)|my shift)\b",
     ),
@@ -97,7 +102,11 @@ RULES: Final[tuple[Rule, ...]] = (
         "small_talk",
         2.5,
         r"\b(?:bye|goodbye|see you|see ya|good night|take care|talk (?:to you )?later|ttyl|"
-        r"no worries|my bad|sorry)\b",
+        r"no worries|my bad|sorry|brb|gtg|g2g|afk|cya|(?:awesome|great|good|bad|sad|exciting) news|"
+        r"i am back|welcome back)\b|^(?:ok |oh |ah |well |yes |hmm )?(?:makes sense|"
+        r"that makes sense|"
+        r"got it|sounds good|fair enough|no problem|will do|i see|understood|good to know|"
+        r"that helps|that helped)(?: thanks| thank you)?(?: ?[!.])*$",
     ),
     _r("small_talk", 1.0, r"\b(?:coffee|weekend|friday|monday|mondays|today|tonight|rn)\b"),
     # -- career advice ----------------------------------------------------------------------------
@@ -177,6 +186,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "career_advice",
         2.0,
         r"\b(?:good|right|best|better) (?:fit|career|match|choice)\b|\bfit (?:for )?me\b|"
+        r"\b(?:good|best|right|ideal|great) (?:jobs?|careers?|roles?|fields?|paths?) for "
+        r"(?:me|someone|a person|people|an?)\b|\bwhat (?:can|could|should) i (?:become|be)\b|"
         r"\bwhere i fit\b|\bmatch(?:es)? my (?:skills|profile|background)\b|\bmy options\b|"
         r"\bwhat can i do with\b|\bwhere (?:can|do|should) i go\b|\bwhere do i start\b|"
         r"\bwhat (?:roles|careers|paths|fields)\b|\broles? (?:match|fit|suit)\b",
@@ -184,7 +195,9 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "career_advice",
         1.5,
-        r"\b(?:too late|good career|in demand|future proof|job market|field|industry|"
+        r"\b(?:too late|good career|in demand|future proof|job market|field|industry|safe from|"
+        r"ai proof|replaced by|automation|job security|stable|stability|growing field|outlook|"
+        r"prospects|demand for|"
         r"introverts?|extroverts?)\b",
     ),
     _r(
@@ -237,6 +250,12 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "job_search",
         2.5,
+        r"\b(?:companies|employers|firms|anyone|anybody|places|businesses)\b.{0,20}\b(?:looking "
+        r"for|hiring|need|needing|seeking|taking on|that hire)\b",
+    ),
+    _r(
+        "job_search",
+        2.5,
         r"\b(?:need|want|find|get|land|looking for) (?:a |an |some |new |a new |a better )?"
         r"(?:paying )?(?:job|work|position)\b|"
         r"\bunemployed\b|\blaid off\b|\bout of work\b|\bneed (?:to find )?work\b",
@@ -265,13 +284,14 @@ RULES: Final[tuple[Rule, ...]] = (
         3.0,
         r"\b(?:tell me about yourself|weakness\w*|strengths|where do you see yourself|"
         r"why do you want to work|why should we hire|star method|behaviou?ral|phone screen|"
-        r"final round|technical round|salary expectations?|tell me about a time|"
+        r"final round|technical round|tell me about a time|"
         r"why (?:i|you|did you) left|ask the interviewer|whiteboard|coding challenge)\b",
     ),
     _r(
         "interview_practice",
         2.5,
         r"\bhow (?:do|should|would|can) i (?:answer|respond|reply)\b|\bhow to (?:answer|respond)\b|"
+        r"\b(?:ask|asks|asked|question|answer|talk)\b.{0,25}\bsalary expectations?\b|"
         r"\bgood answer\b|\bbest way to answer\b",
     ),
     _r(
@@ -324,6 +344,10 @@ RULES: Final[tuple[Rule, ...]] = (
         "privacy",
         3.0,
         r"\bwhat have i (?:told|said|shared)\b|\bwhat did i tell\b|\bon my profile\b|"
+        r"\b(?:see|show|view|get|list|check)\b.{0,25}\byou (?:have )?(?:stored|saved|kept|know|"
+        r"remember|collected|recorded)\b|\b(?:everything|anything|what) you (?:have )?(?:stored|"
+        r"saved|kept|collected|recorded)\b|\bremember (?:my|me)\b.{0,30}\b(?:between|across|"
+        r"after|next)\b|"
         r"\bmy (?:saved|stored) (?:info|information|data|profile|details)\b|"
         r"\bshow (?:me )?(?:what you|my saved|my profile|my info|my stored)\b|"
         r"\b(?:delete|close|remove) my account\b|\b(?:do not|stop) (?:remember\w*|saving|storing|"
@@ -334,9 +358,15 @@ RULES: Final[tuple[Rule, ...]] = (
         "help",
         3.5,
         r"\bwhat (?:can|do|else can|else do) you do\b|\bwhat are you (?:for|capable of|able to do|"
-        r"good at)\b|\bwhat can i (?:ask|do here|use|say|type)\b|\bwhat (?:do|can) you help\b|"
+        r"able to help|good at)\b|\bwhat (?:can|should|could) i (?:ask|do here|use|say|type|"
+        r"tell)\b|"
+        r"\bwhat (?:do|can) you help\b|\bget(?:ting)? started\b|\bwhat you (?:can|could) do\b|"
+        r"\bhow (?:do|can) i (?:see|view|check|edit|change|update|find|open) (?:my )?(?:profile|"
+        r"saved jobs|settings)\b|"
+        r"\bwhat you do\b|"
         r"\bwhat can you help\b|\bhow (?:can|do|could) you help\b|\bwhat do you do\b|"
-        r"\bwhat kind of (?:questions|things|stuff)\b|\bwhat (?:can|does) (?:this|the) bot\b|"
+        r"\bwhat kinds? of (?:questions|things|stuff)\b|\b(?:things|"
+        r"stuff) (?:can )?you (?:can )?do\b|\bwhat (?:can|does) (?:this|the) bot\b|"
         r"\bwhat is this bot\b|\bwhat are you\b(?! (?:doing|up to))",
     ),
     _r(
@@ -345,7 +375,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?:how (?:do|does|can|should|to) (?:i )?(?:use|work with|talk to|start|get started|"
         r"begin|see)|how to use|get started|getting started)\b(?: \w+){0,3} (?:this|you|the bot|"
         r"bot|it|careermate|commands?|slash commands?|buttons?|here|profile command|[/!]\w+)\b|"
-        r"\bhow (?:does|do) (?:this|it|you|the bot|careermate) work\b|\bhow do i get started\b",
+        r"\bhow (?:does|do) (?:this|it|you|the bot|careermate)(?: thing| bot| app)? work\b|"
+        r"\bhow do i get started\b",
     ),
     _r(
         "help",
@@ -364,7 +395,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "help",
         2.5,
         r"\b(?:what is|who are|what are) (?:careermate|you|this bot|this)\b|\bthis bot\b|"
-        r"\bexplain (?:what|how|the commands)\b|\bnew here\b|\bconfused\b|\bwhat is careermate\b|"
+        r"\bexplain (?:what|how) (?:you|this|the bot|careermate|it) (?:do|does|work|works|can)\b|"
+        r"\bexplain the commands\b|\bnew here\b|\bconfused\b|\bwhat is careermate\b|"
         r"\bdifference between\b.{0,20}[/!]",
     ),
     # -- other (off-topic requests) ---------------------------------------------------------------
@@ -381,7 +413,9 @@ RULES: Final[tuple[Rule, ...]] = (
         r"game|recipe|cook|bake|dinner|weather|rain|snow|temperature|capital of|president|"
         r"population|calories|bitcoin|crypto|stock price|sports|football|basketball|soccer|"
         r"who won|trip|vacation|flight|hotel|girlfriend|boyfriend|dating|homework|math|physics|"
-        r"chemistry|essay|translate|workout|gym|diet|vaccines?|a cold|the flu|phone|outfit|dog|"
+        r"chemistry|essay|translate|workout|gym|diet|vaccines?|a cold|the flu|phone to buy|"
+        r"best phone|new phone|outfit|dog|draw|paint|picture|image|drawing|blockchain|lakers|"
+        r"score of|lose weight|mona lisa|"
         r"cat|cats|pizza|restaurant|lasagna|sourdough|bread|tire|moon|everest|planet|universe|"
         r"meaning of life|shark|bear|hamlet|shakespeare|music|netflix|anime|pet)\b",
     ),
@@ -395,7 +429,9 @@ RULES: Final[tuple[Rule, ...]] = (
         2.0,
         r"\bwho (?:is|was|invented|discovered|won|wrote|would win)\b|\bhow (?:far|tall|old|big|"
         r"many|heavy|hot|cold)\b|\bwhat time is it\b|"
-        r"\bexplain (?:quantum|the theory|how (?:a|the))",
+        r"\bexplain (?:quantum|the theory|how (?:a|the))|\bhow (?:does|do) (?!(?:this|you|it|the "
+        r"bot|careermate)\b)\w+(?: \w+)? works?\b|\bexplain how (?!(?:this|you|it|the bot|"
+        r"careermate)\b)\w+",
     ),
     _r(
         "other",
