@@ -111,9 +111,13 @@ def test_the_password_goes_through_the_environment_only(tmp_path: Path) -> None:
     assert env["PGPASSWORD"] == "pa:ss"
 
 
+async def _create_schema(settings: Settings) -> None:
+    await init_db(settings)
+    await close_db()
+
+
 def test_careermate_backup_command_on_postgres(pg: Settings) -> None:
-    asyncio.run(init_db(pg))
-    asyncio.run(close_db())
+    asyncio.run(_create_schema(pg))
     env = {
         **os.environ,
         "DATABASE_URL": pg.database_url,
