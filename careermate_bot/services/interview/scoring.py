@@ -67,6 +67,7 @@ GIBBERISH_CAP = 2
 NON_ANSWER_CAP = 3
 HEDGE_PENALTY = 5
 FUZZY_WORD_CUTOFF = 85
+BEHAVIORAL_EXTRACT_CHARS = 2500
 
 
 class ScorePart(BaseModel):
@@ -311,10 +312,10 @@ def _behavioral(
     story = _asks_for_story(question.text)
     reasons = 0 if story else len(_REASON.findall(lowered))
     star_hits = {
-        "Situation": len(_SITUATION.findall(lowered)),
-        "Task": len(_TASK.findall(lowered)) + reasons,
-        "Action": len(_ACTION.findall(lowered)) + len(set(i_actions)),
-        "Result": len(_RESULT.findall(lowered)),
+        "Situation": _count(_SITUATION, lowered),
+        "Task": _count(_TASK, lowered) + reasons,
+        "Action": _count(_ACTION, lowered) + len(set(i_actions)),
+        "Result": _count(_RESULT, lowered),
     }
     star = 0
     found_elements = []
@@ -332,7 +333,8 @@ def _behavioral(
 
     # specificity 20
     nums = numbers(text)
-    skills = kn.extract(text)
+    # Two named things are the most specificity pays for; a long answer names them early.
+    skills = kn.extract(text[:BEHAVIORAL_EXTRACT_CHARS])
     proper = _proper_nouns(text)
     hard_skills = [sk for sk in skills if sk not in kn.soft_skills]
     named = list(dict.fromkeys([*hard_skills, *proper]))
@@ -537,6 +539,16 @@ def _technical(
 
 
 # -- helpers -----------------------------------------------------------------------------------
+def _count(rx: re.Pattern[str], text: str, cap: int = 2) -> int:
+    """Matches of `rx` in `text`, counting no further than `cap` (STAR pays for two)."""
+    found = 0
+    for _ in rx.finditer(text):
+        found += 1
+        if found >= cap:
+            break
+    return found
+
+
 def _band(n: int, bands: tuple[tuple[int, int], ...], beyond: int) -> int:
     for limit, points in bands:
         if n < limit:
