@@ -189,7 +189,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?:good|best|right|ideal|great) (?:jobs?|careers?|roles?|fields?|paths?) for "
         r"(?:me|someone|a person|people|an?)\b|\bwhat (?:can|could|should) i (?:become|be)\b|"
         r"\bwhere i fit\b|\bmatch(?:es)? my (?:skills|profile|background)\b|\bmy options\b|"
-        r"\bwhat can i do with\b|\bwhere (?:can|do|should) i go\b|\bwhere do i start\b|"
+        r"\bwhat (?:else )?(?:can|could) i do with\b|\bwhat else (?:can|could|should) i do\b|"
+        r"\bwhere (?:can|do|should) i go\b|\bwhere do i start\b|"
         r"\bwhat (?:roles|careers|paths|fields)\b|\broles? (?:match|fit|suit)\b",
     ),
     _r(
@@ -251,7 +252,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "job_search",
         2.5,
         r"\b(?:companies|employers|firms|anyone|anybody|places|businesses)\b.{0,20}\b(?:looking "
-        r"for|hiring|need|needing|seeking|taking on|that hire)\b",
+        r"for|hiring|hire|hires|employ|employs|need|needing|seeking|taking on|that hire)\b",
     ),
     _r(
         "job_search",
@@ -291,6 +292,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "interview_practice",
         2.5,
         r"\bhow (?:do|should|would|can) i (?:answer|respond|reply)\b|\bhow to (?:answer|respond)\b|"
+        r"\b(?:say|answer|respond|explain|handle|talk about)\b.{0,40}\b(?:they ask|asked|"
+        r"interviewer|during the interview|in the interview|in an interview)\b|"
+        r"\b(?:they|interviewer|interviewers|employers) (?:ask|asks|asked)\b|"
         r"\b(?:ask|asks|asked|question|answer|talk)\b.{0,25}\bsalary expectations?\b|"
         r"\bgood answer\b|\bbest way to answer\b",
     ),
@@ -358,8 +362,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "help",
         3.5,
         r"\bwhat (?:can|do|else can|else do) you do\b|\bwhat are you (?:for|capable of|able to do|"
-        r"able to help|good at)\b|\bwhat (?:can|should|could) i (?:ask|do here|use|say|type|"
-        r"tell)\b|"
+        r"able to help|good at)\b|\bwhat (?:can|should|could) i (?:ask|say to|type|tell) "
+        r"(?:you|here|the bot)\b|\bwhat can i (?:ask|do here|use|type)\b|"
+        r"\bwhat (?:can|does) (?:this|it|the bot|careermate)(?: thing| bot)? do\b|"
         r"\bwhat (?:do|can) you help\b|\bget(?:ting)? started\b|\bwhat you (?:can|could) do\b|"
         r"\bhow (?:do|can) i (?:see|view|check|edit|change|update|find|open) (?:my )?(?:profile|"
         r"saved jobs|settings)\b|"
@@ -458,8 +463,11 @@ def rule_scores(norm: str) -> dict[Intent, float]:
 
 def is_ack(norm: str) -> bool:
     words = norm.split()
-    return bool(words) and len(words) <= 4 and all(w in ACK_WORDS for w in words)
+    if not words or all(w in ("?", "!") for w in words):
+        return False
+    return len(words) <= 4 and all(w in ACK_WORDS for w in words)
 
 
 def is_help_alone(norm: str) -> bool:
-    return norm.strip().lstrip("!/ ") in HELP_ALONE
+    text = norm.strip().lstrip("!/ ")
+    return text in HELP_ALONE or (bool(text) and set(text) <= {"?", " "})
