@@ -61,7 +61,7 @@ def main() -> int:
                 secondary_total += 1
                 secondary_ok += result.secondary == row.get("secondary")
         kb.close()
-    labels = list(INTENTS)
+    labels: list[str] = list(INTENTS)
     matrix = {t: {p: 0 for p in labels} for t in labels}
     for row, guess in zip(rows, predicted, strict=True):
         matrix[row["intent"]][guess] += 1

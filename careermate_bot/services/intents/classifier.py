@@ -18,7 +18,7 @@ import logging
 import math
 import re
 import threading
-from typing import Any
+from typing import Any, Literal
 
 from careermate_bot.services.intents.normalize import normalize
 from careermate_bot.services.intents.rules import is_ack, is_help_alone, rule_scores
@@ -273,7 +273,7 @@ class IntentClassifier:
         ranked = sorted(totals.items(), key=lambda kv: -kv[1])
         intent, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
-        secondary = None
+        secondary: Literal["profile_update"] | None = None
         if fact_slots and question_intent is not None and question_intent != "profile_update":
             intent = question_intent
             top = max(top, totals.get(question_intent, 0.0))
