@@ -173,3 +173,27 @@ def test_scores_are_bounded_and_deterministic(bank: BankIndex) -> None:
 def test_works_without_a_bank() -> None:
     result = score_answer(CONFLICT_Q, STRONG_STAR, bank=BankIndex(None))
     assert result.kind == "behavioral" and result.score >= 80
+
+
+def test_the_shipped_bank_orders_every_question_sensibly() -> None:
+    """For every bank question: an answer covering its key points beats one covering a single
+    point, a strong STAR story beats a vague one, and neither floor answer scores above 10."""
+    from careermate_bot.knowledge.questions import load_question_bank
+
+    bank = load_question_bank()
+    index = BankIndex(bank)
+    for q in bank:
+        if q.kind == "behavioral":
+            strong = score_answer(q.text, STRONG_STAR, bank=index).score
+            vague = score_answer(q.text, VAGUE, bank=index).score
+            assert strong > vague, q.id
+            assert strong >= 50, q.id
+        else:
+            points = q.key_points
+            full = " ".join(f"I would {p[0].lower()}{p[1:]} because it matters." for p in points)
+            one = f"I would {points[0][0].lower()}{points[0][1:]}."
+            full_score = score_answer(q.text, full, bank=index).score
+            one_score = score_answer(q.text, one, bank=index).score
+            assert full_score >= 65 and full_score > one_score + 15, (q.id, full_score, one_score)
+        assert score_answer(q.text, GIBBERISH, bank=index).score <= 3, q.id
+        assert score_answer(q.text, IDK, bank=index).score <= 3, q.id

@@ -44,6 +44,8 @@ _SUFFIXES = (
     ("ations", "ate"),
     ("ation", "ate"),
     ("ities", "ity"),
+    ("ively", ""),
+    ("ive", ""),
     ("ness", ""),
     ("ments", ""),
     ("ment", ""),
