@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from careermate_bot.discord_ui.autocomplete import role_choices
 from careermate_bot.discord_ui.events import INTERVIEW_ANSWER, INTERVIEW_REQUEST
@@ -37,6 +38,7 @@ KIND_CHOICES = [
 ]
 DIFFICULTY_CHOICES = [app_commands.Choice(name=d, value=d) for d in ("easy", "medium", "hard")]
 NO_SESSION = "You have no unfinished interview. Start one with `/interview start`."
+SWEEP_FIRST_DELAY = 60.0  # seconds after start-up before the first idle sweep
 
 
 class InterviewCog(commands.Cog, name="Interview"):
@@ -44,6 +46,27 @@ class InterviewCog(commands.Cog, name="Interview"):
 
     def __init__(self, bot: CareerMateBot) -> None:
         self.bot = bot
+
+    async def cog_load(self) -> None:
+        self._sweep.start()
+
+    async def cog_unload(self) -> None:
+        self._sweep.cancel()
+
+    @tasks.loop(hours=1)
+    async def _sweep(self) -> None:
+        """Close sessions idle for 24 h (they are also closed whenever someone looks at them)."""
+        try:
+            closed = await self.bot.services.interview.expire_idle()
+        except Exception:
+            log.exception("closing idle interviews failed")
+            return
+        if closed:
+            log.info("closed %d idle interview(s)", closed)
+
+    @_sweep.before_loop
+    async def _before_sweep(self) -> None:
+        await asyncio.sleep(SWEEP_FIRST_DELAY)
 
     async def _role_ac(
         self, interaction: discord.Interaction[CareerMateBot], current: str
