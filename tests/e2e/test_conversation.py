@@ -360,3 +360,22 @@ async def test_privacy_asked_in_a_server_is_answered_in_a_dm(h: DiscordHarness, 
     dm = await h.member.create_dm()
     sent = [m async for m in dm.history(limit=5)]
     assert any("Kotlin" in m.content for m in sent)
+
+
+async def test_undo_still_works_after_a_restart(
+    settings: Settings, career_kb: Any, tmp_path: Path, spy: Spy
+) -> None:
+    async with running_bot(settings, _services(settings, career_kb), tmp_path) as h:
+        uid = h.member.id
+        await _dm(h, "I have 7 years of experience")
+        sent = spy.last()
+        assert sent.content == "Saved: 7 years of experience"
+        [undo] = [c for c in _custom_ids(sent) if c.startswith("cm:undo:")]
+    async with running_bot(settings, _services(settings, career_kb), tmp_path) as h:
+        me = backend.make_member(backend.make_user("returning", 1, id_num=uid), h.guild)
+        result = await h.click(_payload(h, sent), undo, user=me, dm=True)
+        assert "Undone: 7 years of experience." in result.text()
+        other = await h.click(_payload(h, sent), undo, user=h.member_at(1), dm=True)
+        assert other.ephemeral and "Only the person" in other.text()
+        profile = await profiles.get_profile(uid)
+        assert profile is not None and profile.experience_years is None
