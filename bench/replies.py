@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -108,10 +109,19 @@ CONVERSATIONS: list[list[Turn]] = [
 _CLOSERS = set(".!?…)]*_:\"'”’`")
 
 
+_LIST_LINE = re.compile(r"^\s*(?:[-*•|]|\d+[.)])\s*\S")
+
+
 def finished(text: str) -> bool:
-    """The text ends on a finished sentence (punctuation, a closing mark or an emoji)."""
-    last = text.rstrip()[-1:]
-    return bool(last) and (last in _CLOSERS or unicodedata.category(last) == "So")
+    """The text ends on a finished sentence (punctuation, a closing mark or an emoji) or a
+    whole list item / table row (hygiene only ever stops a reply between pieces)."""
+    lines = text.rstrip().splitlines()
+    last = lines[-1][-1:] if lines else ""
+    if not last:
+        return False
+    return (
+        last in _CLOSERS or unicodedata.category(last) == "So" or bool(_LIST_LINE.match(lines[-1]))
+    )
 
 
 @dataclass

@@ -152,8 +152,8 @@ def loop_start(text: str) -> int | None:
 
 
 def is_usable(text: str) -> bool:
-    """At least one word with a letter in it."""
-    return any(any(ch.isalpha() for ch in word) for word in _WORD.findall(text))
+    """At least one word (letters or digits: "391" answers "17 times 23")."""
+    return bool(_WORD.search(text))
 
 
 # Echo sources --------------------------------------------------------------------------------
@@ -240,6 +240,7 @@ class StreamGuard:
         self._echo_run = 0
         self._pieces = 0
         self._kept_any = False
+        self._held = ""  # structure-only pieces waiting for words
         # What was cut, by kind: "echo" pieces, "foreign" words, special "token"s, and the
         # "loop" / "turn" / "echo" that stopped the reply (for logs and bench/replies.py).
         self.removed: Counter[str] = Counter()
@@ -279,18 +280,26 @@ class StreamGuard:
         `cut`: the engine stopped at its token limit, so that piece is a fragment ("4." or
         "Also, make sure"): it is dropped, unless nothing was shown yet (then it ends in "…").
         """
-        if self.stopped or not self._pending.strip():
+        if self.stopped:
             return ""
         piece = self._pending
-        if cut and not self._ends_sentence(piece.rstrip()):
+        if not piece.strip():
+            piece = ""
+        elif cut and not self._ends_sentence(piece.rstrip()):
             if self._kept_any:
                 self.removed["fragment"] += 1
-                self._pending = ""
-                return ""
-            piece = piece.rstrip(" ,;:-") + "…"
-        shown = self._complete(piece)
+                piece = ""
+            else:
+                piece = piece.rstrip(" ,;:-") + "…"
+        self._pending = ""
+        shown = (self._complete(piece) if piece else "") + self._flush_held()
         self.text += shown
         return shown
+
+    def _flush_held(self) -> str:
+        """Trailing structure (a closing code fence) once the reply had words."""
+        held, self._held = self._held, ""
+        return held if self._kept_any else ""
 
     def result(self) -> str:
         """The cleaned reply (after `finish`): stripped, or "" when nothing usable is left."""
@@ -319,10 +328,16 @@ class StreamGuard:
         self._pieces += 1
         if kept is None:
             return ""
-        lead = self._best_gap if self._kept_any else ""
+        lead = self._best_gap if self._kept_any or self._held else ""
         self._best_gap = ""
+        if not _WORD.search(kept):
+            # Structure only (a rule, a fence, an emoji): shown with the next words, so a reply
+            # that never gets to any words shows nothing at all.
+            self._held += lead + kept
+            return ""
+        held, self._held = self._held, ""
         self._kept_any = True
-        return lead + kept
+        return held + lead + kept
 
     def _judge(self, piece: str) -> str | None:
         """The text to keep of `piece` (None: drop it). May stop the guard."""
@@ -349,7 +364,8 @@ class StreamGuard:
             return None
         if not key_words:
             return piece  # punctuation, emoji, markdown rules: structure, keep it
-        key = " ".join(key_words)
+        # A list item said again under a new number is still a repeat.
+        key = " ".join(key_words[1:] if key_words[0].isdigit() else key_words)
         self._seen[key] += 1
         if len(key_words) >= REPEAT_MIN_WORDS and self._seen[key] > 1:
             self._stop("loop")

@@ -211,3 +211,20 @@ def test_a_reply_cut_at_the_token_limit_ends_on_its_last_whole_sentence() -> Non
     whole = StreamGuard()
     whole.feed("Research the company.")
     assert whole.finish(cut=True) == "Research the company."
+
+
+def test_a_list_item_repeated_under_a_new_number_is_a_loop() -> None:
+    reply = (
+        "Tips:\n1. Proofread carefully.\n2. Keep it short and simple.\n"
+        "3. Proofread carefully.\n4. Use bullet points."
+    )
+    assert clean_reply(reply) == "Tips:\n1. Proofread carefully.\n2. Keep it short and simple."
+
+
+def test_numbers_alone_are_a_reply_and_structure_waits_for_words() -> None:
+    assert clean_reply("17 * 23 = 391") == "17 * 23 = 391"
+    guard = StreamGuard()
+    assert guard.feed("---\n") == ""
+    assert guard.feed("Update your CV.\n```\n") == "---\nUpdate your CV."
+    assert guard.finish() == "\n```"
+    assert clean_reply("---\n***\n👍") == ""
