@@ -50,6 +50,8 @@ def test_strong_star_beats_vague_beats_idk(bank: BankIndex) -> None:
         "qwerty uiop asdfgh jkl zxcvbnm",
         "jfkdls;a jfkdlsa; fjdksla; fjdkslaf jdksla",
         "aaaaaaa bbbbbbb ccccccc ddddddd",
+        "12345 678 90",
+        "👍👍👍 !!!",
         "Lorem ipsum dolor sit amet, I led a team and we reduced costs by 20%. Lorem ipsum "
         "dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt",
     ],

@@ -232,6 +232,8 @@ def score_question(
             base, 0, "empty", "No answer was given.", "Answer the question, even briefly."
         )
     answer_words = words(text)
+    if not answer_words:  # only numbers, emoji or punctuation
+        return _floor(base, 0, "gibberish", "The answer has no words.", "Answer in full sentences.")
     if _is_non_answer(text, answer_words):
         return _floor(
             base,
