@@ -232,8 +232,6 @@ def score_question(
             base, 0, "empty", "No answer was given.", "Answer the question, even briefly."
         )
     answer_words = words(text)
-    if not answer_words:  # only numbers, emoji or punctuation
-        return _floor(base, 0, "gibberish", "The answer has no words.", "Answer in full sentences.")
     if _is_non_answer(text, answer_words):
         return _floor(
             base,
@@ -243,6 +241,8 @@ def score_question(
             "Pick any real example - from work, study or volunteering - and walk through it.",
             words=len(answer_words),
         )
+    if not answer_words:  # only numbers, emoji or punctuation
+        return _floor(base, 0, "gibberish", "The answer has no words.", "Answer in full sentences.")
     noise = noise_report(answer_words, kn.known_words | acronyms(text))
     if question.kind == "behavioral":
         result = _behavioral(question, text, answer_words, kn)
