@@ -38,6 +38,15 @@ KIND_CHOICES = [
 ]
 DIFFICULTY_CHOICES = [app_commands.Choice(name=d, value=d) for d in ("easy", "medium", "hard")]
 NO_SESSION = "You have no unfinished interview. Start one with `/interview start`."
+# A DM that is exactly one of these acts like the button instead of being scored as an answer.
+TYPED_HINT = frozenset({"hint", "give me a hint", "a hint please"})
+TYPED_SKIP = frozenset({"skip", "next question", "pass on this one"})
+TYPED_END = frozenset({"end", "end interview", "end the interview", "stop interview", "finish"})
+TYPED_LEAVE = frozenset({"leave", "pause", "stop typing", "leave interview mode", "exit"})
+LEFT_INTERVIEW_MODE = (
+    "OK - your messages are normal chat again. The interview waits: use its **Answer** button, "
+    "or `/interview resume` to continue (typing answers turns back on)."
+)
 SWEEP_FIRST_DELAY = 60.0  # seconds after start-up before the first idle sweep
 
 
@@ -149,13 +158,26 @@ class InterviewCog(commands.Cog, name="Interview"):
         if view is None or not view.awaiting_answer:
             raise InterviewError("No question is waiting for an answer right now.")
         old_channel, old_message = view.channel_id, view.message_id
-        view = await service.answer(view.id, user, message.content)
-        screen = await screen_for(self.bot, view, dm=message.guild is None)
-        sent = await reply.send(embed=screen.embed, view=screen.view)
+        command = " ".join(message.content.casefold().strip(" /!.").split())
+        hint = None
+        if command in TYPED_HINT:
+            hint = await service.hint(view.id, user)
+        elif command in TYPED_SKIP:
+            view = await service.skip(view.id, user)
+        elif command in TYPED_END:
+            view = await service.end(view.id, user)
+        elif command in TYPED_LEAVE:
+            view = await service.set_typed_answers(view.id, user, False)
+            await reply.send(LEFT_INTERVIEW_MODE)
+            return
+        else:
+            view = await service.answer(view.id, user, message.content)
+        screen = await screen_for(self.bot, view, dm=message.guild is None, hint=hint)
+        sent = await reply.send(embed=screen.embed, view=screen.view, file=screen.file)
         await _attach(self.bot, view.id, sent, reply.guild_id)
         await self._retire(old_channel, old_message, sent.id)
         answer = view.last_answer
-        if answer is None:
+        if answer is None or hint is not None or command in TYPED_SKIP | TYPED_END:
             return
 
         async def edit(coach: str) -> None:

@@ -335,3 +335,25 @@ async def test_practice_weakest_area_and_new_interview(iv: DiscordHarness) -> No
     await h.click(practice.message, button(practice.message, "end"))
     again = await h.click(report.message, button(report.message, "new"))
     assert "Question 1 of 3" in again.text() and "conflict" in again.text()
+
+
+async def test_typed_dm_commands_hint_skip_leave(iv: DiscordHarness) -> None:
+    h = iv
+    await start(h, dm=True, kind="behavioral", questions=3)
+    service = h.bot.services.interview
+    channel = await h.member.create_dm()
+
+    async def say(text: str) -> Any:
+        await dpytest.message(text, channel=channel, member=h.member)
+        await h.settle()
+        return dpytest.get_message()
+
+    hinted = await say("hint")
+    assert hinted.embeds and "Hint" in str(hinted.embeds[0].fields)
+    skipped = await say("skip")
+    assert "Question 2 of 3" in skipped.embeds[0].description
+    view = await service.active(h.member.id)
+    assert view is not None and view.answers[0].skipped
+    left = await say("leave")
+    assert "normal chat again" in left.content
+    assert not await service.awaiting_answer(h.member.id)
