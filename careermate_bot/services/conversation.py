@@ -229,9 +229,10 @@ class ConversationRouter:
                 f"Source: {info.source}."
             )
         else:
+            yearly = info.annual is not None and info.annual.has_estimate
             text = (
-                f"**{title}** in **{info.area.name}**: {info.range_text()} a year "
-                f"(25th–75th percentile, median in brackets)."
+                f"**{title}** in **{info.area.name}**: {info.range_text()}"
+                f"{' a year' if yearly else ''} (25th–75th percentile, median in brackets)."
             )
             if info.fallback and info.requested_area is not None:
                 text += f" No figure is published for {info.requested_area.name}."

@@ -75,7 +75,8 @@ _FACT_VERBS = re.compile(
     r"minimum salary|target salary|desired salary|salary floor|minimum pay) (?:is|are|would be)|"
     r"open to relocation|i (?:want|would like|hope|plan|aim|am aiming|am looking) to "
     r"(?:be|become|work as)|someday|one day|i (?:only want|prefer|am open to)|"
-    r"i am (?:aiming|going|gunning|shooting) for|i am targeting|i aim for)\b"
+    r"i am (?:aiming|going|gunning|shooting) for|i am targeting|i aim for|i would prefer|"
+    r"i would rather|i would like to work)\b"
 )
 _FIRST_PERSON = re.compile(
     r"^(?:i|my|been|currently|fyi|looking to|hoping to|aiming to|planning to|want to|trying to|"
@@ -198,15 +199,29 @@ def _fact_score(norm: str, slots: IntentSlots) -> float:
     return score + facts
 
 
-def _only_skills(text: str, slots: IntentSlots) -> bool:
-    """'Python, SQL, Tableau': a bare list of skills."""
-    if not slots.skills:
+_LIST_LABEL = re.compile(
+    r"^\s*(?:my\s+)?(?:main\s+)?(?:skills?|tech stack|stack|tools|languages|skillset|skill set)"
+    r"\s*(?:are|include|:|-)?\s*",
+    re.I,
+)
+_LIST_SPLIT = re.compile(r"[,;/&+]|\band\b|\bplus\b", re.I)
+
+
+def _only_skills(text: str, slots: IntentSlots, knowledge: Any) -> bool:
+    """'Python, SQL, Tableau' or 'Skills: Excel, Power BI': a bare list of skills."""
+    if not slots.skills or knowledge is None:
         return False
-    rest = text
-    for skill in slots.skills:
-        rest = re.sub(re.escape(skill), " ", rest, flags=re.I)
-    leftover = re.sub(r"[\s,;/&+.!]|\band\b", "", rest, flags=re.I)
-    return len(leftover) <= 3
+    body = _LIST_LABEL.sub("", text)
+    pieces = [p.strip(" .!") for p in _LIST_SPLIT.split(body) if p.strip(" .!")]
+    if not pieces:
+        return False
+    for piece in pieces:
+        if knowledge.get_skill(piece) is not None:
+            continue
+        covered = sum(m.end - m.start for m in knowledge.skill_mentions(piece))
+        if covered < len(piece) - 2:  # other words besides the skill: not a bare list
+            return False
+    return True
 
 
 class IntentClassifier:
@@ -244,7 +259,8 @@ class IntentClassifier:
             if is_help_alone(norm):
                 scores["help"] = scores.get("help", 0.0) + 4.0
             fact = _fact_score(norm, clause_slots)
-            if _only_skills(clause, clause_slots):
+            kb = self.extractor.kb if self.extractor is not None else None
+            if _only_skills(clause, clause_slots, kb):
                 fact = max(fact, 4.0)
             if fact >= PROFILE_MIN:
                 fact_slots.append(clause_slots)

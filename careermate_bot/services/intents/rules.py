@@ -70,7 +70,9 @@ RULES: Final[tuple[Rule, ...]] = (
         3.0,
         r"\b(?:how are you|how is it going|how is your (?:day|week|weekend|morning)|how was your|"
         r"how have you been|how you doing|how are things|what is up|hope you are|how is life|"
-        r"what is new|what is going on|how is everything|(?:say|saying) (?:hi|hello|hey))\b",
+        r"what is new|what is going on|how is everything|(?:say|saying) (?:hi|hello|hey)|"
+        r"how about you|and you ?\?|hbu|wbu|i am (?:doing )?(?:well|good|fine|great|ok|alright|"
+        r"not bad|doing great)(?: thanks| thank you)?\b)\b",
     ),
     _r(
         "small_talk",

@@ -73,7 +73,7 @@ _REMOTE_NO = re.compile(
     r"\bon\s*-?\s*site\b|\bin\s*-?\s*(?:the\s+)?office\b|\bin\s*-?\s*person\b|\bonsite\b",
     re.I,
 )
-_REMOTE_YES = re.compile(r"\bremote(?:ly)?\b|\bwork from home\b|\bwfh\b|\btelecommut", re.I)
+_REMOTE_YES = re.compile(r"\bremote(?:ly)?\b|\bwork(?:ing)? from home\b|\bwfh\b|\btelecommut", re.I)
 
 _PLACE_LEAD = re.compile(
     r"\b(?:in|near|around|at|from|to|about|for|based in|live in|living in|located in|"
@@ -103,7 +103,8 @@ _CURRENT_BEFORE = re.compile(
 _TARGET_BEFORE = re.compile(
     r"\b(?:become|becoming|be|goal|aim|aiming|aiming for|target|targeting|transition to|"
     r"transition into|move into|moving into|switch to|switch into|pivot to|pivot into|get into|"
-    r"break into|towards?|dream|someday as|want to work as|like to work as|apply as)"
+    r"break into|towards?|dream|someday as|want to work as|like to work as|apply as|"
+    r"(?:dream|ideal|target|goal) (?:job|role|career|position) (?:is|would be))"
     r"\s+(?:an?\s+|the\s+|is\s+(?:to\s+)?(?:become\s+)?(?:an?\s+)?)?(?:\w+\s+)?$"
 )
 _ROLE_PHRASE = re.compile(
