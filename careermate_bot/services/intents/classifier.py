@@ -80,7 +80,8 @@ _FACT_VERBS = re.compile(
 )
 _FIRST_PERSON = re.compile(
     r"^(?:i|my|been|currently|fyi|looking to|hoping to|aiming to|planning to|want to|trying to|"
-    r"open to|willing to)\b"
+    r"open to|willing to|looking for|seeking|expecting|hoping for|aiming for|only|remote|"
+    r"on site|onsite|hybrid)\b"
 )
 _BACKGROUND = re.compile(
     r"\b(?:student|graduat\w+|degree|masters|bachelors|phd|diploma|license|licensed|certified|"
@@ -146,13 +147,36 @@ def _extractor(knowledge: Any) -> SlotExtractor | None:
     return found
 
 
+_ABBREVIATION_END = re.compile(
+    r"\b(?:st|ste|mt|ft|dr|mr|mrs|ms|jr|sr|vs|etc|e\.g|i\.e|no|approx|inc|co|corp|ltd|u\.s|"
+    r"d\.c|a\.m|p\.m)\.$",
+    re.I,
+)
+
+
 def split_clauses(text: str) -> list[str]:
-    parts = [p.strip() for p in _CLAUSE_SPLIT.split(text) if p and p.strip()]
+    parts: list[str] = []
+    for part in (p.strip() for p in _CLAUSE_SPLIT.split(text) if p and p.strip()):
+        if parts and _ABBREVIATION_END.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {part}"  # "St. Louis" is one place, not two clauses
+        else:
+            parts.append(part)
     return [p for p in parts if any(ch.isalnum() for ch in p) or p.strip() in {"?", "??"}] or [text]
 
 
+_PAY_START = re.compile(
+    r"^(?:the )?(?:average |median |typical |starting |entry level )?(?:salary|salaries|pay|"
+    r"wages?|income|earnings|compensation)\b(?! (?:of \$?\d|is\b|would be\b|expectations?\b|"
+    r"requirements?\b|floor\b|target\b|goal\b|minimum\b|needs?\b|\$?\d))"
+)
+
+
 def is_question(norm: str) -> bool:
-    return norm.endswith("?") or _QUESTION_START.match(norm) is not None
+    return (
+        norm.endswith("?")
+        or _QUESTION_START.match(norm) is not None
+        or _PAY_START.match(norm) is not None  # "salary of a pm in austin"
+    )
 
 
 def is_request(norm: str) -> bool:
@@ -160,7 +184,7 @@ def is_request(norm: str) -> bool:
         is_question(norm)
         or _REQUEST_START.match(norm) is not None
         or _SEARCHING.search(norm) is not None
-        or (" can you " in f" {norm} " or " could you " in f" {norm} " or " please" in f" {norm}")
+        or (" can you " in f" {norm} " or " could you " in f" {norm} ")
     )
 
 
@@ -184,7 +208,7 @@ def _fact_score(norm: str, slots: IntentSlots) -> float:
         facts += 2.0
     if slots.min_salary is not None:
         facts += 2.0
-    if slots.remote is not None and (verbs or norm.startswith("i ")):
+    if slots.remote is not None and (verbs or _FIRST_PERSON.match(norm)):
         facts += 1.5
     if slots.location is not None and (verbs or saving):
         facts += 1.5

@@ -39,7 +39,7 @@ _NUMBER_WORDS = {
     "a few": 3,
 }
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_YEARS = re.compile(rf"\b{_NUM}\s*\+?\s*(?:years?|yrs?)\b", re.I)
+_YEARS = re.compile(rf"\b{_NUM}\s*\+?\s*(?:years?|yrs?|yoe)\b", re.I)
 _YEARS_AFTER = re.compile(
     r"^\s*(?:of\b|experience\b|exp\b|as\b|in\b|doing\b|working\b|coding\b|programming\b|"
     r"at\b|on\b|with\b|under\b|professionally\b|now\b|yoe\b|$|[,.;!])",
@@ -88,6 +88,10 @@ _PLACE_STOP = frozenset(
     their his her its it me i you we they someone something anything anyone here there
     tech it sales marketing data finance healthcare education retail office person general
     python java go rust excel ?""".split()
+)
+# Two-letter words that are not places even though a state uses them as its abbreviation.
+_SHORT_WORDS = frozenset(
+    "me or ok hi oh in it so an as at be do go he if is my no of on to up us we am id".split()
 )
 _NOT_PLACE = frozenset(
     """i me my the a an tech it sales marketing data finance healthcare education retail
@@ -242,7 +246,9 @@ class SlotExtractor:
             for size in range(len(words), 0, -1):
                 phrase = " ".join(words[:size]).replace(" ,", ",").strip(" ,")
                 first = words[0]
-                if first.lower() in _NOT_PLACE or (len(first) <= 2 and not first.isupper()):
+                if first.lower() in _NOT_PLACE or (
+                    len(first) <= 2 and not first.isupper() and first.lower() in _SHORT_WORDS
+                ):
                     break
                 hit = self._place(phrase)
                 if hit is not None:
@@ -258,12 +264,16 @@ class SlotExtractor:
                 return hit
         return None, None
 
-    def _place_uncached(self, phrase: str, exact_only: bool = False) -> tuple[str, str] | None:
+    def _place_uncached(
+        self, phrase: str, exact_only: bool = False
+    ) -> tuple[str, str | None] | None:
         if len(phrase) < 2 or phrase.lower() in _NOT_PLACE or phrase.lower() == "remote":
             return None
         if self.kb.get_skill(phrase) is not None:
             return None
         resolution = self.kb.resolve_location(phrase)
+        if resolution.area is None and not exact_only and _several(resolution.message):
+            return phrase, None  # "Portland": a real place in several states; keep the words
         if resolution.area is None or resolution.remote or resolution.area.is_national:
             return None
         floor = 100.0 if exact_only else LOCATION_ACCEPT
@@ -272,6 +282,11 @@ class SlotExtractor:
         ):
             return None
         return phrase, resolution.area.name
+
+
+def _several(message: str | None) -> bool:
+    """The resolver's answer for a name several BLS areas share ("Springfield")."""
+    return message is not None and "matches several areas" in message
 
 
 def _place_words(words: list[str]) -> list[str]:
