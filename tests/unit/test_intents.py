@@ -205,3 +205,33 @@ async def test_llm_failure_or_invented_profile_update_keeps_the_rules(
     assert await refine_with_llm(unsure, "x", down) == unsure
     invent = _client("openai", ['{"intent": "profile_update", "confidence": 0.9}'])
     assert (await refine_with_llm(unsure, "x", invent)).intent == unsure.intent
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "intent", "slot", "value"),
+    [
+        ("find me python jobs in Austin", "any in Houston?", "job_search", "location", "Houston"),
+        ("how much do electricians make", "in texas?", "career_advice", "location", "texas"),
+        (
+            "how much do electricians make",
+            "what about plumbers",
+            "career_advice",
+            "role",
+            "Plumber",
+        ),
+        (
+            "what do I need to become a data engineer?",
+            "and a data scientist?",
+            "career_advice",
+            "role",
+            "Data Scientist",
+        ),
+    ],
+)
+def test_follow_ups(
+    ctx: ConversationContext, first: str, follow: str, intent: str, slot: str, value: str
+) -> None:
+    earlier = classify(first, ctx)
+    ctx.last_intent, ctx.last_slots = earlier.intent, earlier.slots
+    result = classify(follow, ctx)
+    assert (result.intent, getattr(result.slots, slot)) == (intent, value)

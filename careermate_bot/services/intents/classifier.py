@@ -98,7 +98,8 @@ _FEELING_STATEMENT = re.compile(
 _FOLLOW_UP = re.compile(
     r"^(?:and |ok |so |but |hmm )*(?:what|how) about\b|^and (?:in|for|at|with|as)\b|"
     r"^(?:same|now) (?:for|in|with)\b|^what if\b|^(?:in|for) [a-z]+(?: [a-z]+){0,2} \?$|"
-    r"^and (?:\w+ ){0,3}\w+ \?$|^(?:and )?(?:there|here) \?$"
+    r"^and (?:\w+ ){0,3}\w+ \?$|^(?:and )?(?:there|here) \?$|"
+    r"^(?:and |ok |so )?(?:any|anything|some|more|ones?)(?: \w+)? (?:in|near|around|for|at)\b"
 )
 _CLAUSE_SPLIT = re.compile(
     r"(?<=[?!.;])\s+|\s+[-–—]+\s+|\s*[—–]\s*|"
