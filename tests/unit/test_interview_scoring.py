@@ -199,3 +199,34 @@ def test_the_shipped_bank_orders_every_question_sensibly() -> None:
             assert full_score >= 65 and full_score > one_score + 15, (q.id, full_score, one_score)
         assert score_answer(q.text, GIBBERISH, bank=index).score <= 3, q.id
         assert score_answer(q.text, IDK, bank=index).score <= 3, q.id
+
+
+@pytest.mark.parametrize(
+    ("question", "strong", "vague"),
+    [
+        (
+            "Tell me about a time you showed leadership.",
+            "Last spring our café lost its shift supervisor two weeks before the summer rush. "
+            "Nobody was assigned, so I volunteered to organise the rota. I interviewed the six "
+            "part-timers about their availability, built a schedule in Google Sheets, and trained "
+            "two new hires on the till. We covered every shift in July, overtime dropped by about "
+            "30 hours a month, and the owner made me supervisor in August.",
+            "I think I am a natural leader. People always listen to me and I like taking charge "
+            "of things when they need to be done.",
+        ),
+        (
+            "Describe a situation where you had to deal with an angry customer.",
+            "A customer came into the store furious because his laptop repair was three days "
+            "late. I listened without interrupting, apologised, and checked the ticket: the part "
+            "had been back-ordered. I offered him a loaner laptop, called the supplier to get a "
+            "firm date, and texted him updates daily. He picked it up two days later, left a "
+            "5-star review, and he still comes to us.",
+            "I would stay calm and listen to them and try to help them as much as possible.",
+        ),
+    ],
+)
+def test_stories_without_textbook_cues(question: str, strong: str, vague: str) -> None:
+    good = score_answer(question, strong, bank=BankIndex(None))
+    weak = score_answer(question, vague, bank=BankIndex(None))
+    assert good.score >= 70, good.how_scored
+    assert weak.score <= 25 and good.score > weak.score + 40

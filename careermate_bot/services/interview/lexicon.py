@@ -90,6 +90,12 @@ SITUATION_CUES = (
     r"\bi was (?:working|leading|responsible|assigned|part of|a|an|the)\b",
     r"\bonce,? (?:i|we|a|our)\b",
     r"\bone time\b",
+    r"\b(?:a|an|one|our|my) (?:customer|client|patient|colleague|coworker|co-worker|manager|"
+    r"student|user|parent|guest|teammate|supplier|vendor|stakeholder)s? (?:came|called|was|were|"
+    r"had|complained|emailed|asked|wanted|lost|missed|refused|needed)\b",
+    r"\b(?:came|walked) (?:in|into|up to)\b",
+    r"\b(?:last|this|one|that) (?:spring|summer|autumn|fall|winter|morning|night|evening|"
+    r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     r"\bfor example\b",
     r"\bat (?:my|our|the) "
     r"(?:company|firm|hospital|clinic|school|agency|startup|office|store|restaurant|bank)\b",
@@ -104,6 +110,9 @@ TASK_CUES = (
     r"\bin order to\b",
     r"\bto make sure\b",
     r"\bto (?:fix|solve|resolve|deliver|meet|reduce|improve|increase|finish|launch|ship)\b",
+    r"\b(?:problem|issue|challenge|late|delayed|behind|short-staffed|understaffed|broken|"
+    r"failing|complain(?:ed|t|ts)?|furious|angry|upset|urgent|back-ordered|overdue|"
+    r"nobody (?:was|owned|knew)|no one (?:was|owned|knew))\b",
 )
 ACTION_CUES = (
     r"\bso i\b",
@@ -123,6 +132,10 @@ ACTION_CUES = (
 RESULT_CUES = (
     r"\bas a result\b",
     r"\bnow (?:i|we|the|our|any|everyone|all|it)\b",
+    r"\b(?:by|to) (?:about |around |over |nearly |almost |roughly )?\$?\d",
+    r"\b(?:dropped|fell|rose|went (?:up|down)|grew|shrank|halved)\b",
+    r"\b(?:\d-star|five-star|5 star) review\b|\breview(?:ed)? us\b|\bstill comes?\b",
+    r"\b(?:made|named) me\b",
     r"\b(?:since then|from then on|ever since|afterwards,? (?:i|we|the))\b",
     r"\bresult(?:ed|s|ing)? (?:in|was)\b",
     r"\bthe (?:result|outcome|impact|effect) (?:was|is)\b",
@@ -207,7 +220,9 @@ COMPETENCY_WORDS: dict[str, frozenset[str]] = {
     ),
     "leadership": frozenset(
         "lead led leading leader team motivate motivated delegate delegated mentor mentored "
-        "coach coached direction vision decision initiative ownership responsible".split()
+        "coach coached direction vision decision initiative ownership responsible organise "
+        "organised organize organized train trained supervisor supervise supervised manage "
+        "managed charge volunteered guided rota schedule assigned owned".split()
     ),
     "prioritisation": frozenset(
         "prioritise prioritize prioritised prioritized priority priorities deadline deadlines "
