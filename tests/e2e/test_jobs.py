@@ -154,9 +154,17 @@ async def test_a_timed_out_view_is_disabled(
     # The bot (re)loads its cog packages: patch the module it loaded, not one imported earlier.
     monkeypatch.setattr(importlib.import_module("cogs.jobs.views"), "PAGER_TIMEOUT", 0.2)
     first = await _analyst(h)
-    await asyncio.sleep(0.8)
     message = h.capture.messages[first.message_ids[0]]
-    buttons = [c for c in iter_components(message) if c.get("type") == 2 and not c.get("url")]
+
+    def pager_buttons() -> list[dict[str, Any]]:
+        return [c for c in iter_components(message) if c.get("type") == 2 and not c.get("url")]
+
+    # Poll rather than sleep a fixed time: on a busy machine the timeout's edit can lag.
+    for _ in range(200):
+        if pager_buttons() and all(b["disabled"] for b in pager_buttons()):
+            break
+        await asyncio.sleep(0.05)
+    buttons = pager_buttons()
     assert buttons and all(b["disabled"] for b in buttons)
     with pytest.raises(AssertionError, match="disabled"):
         await h.click(message, _pager_ids(message)["next"])
