@@ -49,7 +49,7 @@ _REQUEST_START = re.compile(
     r"rate|roast|scan|evaluate|proofread|fix|analy[sz]e|explain|write|solve|translate|"
     r"summarize|delete|erase|export|forget|clear|wipe|download|reset|nuke|compare|get me|"
     r"pretend|go|make|sing|generate|book|interview|draw|paint|play|plan|cook|order|buy|remind|"
-    r"send|call|text|set)\b"
+    r"send|call|text|set|teach|train me|show me how)\b"
 )
 # "I'm looking for remote work": a search, not a fact (but "I only want remote jobs" is one).
 _SEARCHING = re.compile(
@@ -69,6 +69,7 @@ _FACT_VERBS = re.compile(
     r"am willing to relocate|just learned|learned|have learned|have been|am learning|"
     r"graduated|studied|have (?:an?|my) (?:degree|masters|bachelors|phd|license|"
     r"certification)|got my|earned|can code|do mostly|do)\b|"
+    r"\bmy (?:current |present )?(?:job|role|title|position) is\b|"
     r"\b(?:my (?:skills|goal|goals|target|location|name|minimum|salary|dream|background|"
     r"experience)|i am (?:an?|the) |(?:living|based|located|residing) in|fyi|note that|"
     r"remember that|put down|willing to relocate|(?:salary expectations?|expected salary|"
@@ -85,7 +86,8 @@ _FIRST_PERSON = re.compile(
 )
 _BACKGROUND = re.compile(
     r"\b(?:student|graduat\w+|degree|masters|bachelors|phd|diploma|license|licensed|certified|"
-    r"certification|bootcamp|relocat\w+|speak (?:\w+ )?(?:english|spanish|french|german|"
+    r"certification|bootcamp|relocat\w+|retired|veteran|military|army|navy|freelanc\w+|"
+    r"self employed|speak (?:\w+ )?(?:english|spanish|french|german|"
     r"chinese|mandarin|"
     r"hindi|arabic|portuguese|japanese|korean))\b"
 )
@@ -276,12 +278,14 @@ class IntentClassifier:
                 scores["career_advice"] = scores.get("career_advice", 0.0) + 3.5
             if question and clause_slots.role is not None:
                 scores["career_advice"] = scores.get("career_advice", 0.0) + 1.5
+            if not is_request(norm) and "job_search" in scores:
+                scores["job_search"] *= 0.6  # "I hate job hunting": a statement, not a search
             if not is_request(norm) and "other" in scores:
                 # Off-topic words in a statement ("back from vacation") are chit-chat.
                 scores["small_talk"] = scores.get("small_talk", 0.0) + scores.pop("other")
             if is_ack(norm):
                 scores["small_talk"] = scores.get("small_talk", 0.0) + 3.5
-            if is_help_alone(norm):
+            if len(clauses) == 1 and is_help_alone(norm):
                 scores["help"] = scores.get("help", 0.0) + 4.0
             fact = _fact_score(norm, clause_slots)
             kb = self.extractor.kb if self.extractor is not None else None

@@ -23,8 +23,10 @@ FEELINGS = (
     r"tired|exhausted|exhausting|bored|boring|happy|sad|down|stressed|stressful|nervous|excited|"
     r"anxious|rough|crazy|burned out|burnt out|lonely|upset|angry|annoyed|frustrated|ugh|yay|"
     r"woohoo|omg|lol|haha\w*|hehe\w*|lmao|rofl|weird|feeling|mood|chilling|chill|meh|hilarious|"
-    r"funny|great day|long (?:day|week)|what a day|sleepy|hungry|grateful|proud|glad"
+    r"funny|great day|long (?:day|week)|what a day|sleepy|hungry|grateful|proud|glad|hate|"
+    r"sick of|tired of|fed up|tbh|smh|ugh+|argh"
 )
+_FEELING = re.compile(rf"\b(?:{FEELINGS})\b")
 ACK_WORDS: Final = frozenset(
     """ok cool nice great awesome lol haha hahaha hehe lmao hmm hm sure yes no bye goodbye later
     alright wow oh ah gotcha indeed same true perfect sweet neat fine good thanks thank you
@@ -104,7 +106,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "small_talk",
         2.5,
         r"\b(?:bye|goodbye|see you|see ya|good night|take care|talk (?:to you )?later|ttyl|"
-        r"no worries|my bad|sorry|brb|gtg|g2g|afk|cya|(?:awesome|great|good|bad|sad|exciting) news|"
+        r"no worries|my bad|sorry|brb|gtg|g2g|afk|cya|goodnight|gnight|night night|"
+        r"^(?:not much|nothing much|same old|all good|not bad)\b|\byou \?$|(?:awesome|great|good|bad|sad|exciting) news|"
         r"i am back|welcome back)\b|^(?:ok |oh |ah |well |yes |hmm )?(?:makes sense|"
         r"that makes sense|"
         r"got it|sounds good|fair enough|no problem|will do|i see|understood|good to know|"
@@ -460,6 +463,9 @@ def rule_scores(norm: str) -> dict[Intent, float]:
     for intent, weight, pattern in RULES:
         if pattern.search(norm):
             scores[intent] = scores.get(intent, 0.0) + weight
+    feelings = len(set(_FEELING.findall(norm)))
+    if feelings > 1:  # "ugh I hate job hunting lol": the more feeling words, the more chit-chat
+        scores["small_talk"] = scores.get("small_talk", 0.0) + 1.2 * min(feelings - 1, 2)
     return scores
 
 
@@ -471,5 +477,5 @@ def is_ack(norm: str) -> bool:
 
 
 def is_help_alone(norm: str) -> bool:
-    text = norm.strip().lstrip("!/ ")
+    text = norm.strip().lstrip("!/ ").rstrip("! .")
     return text in HELP_ALONE or (bool(text) and set(text) <= {"?", " "})

@@ -101,7 +101,8 @@ _NOT_PLACE = frozenset(
 )
 
 _CURRENT_BEFORE = re.compile(
-    r"\b(?:i am|i work as|i have been|i was|worked as|working as|currently|as a|as an|job as)"
+    r"\b(?:i am|i work as|i have been|i was|worked as|working as|currently|as a|as an|job as|"
+    r"(?:current|present|day|actual) (?:job|role|position|title) is|my (?:job|role|title) is)"
     r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$"
 )
 _TARGET_BEFORE = re.compile(
