@@ -2,7 +2,8 @@
 # Run the database-facing tests against a real, throwaway PostgreSQL server.
 #
 #   bash scripts/test_postgres.sh                 # the PostgreSQL pass (storage, profiles, job
-#                                                 # board, migrations, e2e, load)
+#                                                 # board, migrations, backups, hardening, chat,
+#                                                 # e2e, load)
 #   bash scripts/test_postgres.sh tests/unit/test_profiles.py -x   # any pytest arguments
 #   bash scripts/test_postgres.sh --shell         # start the server, print its URL, open a shell
 #
@@ -23,6 +24,9 @@ DEFAULT_TESTS=(
     tests/unit/test_migrations.py
     tests/unit/test_profiles.py
     tests/unit/test_career_jobs_services.py
+    tests/unit/test_hardening.py
+    tests/unit/test_chat_service.py
+    tests/unit/test_conversation.py
     tests/unit/test_postgres.py
     tests/unit/test_backup_pg.py
     tests/e2e
