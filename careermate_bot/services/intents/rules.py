@@ -107,11 +107,17 @@ RULES: Final[tuple[Rule, ...]] = (
         2.5,
         r"\b(?:bye|goodbye|see you|see ya|good night|take care|talk (?:to you )?later|ttyl|"
         r"no worries|my bad|sorry|brb|gtg|g2g|afk|cya|goodnight|gnight|night night|"
-        r"^(?:not much|nothing much|same old|all good|not bad)\b|\byou \?$|(?:awesome|great|good|bad|sad|exciting) news|"
+        r"(?:awesome|great|good|bad|sad|exciting) news|"
         r"i am back|welcome back)\b|^(?:ok |oh |ah |well |yes |hmm )?(?:makes sense|"
         r"that makes sense|"
         r"got it|sounds good|fair enough|no problem|will do|i see|understood|good to know|"
         r"that helps|that helped)(?: thanks| thank you)?(?: ?[!.])*$",
+    ),
+    _r(
+        "small_talk",
+        2.5,
+        r"^(?:not much|nothing much|same old|all good|not bad)\b|^(?:and |what about |how about )?"
+        r"(?:you|u|yourself) \?$",
     ),
     _r("small_talk", 1.0, r"\b(?:coffee|weekend|friday|monday|mondays|today|tonight|rn)\b"),
     # -- career advice ----------------------------------------------------------------------------
