@@ -48,6 +48,12 @@ GONE = "That interview is gone. Start a new one with `/interview start`."
 EDIT_INTERVAL = 1.0  # seconds between coach-stream edits (Discord rate-limits edits)
 KIND_CODES = {"behavioral": "b", "technical": "t", "mixed": "m"}
 DIFF_CODES = {"easy": "e", "medium": "m", "hard": "h", None: "a"}
+LABEL_LIMIT = 45  # Discord's limit for a form field's label
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass
@@ -248,15 +254,7 @@ def _role_key(bot: CareerMateBot, role: str | None) -> str:
 
 # -- the answer form ---------------------------------------------------------------------------
 class AnswerModal(CareerMateModal):
-    answer: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        custom_id="answer",
-        label="Your answer",
-        style=discord.TextStyle.paragraph,
-        min_length=1,
-        max_length=MAX_ANSWER_CHARS,
-        required=True,
-        placeholder="Situation -> Task -> Action (what *you* did) -> Result (with a number)",
-    )
+    """One paragraph field (1-4,000 characters) labelled with the question itself."""
 
     def __init__(self, view: SessionView) -> None:
         number = min(view.current + 1, view.total)
@@ -264,6 +262,22 @@ class AnswerModal(CareerMateModal):
             title=f"Question {number} of {view.total}", custom_id=f"cm:ivanswer:{view.id}"
         )
         self.session_id = view.id
+        question = view.question
+        behavioral = question is None or question.kind == "behavioral"
+        self.answer: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="answer",
+            label=_short(question.text, LABEL_LIMIT) if question else "Your answer",
+            style=discord.TextStyle.paragraph,
+            min_length=1,
+            max_length=MAX_ANSWER_CHARS,
+            required=True,
+            placeholder=(
+                "Situation -> Task -> Action (what *you* did) -> Result (with a number)"
+                if behavioral
+                else "Name the method or tool, say why, give an example or a trade-off"
+            ),
+        )
+        self.add_item(self.answer)
 
     async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
         service = interaction.client.services.interview

@@ -194,6 +194,8 @@ async def test_modal_limits(iv: DiscordHarness) -> None:
     spec = _modal_inputs(shown.modal)["answer"]
     assert spec["max_length"] == 4000 and spec.get("min_length") == 1 and spec["required"]
     assert shown.modal["title"] == "Question 1 of 3"
+    label = shown.modal["components"][0]["components"][0]["label"]
+    assert label.startswith("Tell me about a time") and len(label) <= 45
     with pytest.raises(AssertionError, match="refuse"):
         await answer(h, msg, "x" * 4001)
     ok = await answer(h, msg, STRONG_STAR[:300] * 13)  # 3,900 characters
