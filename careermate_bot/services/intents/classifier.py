@@ -276,8 +276,15 @@ class IntentClassifier:
             question = is_question(norm)
             if question and is_pay_question(norm):
                 scores["career_advice"] = scores.get("career_advice", 0.0) + 3.5
-            if question and clause_slots.role is not None:
-                scores["career_advice"] = scores.get("career_advice", 0.0) + 1.5
+            on_topic = any(
+                scores.get(k, 0.0) >= 1.5
+                for k in ("career_advice", "job_search", "interview_practice", "resume_review")
+            )
+            if clause_slots.role is not None and (on_topic or "other" not in scores):
+                if question:  # "electrician vs plumber?": a question about an occupation
+                    scores["career_advice"] = scores.get("career_advice", 0.0) + 1.5
+                if "other" in scores:  # "any job for a cook": an occupation is not off-topic
+                    scores["other"] = max(0.0, scores["other"] - 2.5)
             if not is_request(norm) and "job_search" in scores:
                 scores["job_search"] *= 0.6  # "I hate job hunting": a statement, not a search
             if not is_request(norm) and "other" in scores:

@@ -142,7 +142,7 @@ KEYWORDS = frozenset(
     compensation earn earns paying make makes wage wages hourly annual average median jobs
     tutorial instructions guide explain capable weather recipe poem story essay joke translate
     engineer developer designer manager analyst scientist nurse teacher employer employers
-    hired fired firing""".split()
+    hired fired firing profession professional""".split()
 )
 # Real words that sit one edit away from a keyword and must not be "corrected".
 PROTECTED = frozenset(

@@ -177,6 +177,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "career_advice",
         2.0,
         r"\b(?:quit\w*|leav(?:e|ing) (?:my )?(?:job|field|industry)|thoughts|opinion|roadmap|"
+        r"change (?:my |of )?(?:profession|career|field|industry|occupation)|"
         r"to (?:become|be) (?:an?|the)|become (?:an?|the)|vs|versus|which (?:one )?is better|"
         r"long term|"
         r"(?:enough|sufficient) to (?:get|land|become|be)|worth (?:learning|getting|doing))\b",
@@ -403,6 +404,12 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("help", 2.0, r"(?:^| )[/!](?:help|career|jobs|profile|resume|interview)\b"),
     _r(
         "help",
+        3.0,
+        r"\bhow (?:to |do i |can i |i |should i )?use (?:this|you|it|the bot|careermate)\b|"
+        r"\byour (?:functions?|features?|commands?|capabilities|options|abilities|skills)\b",
+    ),
+    _r(
+        "help",
         2.5,
         r"\b(?:which|what) commands?\b|\bcommands? (?:for|to)\b|"
         r"\bhow (?:do|can) i use (?:you|this|the bot|careermate)\b",
@@ -433,6 +440,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"best phone|new phone|outfit|dog|draw|paint|picture|image|drawing|blockchain|lakers|"
         r"score of|lose weight|mona lisa|"
         r"cat|cats|pizza|restaurant|lasagna|sourdough|bread|tire|moon|everest|planet|universe|"
+        r"guitar|piano|violin|drums|instrument|chess|swim|swimming|dance|dancing|knit|"
         r"meaning of life|shark|bear|hamlet|shakespeare|music|netflix|anime|pet)\b",
     ),
     _r(
