@@ -80,7 +80,11 @@ class InterviewCog(commands.Cog, name="Interview"):
     async def _role_ac(
         self, interaction: discord.Interaction[CareerMateBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return role_choices(self.bot.services.knowledge, current, by_title=True)
+        choices = role_choices(self.bot.services.knowledge, current, by_title=True)
+        if "general".startswith(current.strip().casefold()):
+            general = app_commands.Choice(name="General (any role)", value="General")
+            choices = [general, *choices][:25]
+        return choices
 
     @group.command(name="start", description="Start a mock interview for a role")
     @app_commands.describe(

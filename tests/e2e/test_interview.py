@@ -310,6 +310,8 @@ async def test_dm_session_is_not_ephemeral_and_typing_can_be_turned_off(iv: Disc
 async def test_role_autocomplete_offers_titles(iv: DiscordHarness) -> None:
     choices = await iv.autocomplete("interview start", "role", role="data sci")
     assert any(c["value"] == "Data Scientist" for c in choices)
+    general = await iv.autocomplete("interview start", "role", role="gen")
+    assert general[0]["value"] == "General"
 
 
 async def test_unknown_role_gets_a_did_you_mean(iv: DiscordHarness) -> None:
