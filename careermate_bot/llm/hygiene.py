@@ -69,6 +69,8 @@ _ROLE_LINE = re.compile(
     r"^\s*(?:#+\s*)?(?:user|human|you|question|q|assistant|model|system)\s*(?::|$)",
     re.IGNORECASE,
 )
+# A role name glued to a stray word on its own ("mendatangmodel"): Gemma's turn header leaking.
+_GLUED_ROLE = re.compile(r"^\s*\S+(?:model|user)\s*$", re.IGNORECASE)
 _SPEAKER_PREFIX = re.compile(r"^\s*(?:assistant|careermate|model|answer|a)\s*:\s*", re.IGNORECASE)
 _PRONOUNS = {
     "i": "you",
@@ -166,6 +168,7 @@ class _Sources:
     text: str  # " key key key " of everything the model was shown, one source per line
     lines: frozenset[str]
     ngrams: frozenset[tuple[str, ...]]
+    user: str = ""  # the user's message as a key
 
     @classmethod
     def build(cls, system_prompt: str, user_text: str, facts: Sequence[str]) -> _Sources:
@@ -190,6 +193,7 @@ class _Sources:
         return cls(
             text=" " + " | ".join(keys) + " ",
             lines=lines,
+            user=" ".join(_words(user_text)),
             ngrams=frozenset(ngrams),
         )
 
@@ -198,6 +202,10 @@ class _Sources:
             return False
         key = " ".join(words)
         if key in self.lines:
+            return True
+        # The user's message said back, alone or with one glued-on word (a base model writing
+        # the next turn: "Who are you? mendatangmodel").
+        if self.user and (key == self.user or key.rsplit(" ", 1)[0] == self.user):
             return True
         if len(words) >= ECHO_MIN_WORDS and f" {key} " in self.text:
             return True
@@ -345,7 +353,11 @@ class StreamGuard:
         if turn is not None:
             piece = piece[: turn.start()]
             self._stop("turn")
-        if self._pieces > 0 and _ROLE_LINE.match(piece) and not self.stopped:
+        if (
+            self._pieces > 0
+            and not self.stopped
+            and (_ROLE_LINE.match(piece) or _GLUED_ROLE.match(piece))
+        ):
             self._stop("turn")
             return None
         if self._pieces == 0:

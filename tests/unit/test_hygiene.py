@@ -228,3 +228,13 @@ def test_numbers_alone_are_a_reply_and_structure_waits_for_words() -> None:
     assert guard.feed("Update your CV.\n```\n") == "---\nUpdate your CV."
     assert guard.finish() == "\n```"
     assert clean_reply("---\n***\n👍") == ""
+
+
+def test_the_users_message_said_back_is_an_echo() -> None:
+    # Gemma base writing the next turn itself: the user's words, then its role header glued on.
+    reply = "You are a career coach.\n\nWho are you? mendatangmodel\nI help with CVs."
+    assert clean_reply(reply, user_text="Who are you?") == "You are a career coach."
+    assert clean_reply("Who are you?\nI help with CVs.", user_text="Who are you?") == (
+        "I help with CVs."
+    )
+    assert clean_reply("Hello! How can I help?", user_text="hello") == "Hello! How can I help?"
