@@ -35,6 +35,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from careermate_bot import migrations
+from careermate_bot.backup_errors import BackupError as BackupError
+from careermate_bot.backup_errors import BotRunningError as BotRunningError
+from careermate_bot.backup_errors import InvalidBackupError as InvalidBackupError
+from careermate_bot.backup_errors import NotSqliteError as NotSqliteError
 from careermate_bot.config import Settings
 from careermate_bot.runlock import AlreadyRunningError, RunLock
 
@@ -48,26 +52,6 @@ _STAMP = "%Y%m%d-%H%M%S"
 _STALE_PARTIAL_SECONDS = 3600
 # How long the backup/verify connections wait for a lock before "database is locked".
 _SQLITE_TIMEOUT = 30.0
-
-
-class BackupError(RuntimeError):
-    """A backup or restore could not be done; the message says why and what to do."""
-
-
-class NotSqliteError(BackupError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Built-in backup and restore are for SQLite only. This CareerMate uses "
-            "PostgreSQL (DATABASE_URL): back it up with pg_dump and restore with pg_restore."
-        )
-
-
-class InvalidBackupError(BackupError):
-    """The file is not a healthy CareerMate database."""
-
-
-class BotRunningError(BackupError):
-    """Restore refused: the bot is running on this database."""
 
 
 @dataclass(frozen=True)

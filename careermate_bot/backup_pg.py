@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
+from careermate_bot.backup_errors import BackupError, BotRunningError, InvalidBackupError
 from careermate_bot.config import Settings
 
 log = logging.getLogger(__name__)
@@ -61,12 +62,6 @@ class PgRestoreResult:
     schema_version: int  # of the restored data (0 when the dump has no schema_meta)
 
 
-def _errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
-    from careermate_bot.backup import BackupError, BotRunningError, InvalidBackupError
-
-    return BackupError, InvalidBackupError, BotRunningError
-
-
 def libpq_target(settings: Settings) -> tuple[str, dict[str, str]]:
     """(a `postgresql://` URL without password or Tortoise options, environment for the tools)."""
     parts = urlsplit(settings.effective_database_url)
@@ -91,8 +86,7 @@ def find_tool(name: str) -> str:
     )
     if candidates:
         return str(candidates[-1])
-    backup_error, _, _ = _errors()
-    raise backup_error(
+    raise BackupError(
         f"`{name}` was not found. Install PostgreSQL's client programs (Debian/Ubuntu: "
         "sudo apt-get install postgresql-client; the major version must be at least the "
         "server's), or put them on PATH."
@@ -100,22 +94,20 @@ def find_tool(name: str) -> str:
 
 
 def _run(command: list[str], env: dict[str, str], what: str) -> str:
-    backup_error, _, _ = _errors()
     try:
         done = subprocess.run(
             command, env=env, capture_output=True, text=True, timeout=_TIMEOUT_SECONDS
         )
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise backup_error(f"{what} could not run ({error}).") from error
+        raise BackupError(f"{what} could not run ({error}).") from error
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
-        raise backup_error(f"{what} failed: {detail[-1] if detail else done.returncode}")
+        raise BackupError(f"{what} failed: {detail[-1] if detail else done.returncode}")
     return done.stdout
 
 
 def _check_dump(path: Path, env: dict[str, str]) -> int:
     """Raise `InvalidBackupError` unless `path` is a CareerMate dump; its schema version."""
-    _, invalid_error, _ = _errors()
     listing = subprocess.run(
         [find_tool("pg_restore"), "--list", str(path)],
         env=env,
@@ -125,13 +117,15 @@ def _check_dump(path: Path, env: dict[str, str]) -> int:
     )
     if listing.returncode != 0:
         lines = listing.stderr.strip().splitlines()
-        raise invalid_error(
+        raise InvalidBackupError(
             f"{path} is not a pg_dump custom-format file or is damaged "
             f"({lines[-1] if lines else 'unreadable'}). Pick a file made by `careermate backup`."
         )
     missing = [t for t in _CORE_TABLES if not re.search(rf"TABLE DATA \S+ {t}\b", listing.stdout)]
     if missing:
-        raise invalid_error(f"{path} is not a CareerMate backup (no {', '.join(missing)} data).")
+        raise InvalidBackupError(
+            f"{path} is not a CareerMate backup (no {', '.join(missing)} data)."
+        )
     data = subprocess.run(
         [find_tool("pg_restore"), "--data-only", "--table=schema_meta", "--file=-", str(path)],
         env=env,
@@ -179,19 +173,17 @@ def _publish(partial: Path, folder: Path, stamp: str) -> Path:
             continue
         partial.unlink()
         return final
-    backup_error, _, _ = _errors()
-    raise backup_error(f"too many backups named careermate-{stamp}* in {folder}")
+    raise BackupError(f"too many backups named careermate-{stamp}* in {folder}")
 
 
 def create_pg_backup(settings: Settings, *, prune: bool = True) -> Path:
     """pg_dump the database into the backup folder, verify, prune. Raises `BackupError`."""
-    backup_error, _, _ = _errors()
     url, env = libpq_target(settings)
     folder = settings.effective_backup_dir
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise backup_error(
+        raise BackupError(
             f"Could not create the backup folder {folder} ({error.strerror or error}). Make it "
             "writable or set BACKUP_DIR to a writable folder."
         ) from error
@@ -228,10 +220,9 @@ def restore_pg_backup(settings: Settings, file: Path | str) -> PgRestoreResult:
     """
     from careermate_bot.runlock import AlreadyRunningError, RunLock
 
-    _, invalid_error, running_error = _errors()
     source = Path(file).expanduser()
     if not source.is_file():
-        raise invalid_error(f"There is no backup file at {source}.")
+        raise InvalidBackupError(f"There is no backup file at {source}.")
     url, env = libpq_target(settings)
     version = _check_dump(source, env)
     lock = RunLock(settings)
@@ -239,7 +230,7 @@ def restore_pg_backup(settings: Settings, file: Path | str) -> PgRestoreResult:
         lock.acquire()
     except AlreadyRunningError as error:
         who = f" (pid {error.pid})" if error.pid else ""
-        raise running_error(
+        raise BotRunningError(
             f"CareerMate is running{who} on this database. Stop the bot, then run the restore "
             "again."
         ) from None
