@@ -1,6 +1,6 @@
-"""/career with the real embedded model (gemma-3-270m via LLM_PROVIDER=local): the summary step
-runs end to end on a real engine, and whatever a tiny model writes, no invented figure reaches
-the user."""
+"""/career with the real embedded model (SmolLM2-135M-Instruct, LLM_PROVIDER=local): the summary
+step runs end to end on a real engine, and whatever a tiny model writes, no invented figure
+reaches the user."""
 
 from __future__ import annotations
 
@@ -59,6 +59,6 @@ async def test_career_paths_gets_a_summary_from_the_local_model(
             for figure in MONEY_OR_PERCENT.findall(summary):
                 assert figure in embed_text or figure in reply.embeds[0]["title"]
         else:
-            # gemma-3-270m (a base model) often just echoes its prompt: that is dropped and
-            # the user gets the honest note instead of noise.
+            # A 135M model often echoes its facts or invents a figure (bench/summary_facts.py
+            # measures how often): that is dropped and the user gets the honest note instead.
             assert "summary is unavailable" in content and "didn't check out" in content

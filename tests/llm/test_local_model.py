@@ -1,4 +1,5 @@
-"""The embedded llama.cpp backend with the real gemma-3-270m GGUF (small: proves the pipeline)."""
+"""The embedded llama.cpp backend with the real SmolLM2-135M-Instruct GGUF (small: proves the
+pipeline)."""
 
 from __future__ import annotations
 

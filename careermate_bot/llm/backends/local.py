@@ -375,7 +375,7 @@ class LocalBackend:
     async def check_model(self) -> str:
         return (
             f"{self.info.describe()}; loaded (context {self.n_ctx} tokens, "
-            f"{self.n_threads} threads)"
+            f"{self.n_threads} thread{'s' if self.n_threads != 1 else ''})"
         )
 
     async def aclose(self) -> None:
