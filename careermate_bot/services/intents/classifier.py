@@ -76,6 +76,7 @@ _FACT_VERBS = re.compile(
     r"minimum salary|target salary|desired salary|salary floor|minimum pay) (?:is|are|would be)|"
     r"open to relocation|i (?:want|would like|hope|plan|aim|am aiming|am looking) to "
     r"(?:be|become|work as)|someday|one day|i (?:only want|prefer|am open to)|"
+    r"i am (?:switching|changing|moving|transitioning|pivoting|retraining)|"
     r"i am (?:aiming|going|gunning|shooting) for|i am targeting|i aim for|i would prefer|"
     r"i would rather|i would like to work)\b"
 )
@@ -295,6 +296,8 @@ class IntentClassifier:
             if len(clauses) == 1 and is_help_alone(norm):
                 scores["help"] = scores.get("help", 0.0) + 4.0
             fact = _fact_score(norm, clause_slots)
+            if fact >= PROFILE_MIN and "career_advice" in scores:
+                scores["career_advice"] *= 0.5  # "I'm switching careers to …": a fact, stated
             kb = self.extractor.kb if self.extractor is not None else None
             if _only_skills(clause, clause_slots, kb):
                 fact = max(fact, 4.0)

@@ -193,6 +193,26 @@ def _typo_of(word: str, keyword: str) -> bool:
     return True
 
 
+_SUFFIXES = frozenset(
+    "s es al als ally ing ings ed er ers ly ion ions ive ity ities ful ness ment ments ist ists"
+    .split()
+)
+
+
+def _inflection(word: str, keyword: str) -> bool:
+    """Another form of the same stem: they differ only in a common suffix."""
+    stem = 0
+    for a, b in zip(word, keyword, strict=False):
+        if a != b:
+            break
+        stem += 1
+    if stem < 4 or min(len(word), len(keyword)) - stem > 1:
+        return False  # they differ before the end: a typo, not another form
+    return word[stem:] in _SUFFIXES or keyword[stem:] in _SUFFIXES or (
+        word[stem:] == "" or keyword[stem:] == ""
+    ) and abs(len(word) - len(keyword)) >= 2
+
+
 @lru_cache(maxsize=8192)
 def correct(word: str) -> str:
     """The keyword `word` is a likely typo of, or `word` itself."""
@@ -208,6 +228,8 @@ def correct(word: str) -> str:
             continue
         if size == 4 and sorted(kw) != sorted(word):
             continue  # 4 letters: only a swap ("jbos"), too many real words are 1 edit apart
+        if _inflection(word, kw):
+            continue  # "instructional" is not a typo of "instructions"
         d = OSA.distance(word, kw, score_cutoff=limit)
         if d < best_d and _typo_of(word, kw):
             best, best_d = kw, d

@@ -154,7 +154,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "career_advice",
         1.5,
         r"\b(?:learn|learning|study|studying|certifications?|certificate|degree|masters|mba|phd|"
-        r"bootcamp|courses?|school|college|upskill\w*|reskill\w*|qualifications?|pmp|cpa)\b",
+        r"bootcamps?|courses?|school|college|upskill\w*|reskill\w*|qualifications?|pmp|cpa)\b",
     ),
     _r(
         "career_advice",
@@ -177,7 +177,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "career_advice",
         2.0,
         r"\b(?:quit\w*|leav(?:e|ing) (?:my )?(?:job|field|industry)|thoughts|opinion|roadmap|"
-        r"change (?:my |of )?(?:profession|career|field|industry|occupation)|"
+        r"change (?:my |of )?(?:profession|career|field|industry|occupation)|qualified for|"
+        r"qualify for|eligible for|"
         r"to (?:become|be) (?:an?|the)|become (?:an?|the)|vs|versus|which (?:one )?is better|"
         r"long term|"
         r"(?:enough|sufficient) to (?:get|land|become|be)|worth (?:learning|getting|doing))\b",
@@ -201,7 +202,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?:good|best|right|ideal|great) (?:jobs?|careers?|roles?|fields?|paths?) for "
         r"(?:me|someone|a person|people|an?)\b|\bwhat (?:can|could|should) i (?:become|be)\b|"
         r"\bwhere i fit\b|\bmatch(?:es)? my (?:skills|profile|background)\b|\bmy options\b|"
-        r"\bwhat (?:else )?(?:can|could) i do with\b|\bwhat else (?:can|could|should) i do\b|"
+        r"\bwhat (?:else )?(?:can|could) i do with\b(?! (?:this|the) (?:bot|app)| you\b| careermate)|\bwhat else (?:can|could|should) i do\b|"
         r"\bwhere (?:can|do|should) i go\b|\bwhere do i start\b|"
         r"\bwhat (?:roles|careers|paths|fields)\b|\broles? (?:match|fit|suit)\b",
     ),
@@ -243,6 +244,12 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "job_search",
         1.5,
+        r"^(?:search|find|look up|lookup|browse)\b|\b(?:entry level|part time|full time|"
+        r"internships?|contract roles?|freelance gigs?)\b",
+    ),
+    _r(
+        "job_search",
+        1.5,
         r"\b(?:jobs?|positions?|openings?)\b(?: \w+){0,2} (?:match|matches|fit|fits|suit|suits)\b|"
         r"\bwhat (?:jobs|positions|openings)\b",
     ),
@@ -263,7 +270,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "job_search",
         2.5,
-        r"\b(?:companies|employers|firms|anyone|anybody|places|businesses)\b.{0,20}\b(?:looking "
+        r"\b(?:companies|employers|firms|anyone|anybody|places|businesses|recruiters|hiring "
+        r"managers)\b.{0,20}\b(?:looking "
         r"for|hiring|hire|hires|employ|employs|need|needing|seeking|taking on|that hire)\b",
     ),
     _r(
@@ -334,7 +342,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "privacy",
         3.5,
         r"\b(?:delete|erase|wipe|remove|forget|clear|nuke|reset|purge|export|download)\b"
-        r"(?: \w+){0,4} (?:me|my data|my profile|my account|my history|my information|my messages|"
+        r"(?: \w+){0,4} (?:me|my data|my profile|my account|my history|my informations?|my messages|"
         r"my info|everything|my stuff|my chat|my conversations?|all my|my personal|my details|"
         r"data|history|a copy)\b",
     ),
@@ -343,16 +351,16 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "privacy",
         3.0,
-        r"\b(?:privacy|private|gdpr|ccpa|personal (?:data|information|details)|my data|"
+        r"\b(?:privacy|private|gdpr|ccpa|personal (?:data|informations?|details)|my data|"
         r"data (?:do you|you) (?:collect|keep|store)|sell my|share my|who can see)\b",
     ),
     _r(
         "privacy",
         3.0,
         r"\b(?:stored|storing|store|saving|save|keep|kept|recorded|recording|logged|logging)\b"
-        r".{0,20}\b(?:my (?:messages|conversations?|chats?|stuff|data|information)|conversations?|"
+        r".{0,20}\b(?:my (?:messages|conversations?|chats?|stuff|data|informations?)|conversations?|"
         r"messages|this (?:conversation|chat))\b|\bmy (?:messages|conversations?|chats?|data|"
-        r"information)\b.{0,15}\b(?:stored|saved|kept|recorded|private|safe)\b|"
+        r"informations?)\b.{0,15}\b(?:stored|saved|kept|recorded|private|safe)\b|"
         r"\b(?:this|our|my) (?:conversation|chat|messages?)\b.{0,15}\b(?:recorded|stored|saved|"
         r"logged|kept|private)\b",
     ),
@@ -364,10 +372,10 @@ RULES: Final[tuple[Rule, ...]] = (
         r"remember|collected|recorded)\b|\b(?:everything|anything|what) you (?:have )?(?:stored|"
         r"saved|kept|collected|recorded)\b|\bremember (?:my|me)\b.{0,30}\b(?:between|across|"
         r"after|next)\b|"
-        r"\bmy (?:saved|stored) (?:info|information|data|profile|details)\b|"
+        r"\bmy (?:saved|stored) (?:info|informations?|data|profile|details)\b|"
         r"\bshow (?:me )?(?:what you|my saved|my profile|my info|my stored)\b|"
         r"\b(?:delete|close|remove) my account\b|\b(?:do not|stop) (?:remember\w*|saving|storing|"
-        r"keeping)\b|\bmy (?:personal )?(?:information|details)\b|\bdata do you\b",
+        r"keeping)\b|\bmy (?:personal )?(?:informations?|details)\b|\bdata do you\b",
     ),
     # -- help -------------------------------------------------------------------------------------
     _r(
@@ -402,6 +410,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"manual|slash commands?|buttons?)\b",
     ),
     _r("help", 2.0, r"(?:^| )[/!](?:help|career|jobs|profile|resume|interview)\b"),
+    _r("help", 3.0, r"\b(?:with|in|using|from) (?:this bot|the bot|you|careermate|this app)\b"),
     _r(
         "help",
         3.0,

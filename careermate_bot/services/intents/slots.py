@@ -61,7 +61,7 @@ _AMOUNT = re.compile(
 _SALARY_CUE = re.compile(
     r"\b(?:at least|min(?:imum)?|over|above|more than|no less than|minimum of|paying|pays?|"
     r"salary|salaries|wage|want|need|target|expect(?:ing)?|looking for|earn|make|floor|"
-    r"starting at|comp(?:ensation)?)\b|>=?",
+    r"starting at|comp(?:ensation)?|take|accept|for)\b|>=?",
     re.I,
 )
 _BARE_HOURLY = re.compile(
