@@ -194,8 +194,7 @@ def _typo_of(word: str, keyword: str) -> bool:
 
 
 _SUFFIXES = frozenset(
-    "s es al als ally ing ings ed er ers ly ion ions ive ity ities ful ness ment ments ist ists"
-    .split()
+    "s es al als ally ing ings ed er ers ly ion ions ive ity ities ful ness ment ments ist ists".split()
 )
 
 
@@ -208,9 +207,9 @@ def _inflection(word: str, keyword: str) -> bool:
         stem += 1
     if stem < 4 or min(len(word), len(keyword)) - stem > 1:
         return False  # they differ before the end: a typo, not another form
-    return word[stem:] in _SUFFIXES or keyword[stem:] in _SUFFIXES or (
-        word[stem:] == "" or keyword[stem:] == ""
-    ) and abs(len(word) - len(keyword)) >= 2
+    if word[stem:] in _SUFFIXES or keyword[stem:] in _SUFFIXES:
+        return True
+    return (word[stem:] == "" or keyword[stem:] == "") and abs(len(word) - len(keyword)) >= 2
 
 
 @lru_cache(maxsize=8192)

@@ -202,7 +202,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?:good|best|right|ideal|great) (?:jobs?|careers?|roles?|fields?|paths?) for "
         r"(?:me|someone|a person|people|an?)\b|\bwhat (?:can|could|should) i (?:become|be)\b|"
         r"\bwhere i fit\b|\bmatch(?:es)? my (?:skills|profile|background)\b|\bmy options\b|"
-        r"\bwhat (?:else )?(?:can|could) i do with\b(?! (?:this|the) (?:bot|app)| you\b| careermate)|\bwhat else (?:can|could|should) i do\b|"
+        r"\bwhat (?:else )?(?:can|could) i do with\b(?! (?:this|the) (?:bot|app)| you\b|"
+        r" careermate)|\bwhat else (?:can|could|should) i do\b|"
         r"\bwhere (?:can|do|should) i go\b|\bwhere do i start\b|"
         r"\bwhat (?:roles|careers|paths|fields)\b|\broles? (?:match|fit|suit)\b",
     ),
@@ -342,7 +343,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "privacy",
         3.5,
         r"\b(?:delete|erase|wipe|remove|forget|clear|nuke|reset|purge|export|download)\b"
-        r"(?: \w+){0,4} (?:me|my data|my profile|my account|my history|my informations?|my messages|"
+        r"(?: \w+){0,4} (?:me|my data|my profile|my account|my history|my informations?|"
+        r"my messages|"
         r"my info|everything|my stuff|my chat|my conversations?|all my|my personal|my details|"
         r"data|history|a copy)\b",
     ),
@@ -358,7 +360,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "privacy",
         3.0,
         r"\b(?:stored|storing|store|saving|save|keep|kept|recorded|recording|logged|logging)\b"
-        r".{0,20}\b(?:my (?:messages|conversations?|chats?|stuff|data|informations?)|conversations?|"
+        r".{0,20}\b(?:my (?:messages|conversations?|chats?|stuff|data|informations?)|"
+        r"conversations?|"
         r"messages|this (?:conversation|chat))\b|\bmy (?:messages|conversations?|chats?|data|"
         r"informations?)\b.{0,15}\b(?:stored|saved|kept|recorded|private|safe)\b|"
         r"\b(?:this|our|my) (?:conversation|chat|messages?)\b.{0,15}\b(?:recorded|stored|saved|"
