@@ -49,7 +49,7 @@ _REQUEST_START = re.compile(
     r"rate|roast|scan|evaluate|proofread|fix|analy[sz]e|explain|write|solve|translate|"
     r"summarize|delete|erase|export|forget|clear|wipe|download|reset|nuke|compare|get me|"
     r"pretend|go|make|sing|generate|book|interview|draw|paint|play|plan|cook|order|buy|remind|"
-    r"send|call|text|set|teach|train me|show me how)\b"
+    r"send|call|text|set|teach|train me|show me how|best|top|any good)\b"
 )
 # "I'm looking for remote work": a search, not a fact (but "I only want remote jobs" is one).
 _SEARCHING = re.compile(
@@ -183,11 +183,17 @@ def is_question(norm: str) -> bool:
     )
 
 
+_JOB_NOUNS = re.compile(r"\b(?:jobs|positions|openings|gigs|vacancies|internships)\b")
+_SELF_START = re.compile(r"^(?:i|my|me)\b")
+
+
 def is_request(norm: str) -> bool:
     return (
         is_question(norm)
         or _REQUEST_START.match(norm) is not None
         or _SEARCHING.search(norm) is not None
+        # "remote python jobs please": a search typed as a noun phrase
+        or (_JOB_NOUNS.search(norm) is not None and _SELF_START.match(norm) is None)
         or (" can you " in f" {norm} " or " could you " in f" {norm} ")
     )
 
@@ -323,7 +329,7 @@ class IntentClassifier:
             followed = self._follow_up(text, slots, totals, context)
             if followed is not None:
                 return followed
-        if len(totals) == 1 and _PERSONAL.search(whole) and not is_request(whole):
+        if len(totals) == 1 and not is_request(whole) and not _gibberish(whole):
             totals["small_talk"] = baseline + 0.1  # "I love my new team": chit-chat
         ranked = sorted(totals.items(), key=lambda kv: -kv[1])
         intent, top = ranked[0]
@@ -386,6 +392,15 @@ class IntentClassifier:
             source="context",
             scores={k: round(v, 2) for k, v in totals.items()},
         )
+
+
+def _gibberish(norm: str) -> bool:
+    """'asdfghjkl': no vowels, or a long run of consonants."""
+    letters = norm.replace(" ", "")
+    return bool(letters) and (
+        (not re.search(r"[aeiouy]", letters) and len(letters) > 3)
+        or re.search(r"[bcdfghjklmnpqrstvwxz]{5,}", letters) is not None
+    )
 
 
 def _fills(awaiting: str, slots: IntentSlots) -> bool:

@@ -194,7 +194,9 @@ def _typo_of(word: str, keyword: str) -> bool:
 
 
 _SUFFIXES = frozenset(
-    "s es al als ally ing ings ed er ers ly ion ions ive ity ities ful ness ment ments ist ists".split()
+    (
+        "s es al als ally ing ings ed er ers ly ion ions ive ity ities ful ness ment ments ist ists"
+    ).split()
 )
 
 

@@ -24,7 +24,8 @@ FEELINGS = (
     r"anxious|rough|crazy|burned out|burnt out|lonely|upset|angry|annoyed|frustrated|ugh|yay|"
     r"woohoo|omg|lol|haha\w*|hehe\w*|lmao|rofl|weird|feeling|mood|chilling|chill|meh|hilarious|"
     r"funny|great day|long (?:day|week)|what a day|sleepy|hungry|grateful|proud|glad|hate|"
-    r"sick of|tired of|fed up|tbh|smh|ugh+|argh"
+    r"sick of|tired of|fed up|tbh|smh|ugh+|argh|gloomy|sunny|rainy|raining|snowing|freezing|"
+    r"checking in|dropping by|popping in|just saying|wanted to say"
 )
 _FEELING = re.compile(rf"\b(?:{FEELINGS})\b")
 ACK_WORDS: Final = frozenset(
