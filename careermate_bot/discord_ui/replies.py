@@ -9,9 +9,13 @@ A feature's flow function takes a `Reply` and never cares where the request came
 
 - `InteractionReply(interaction)`: slash commands, buttons, selects, modals. `working()` defers
   (once); `send()` answers, edits the deferred answer, or follows up, whichever is due.
+  `InteractionReply(interaction, private_in_servers=True)`: everything it sends in a server is
+  ephemeral, from the first "thinking…" on (a deferred answer can't turn private later).
 - `MessageReply(message)`: the classic `!` commands (`ctx.message`) and plain DMs / mentions
   (the conversation's `on_career_request(message, slots)` listeners). `working()` shows the
   typing indicator; `send()` replies to the message without pinging its author.
+- `DirectReply(message)`: a `MessageReply` that answers a server message in its author's DMs
+  (for personal results); an error it can't DM is answered in the channel.
 
 Errors raised by a flow propagate to the caller (the command tree or the prefix-command handler
 answer them); a listener without such a handler calls `await reply.fail(error)`.
@@ -92,8 +96,12 @@ class Reply(Protocol):
 
 
 class InteractionReply:
-    def __init__(self, interaction: discord.Interaction[Any]) -> None:
+    def __init__(
+        self, interaction: discord.Interaction[Any], *, private_in_servers: bool = False
+    ) -> None:
         self.interaction = interaction
+        # Ephemeral in servers from the defer on; in DMs everything is private anyway.
+        self.private = private_in_servers and interaction.guild_id is not None
         self._deferred = False
         self._sent = False
 
@@ -112,7 +120,7 @@ class InteractionReply:
     @contextlib.asynccontextmanager
     async def working(self) -> AsyncIterator[None]:
         if not self.interaction.response.is_done():
-            await self.interaction.response.defer(thinking=True)
+            await self.interaction.response.defer(thinking=True, ephemeral=self.private)
             self._deferred = True
         yield
 
@@ -126,6 +134,7 @@ class InteractionReply:
         private: bool = False,
     ) -> SentMessage:
         interaction = self.interaction
+        private = private or self.private
         if not interaction.response.is_done():
             await interaction.response.send_message(
                 content, ephemeral=private, **message_parts(embed, view, file)
@@ -182,8 +191,7 @@ class MessageReply:
         view: discord.ui.View | None = None,
         private: bool = False,  # a message reply is as private as the channel it is in
     ) -> SentMessage:
-        parts = message_parts(embed, view, file)
-        return await self.message.reply(content, mention_author=False, **parts)
+        return await self._post(content, **message_parts(embed, view, file))
 
     async def send_more(self, content: str) -> SentMessage:
         return await self.message.channel.send(content)
@@ -193,6 +201,33 @@ class MessageReply:
         if log_it:
             log.error("request from message %s failed", self.message.id, exc_info=error)
         try:
-            await self.message.reply(friendly, mention_author=False)
+            await self._post_error(friendly)
         except discord.HTTPException:
             log.warning("could not deliver an error reply to message %s", self.message.id)
+
+    async def _post(self, content: str | None, **parts: Any) -> discord.Message:
+        """Where answers go (subclasses change only this)."""
+        return await self.message.reply(content, mention_author=False, **parts)
+
+    async def _post_error(self, text: str) -> None:
+        await self._post(text)
+
+
+class DirectReply(MessageReply):
+    """Answers a (server) message in its author's DMs; `guild_id` is None (the answer's place)."""
+
+    @property
+    def guild_id(self) -> int | None:
+        return None
+
+    async def send_more(self, content: str) -> SentMessage:
+        return await self._post(content)
+
+    async def _post(self, content: str | None, **parts: Any) -> discord.Message:
+        return await self.message.author.send(content, **parts)
+
+    async def _post_error(self, text: str) -> None:
+        try:
+            await self._post(text)
+        except discord.HTTPException:  # DMs closed: say it where they asked
+            await self.message.reply(text, mention_author=False)

@@ -16,8 +16,8 @@ from discord.ext import commands
 from careermate_bot.discord_ui.attachments import first_document
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
 from careermate_bot.discord_ui.events import RESUME_REQUEST
-from careermate_bot.discord_ui.replies import MessageReply, Reply
-from cogs.resume.flow import DirectReply, PrivateInteractionReply, ReviewOptions, review_flow
+from careermate_bot.discord_ui.replies import DirectReply, InteractionReply, MessageReply, Reply
+from cogs.resume.flow import ReviewOptions, review_flow
 from cogs.resume.views import PasteModal, paste_view, review_view
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class ResumeCog(commands.Cog, name="Resume"):
     ) -> None:
         await review_flow(
             self.bot,
-            PrivateInteractionReply(interaction),
+            InteractionReply(interaction, private_in_servers=True),
             file,
             ReviewOptions(target_role=target_role, location=location),
             review_view,

@@ -1,5 +1,7 @@
 """The one résumé review flow, for every way in: /resume review, /resume paste (the form),
 `!resume_review`, the `resume_request` event (a DM with a document) and the Re-check button.
+Replies use the shared adapters: `InteractionReply(..., private_in_servers=True)` and
+`DirectReply` (a server `!` command is answered by DM).
 
 Checks first (the role, the location, the file size), then "working" (deferred within Discord's
 3 seconds), then the review in a worker thread with a time limit. A file we can't review gets
@@ -11,16 +13,15 @@ LLM's bullet rewrites are streamed into the embed afterwards; the review never w
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import io
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 
-from careermate_bot.discord_ui.replies import InteractionReply, Reply, SentMessage
+from careermate_bot.discord_ui.replies import Reply, SentMessage
 from careermate_bot.errors import UserFacingError
 from careermate_bot.knowledge import KnowledgeBase, LocationResolution
 from careermate_bot.llm import LLMError
@@ -68,34 +69,6 @@ class ReviewedContext:
     target_id: str | None  # occupation id for "Practice an interview" / "Re-check"
     interview_id: str | None
     area_code: str | None
-
-
-class PrivateInteractionReply(InteractionReply):
-    """An interaction reply that is ephemeral in servers from the first "thinking…" on."""
-
-    def __init__(self, interaction: discord.Interaction[Any]) -> None:
-        super().__init__(interaction)
-        self.private = interaction.guild_id is not None
-
-    @contextlib.asynccontextmanager
-    async def working(self) -> AsyncIterator[None]:
-        if not self.interaction.response.is_done():
-            await self.interaction.response.defer(thinking=True, ephemeral=self.private)
-            self._deferred = True
-        yield
-
-    async def send(
-        self,
-        content: str | None = None,
-        *,
-        embed: discord.Embed | None = None,
-        file: discord.File | None = None,
-        view: discord.ui.View | None = None,
-        private: bool = False,
-    ) -> SentMessage:
-        return await super().send(
-            content, embed=embed, file=file, view=view, private=private or self.private
-        )
 
 
 async def _target(kb: KnowledgeBase, user_id: int, options: ReviewOptions) -> str | None:
@@ -233,59 +206,3 @@ async def add_rewrites(
         await show()
     except discord.HTTPException:
         log.warning("could not show the résumé rewrites", exc_info=True)
-
-
-class DirectReply:
-    """Sends a server request's answer to the author's DMs (a résumé is personal)."""
-
-    def __init__(self, message: discord.Message) -> None:
-        self.origin = message
-
-    @property
-    def user(self) -> discord.User | discord.Member:
-        return self.origin.author
-
-    @property
-    def guild_id(self) -> int | None:
-        return None  # the answer goes to a DM
-
-    @property
-    def key(self) -> int:
-        return self.origin.id
-
-    @contextlib.asynccontextmanager
-    async def working(self) -> AsyncIterator[None]:
-        async with self.origin.channel.typing():
-            yield
-
-    async def send(
-        self,
-        content: str | None = None,
-        *,
-        embed: discord.Embed | None = None,
-        file: discord.File | None = None,
-        view: discord.ui.View | None = None,
-        private: bool = False,
-    ) -> SentMessage:
-        extra: dict[str, Any] = {}
-        if embed is not None:
-            extra["embed"] = embed
-        if file is not None:
-            extra["file"] = file
-        if view is not None:
-            extra["view"] = view
-        return await self.origin.author.send(content, **extra)
-
-    async def send_more(self, content: str) -> SentMessage:
-        return await self.origin.author.send(content)
-
-    async def fail(self, error: BaseException) -> None:
-        from careermate_bot.discord_ui.errors import describe_error
-
-        friendly, log_it = describe_error(error)
-        if log_it:
-            log.error("résumé request %s failed", self.origin.id, exc_info=error)
-        try:
-            await self.origin.author.send(friendly)
-        except discord.HTTPException:
-            await self.origin.reply(friendly, mention_author=False)

@@ -15,12 +15,13 @@ import discord
 from careermate_bot.discord_ui.events import INTERVIEW_REQUEST, has_listener
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import truncate
+from careermate_bot.discord_ui.replies import InteractionReply
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.knowledge import CareerProfile
 from careermate_bot.services import profiles
 from careermate_bot.services.resume import store
 from cogs.resume.embeds import paths_embed, skills_preview
-from cogs.resume.flow import PrivateInteractionReply, ReviewedContext, ReviewOptions, review_flow
+from cogs.resume.flow import ReviewedContext, ReviewOptions, review_flow
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
@@ -259,7 +260,7 @@ class PasteModal(CareerMateModal, title="Paste your résumé"):
         options = ReviewOptions(target_role=self.role.value.strip() or None)
         await review_flow(
             interaction.client,
-            PrivateInteractionReply(interaction),
+            InteractionReply(interaction, private_in_servers=True),
             self.resume.value,
             options,
             review_view,
