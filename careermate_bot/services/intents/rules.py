@@ -179,6 +179,8 @@ RULES: Final[tuple[Rule, ...]] = (
         2.0,
         r"\b(?:quit\w*|leav(?:e|ing) (?:my )?(?:job|field|industry)|thoughts|opinion|roadmap|"
         r"change (?:my |of )?(?:profession|career|field|industry|occupation)|qualified for|"
+        r"(?:get|getting) started (?:in|with|as) (?!this\b|you\b|the bot\b|careermate\b)|"
+        r"start (?:a career|out) in|"
         r"qualify for|eligible for|"
         r"to (?:become|be) (?:an?|the)|become (?:an?|the)|vs|versus|which (?:one )?is better|"
         r"long term|"
@@ -287,6 +289,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # -- résumé -----------------------------------------------------------------------------------
     _r("resume_review", 4.0, r"\b(?:resumes?|coverletter)\b"),
     _r("resume_review", 1.5, r"\b(?:ats|bullet points|proofread\w*|portfolio)\b"),
+    _r("resume_review", 2.5, r"^(?:review|a review|review please)(?: ?[!.?])*$"),
     _r(
         "resume_review",
         -4.5,
@@ -389,7 +392,11 @@ RULES: Final[tuple[Rule, ...]] = (
         r"able to help|good at)\b|\bwhat (?:can|should|could) i (?:ask|say to|type|tell) "
         r"(?:you|here|the bot)\b|\bwhat can i (?:ask|do here|use|type)\b|"
         r"\bwhat (?:can|does) (?:this|it|the bot|careermate)(?: thing| bot)? do\b|"
-        r"\bwhat (?:do|can) you help\b|\bget(?:ting)? started\b|\bwhat you (?:can|could) do\b|"
+        r"\bwhat (?:do|can) you help\b|\bget(?:ting)? started\b(?! (?:in|with|as|on|at) (?!this\b|"
+        r"you\b|the bot\b|careermate\b|here\b))|"
+        r"\bwhat you (?:can|could) do\b|\b(?:options|commands|choices) (?:here|in this bot|"
+        r"with you)\b|"
+        r"\bwhat can i do here\b|"
         r"\bhow (?:do|can) i (?:see|view|check|edit|change|update|find|open) (?:my )?(?:profile|"
         r"saved jobs|settings)\b|"
         r"\bwhat you do\b|"
@@ -405,7 +412,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"begin|see)|how to use|get started|getting started)\b(?: \w+){0,3} (?:this|you|the bot|"
         r"bot|it|careermate|commands?|slash commands?|buttons?|here|profile command|[/!]\w+)\b|"
         r"\bhow (?:does|do) (?:this|it|you|the bot|careermate)(?: thing| bot| app)? work\b|"
-        r"\bhow do i get started\b",
+        r"\bhow do i get started\b(?! (?:in|with|as|on|at) (?!this\b|you\b|the bot\b|careermate\b|"
+        r"here\b))",
     ),
     _r(
         "help",
@@ -414,6 +422,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"manual|slash commands?|buttons?)\b",
     ),
     _r("help", 2.0, r"(?:^| )[/!](?:help|career|jobs|profile|resume|interview)\b"),
+    _r("help", 1.5, r"\b(?:options|choices|commands) here\b"),
     _r("help", 3.0, r"\b(?:with|in|using|from) (?:this bot|the bot|you|careermate|this app)\b"),
     _r(
         "help",

@@ -70,7 +70,7 @@ _BARE_HOURLY = re.compile(
 
 _REMOTE_NO = re.compile(
     r"\b(?:no|not|non|never|without|dont want|do not want|hate)\s*-?\s*remote\b|"
-    r"\bon\s*-?\s*site\b|\bin\s*-?\s*(?:the\s+)?office\b|\bin\s*-?\s*person\b|\bonsite\b",
+    r"\bon\s*-?\s*site\b|\bin\s*-?\s*(?:the\s+|an\s+)?office\b|\bin\s*-?\s*person\b|\bonsite\b",
     re.I,
 )
 _REMOTE_YES = re.compile(r"\bremote(?:ly)?\b|\bwork(?:ing)? from home\b|\bwfh\b|\btelecommut", re.I)
@@ -352,7 +352,16 @@ def salary_floor(text: str) -> int | None:
     return None
 
 
+_NO_OFFICE = re.compile(
+    r"\b(?:don'?t|do not|never|no more|hate|not)\b.{0,25}\b(?:office|on\s*-?\s*site|onsite|"
+    r"commut\w*)\b",
+    re.I,
+)
+
+
 def remote_preference(text: str) -> bool | None:
+    if _NO_OFFICE.search(text):
+        return True  # "I don't want to work in an office"
     if _REMOTE_NO.search(text):
         return False
     if _REMOTE_YES.search(text):
