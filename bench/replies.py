@@ -12,6 +12,7 @@ see (after reply hygiene) is checked deterministically:
 - ends: the model ended its turn by itself, or the visible text ends on a finished sentence;
 - no loop, no echo (of the system prompt, the profile facts or the user's words), no words in a
   script the conversation does not use: hygiene run again over the visible text cuts nothing;
+- no recital: it does not open by telling itself its role ("You are a career coach, ...");
 - on topic: it mentions at least one word of the prompt's topic list.
 
 A reply is usable when it passes all of them. The same checks on the raw model output show
@@ -37,7 +38,7 @@ from pathlib import Path
 
 from careermate_bot.config import build_settings
 from careermate_bot.db import close_db, init_db
-from careermate_bot.llm import LLMClient, create_llm_client
+from careermate_bot.llm import LLMClient, create_llm_client, load_prompt
 from careermate_bot.llm.hygiene import StreamGuard, is_usable
 from careermate_bot.llm.types import Done, GenParams, LLMMessage
 from careermate_bot.services.chat import FALLBACK_REPLY, ChatService, profile_facts
@@ -109,6 +110,13 @@ CONVERSATIONS: list[list[Turn]] = [
 _CLOSERS = set(".!?…)]*_:\"'”’`")
 
 
+# A paraphrased recital of the system prompt's role line ("You are a career coach, helping...")
+# that verbatim echo detection cannot see: the model talks to itself, not to the user.
+_RECITAL = re.compile(
+    r"^\s*(?:you are|you're)\s+(?:a|an|the|careermate)\b[^.\n]{0,80}"
+    r"\b(?:coach|assistant|careermate|bot)\b",
+    re.IGNORECASE,
+)
 _LIST_LINE = re.compile(r"^\s*(?:[-*•|]|\d+[.)])\s*\S")
 
 
@@ -203,6 +211,8 @@ def judge(
         failed.append("loop")
     if guard.removed["echo"]:
         failed.append("echo")
+    if _RECITAL.match(visible):
+        failed.append("recital")
     if guard.removed["foreign"]:
         failed.append("foreign")
     if guard.removed["turn"] or guard.removed["token"]:
@@ -284,12 +294,50 @@ def summary(results: list[Result], model: str, elapsed: float) -> dict[str, obje
     }
 
 
+def rejudge(path: Path) -> int:
+    """Apply the current checks to recorded replies (no model needed) and print the summary."""
+    data = json.loads(path.read_text())
+    turns = {prompt: topics for conv in CONVERSATIONS for _, prompt, topics in conv}
+    results = [Result(**{k: v for k, v in r.items()}) for r in data["results"]]
+    facts = ["- The user's name: Sam"]  # what every benchmark profile holds
+    system = load_prompt("chat_system") + "\n\n" + load_prompt("profile_summary", facts=facts[0])
+    for result in results:
+        topics = turns[result.prompt]
+        context = {"system": system, "user": result.prompt, "facts": facts, "topics": topics}
+        result.failed = judge(result.reply, finish=result.finish, **context)  # type: ignore[arg-type]
+        result.raw_failed = judge(result.raw, finish=result.finish, **context)  # type: ignore[arg-type]
+    report(summary(results, data["summary"]["model"], data["summary"]["elapsed_s"]))
+    return 0
+
+
+def report(figures: dict[str, object]) -> None:
+    print()
+    print(f"usable after hygiene: {figures['usable']}/{figures['replies']} "
+          f"({figures['usable_share']:.0%}); raw output usable: {figures['raw_usable']}/"
+          f"{figures['replies']}")  # fmt: skip
+    print(f"failed checks after hygiene: {figures['failed_checks']}")
+    print(f"failed checks on raw output: {figures['raw_failed_checks']}")
+    print(f"by category: {figures['by_category']}")
+    print(f"replies ended by the model itself: {figures['ended_by_itself']}/{figures['replies']}")
+    speed, ttft = figures["tokens_per_second_median"], figures["ttft_median_s"]
+    print(
+        f"generation: {speed:.1f} tok/s (median); time to first token {ttft:.2f} s median, "  # type: ignore[str-format]
+        f"{figures['ttft_max_s']:.2f} s max; {figures['mean_tokens']:.0f} tokens per reply on "
+        f"average; {figures['elapsed_s']:.0f} s in all"
+    )
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every raw and shown reply")
     parser.add_argument("--limit", type=int, default=None, help="only the first N turns")
     parser.add_argument("--json", type=Path, default=None, help="write results as JSON here")
+    parser.add_argument(
+        "--rejudge", type=Path, default=None, help="judge the replies in this --json file again"
+    )
     args = parser.parse_args()
+    if args.rejudge:
+        return rejudge(args.rejudge)
     with tempfile.TemporaryDirectory() as tmp:
         settings = build_settings(data_dir=Path(tmp), log_dir=Path(tmp) / "logs", database_url="")
         await init_db(settings)
@@ -307,20 +355,7 @@ async def main() -> int:
             await client.aclose()
             await close_db()
         figures = summary(results, model, time.perf_counter() - started)
-    print()
-    print(f"usable after hygiene: {figures['usable']}/{figures['replies']} "
-          f"({figures['usable_share']:.0%}); raw output usable: {figures['raw_usable']}/"
-          f"{figures['replies']}")  # fmt: skip
-    print(f"failed checks after hygiene: {figures['failed_checks']}")
-    print(f"failed checks on raw output: {figures['raw_failed_checks']}")
-    print(f"by category: {figures['by_category']}")
-    print(f"replies ended by the model itself: {figures['ended_by_itself']}/{figures['replies']}")
-    speed, ttft = figures["tokens_per_second_median"], figures["ttft_median_s"]
-    print(
-        f"generation: {speed:.1f} tok/s (median); time to first token {ttft:.2f} s median, "  # type: ignore[str-format]
-        f"{figures['ttft_max_s']:.2f} s max; {figures['mean_tokens']:.0f} tokens per reply on "
-        f"average; {figures['elapsed_s']:.0f} s in all"
-    )
+    report(figures)
     if args.json:
         args.json.write_text(
             json.dumps({"summary": figures, "results": [asdict(r) for r in results]}, indent=1)
