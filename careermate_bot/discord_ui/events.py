@@ -10,6 +10,13 @@ Contract events (see /work/coord/CONTRACTS.md and docs/architecture.md):
   answer a message with the same result the slash command gives.
 - ``resume_request(message, attachment | None)``, ``interview_request(message, role | None)``,
   ``interview_answer(message)``: the résumé and interview features.
+- ``interview_start_click(interaction, role: str)``: a button in another feature (the résumé
+  review's "Practice an interview for <role>") starts a mock interview for `role` (an
+  occupation id or title) as `/interview start` does. The button defers the click first
+  (ephemeral in servers) so Discord gets its answer within 3 seconds; the interview cog's
+  listener then edits that deferred answer into the first question (or the resume/start-over
+  choice). Dispatch only when `has_listener(client, INTERVIEW_START_CLICK)`; else answer the
+  click yourself.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ JOBS_REQUEST = "jobs_request"
 RESUME_REQUEST = "resume_request"
 INTERVIEW_REQUEST = "interview_request"
 INTERVIEW_ANSWER = "interview_answer"
+INTERVIEW_START_CLICK = "interview_start_click"
 
 
 def has_listener(client: object, event: str) -> bool:

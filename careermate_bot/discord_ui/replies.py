@@ -102,7 +102,10 @@ class InteractionReply:
         self.interaction = interaction
         # Ephemeral in servers from the defer on; in DMs everything is private anyway.
         self.private = private_in_servers and interaction.guild_id is not None
-        self._deferred = False
+        # Built over a click that was already deferred ("thinking…"): the first send edits it.
+        self._deferred = (
+            interaction.response.type is discord.InteractionResponseType.deferred_channel_message
+        )
         self._sent = False
 
     @property

@@ -1,6 +1,7 @@
-"""/interview start|history|resume, `!mock_interview <role>`, and the conversation's events:
-`interview_request(message, role)` (start from a DM like "quiz me for a nurse interview") and
-`interview_answer(message)` (a typed DM answers the waiting question)."""
+"""/interview start|history|resume, `!mock_interview <role>`, and the events other features send:
+`interview_request(message, role)` (start from a DM like "quiz me for a nurse interview"),
+`interview_answer(message)` (a typed DM answers the waiting question) and
+`interview_start_click(interaction, role)` (another feature's button starts one)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,11 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from careermate_bot.discord_ui.autocomplete import role_choices
-from careermate_bot.discord_ui.events import INTERVIEW_ANSWER, INTERVIEW_REQUEST
+from careermate_bot.discord_ui.events import (
+    INTERVIEW_ANSWER,
+    INTERVIEW_REQUEST,
+    INTERVIEW_START_CLICK,
+)
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply
 from careermate_bot.services import profiles
 from careermate_bot.services.interview import (
@@ -144,6 +149,20 @@ class InterviewCog(commands.Cog, name="Interview"):
         try:
             role_text = (role or "").strip() or await _profile_role(message.author.id)
             await start_flow(self.bot, reply, StartRequest(role_text))
+        except Exception as error:
+            await reply.fail(error)
+
+    @commands.Cog.listener(f"on_{INTERVIEW_START_CLICK}")
+    async def on_interview_start_click(
+        self, interaction: discord.Interaction[CareerMateBot], role: str
+    ) -> None:
+        """Another feature's button (the résumé review's "Practice an interview"): the same
+        start as `/interview start role:<role>`, private in servers. Defers if the click was
+        not answered yet; the first question replaces the "thinking…" answer."""
+        reply = InteractionReply(interaction, private_in_servers=True)
+        try:
+            async with reply.working():
+                await start_flow(self.bot, reply, StartRequest(role))
         except Exception as error:
             await reply.fail(error)
 

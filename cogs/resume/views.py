@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from careermate_bot.discord_ui.events import INTERVIEW_REQUEST, has_listener
+from careermate_bot.discord_ui.events import INTERVIEW_START_CLICK, has_listener
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import truncate
 from careermate_bot.discord_ui.replies import InteractionReply
@@ -163,7 +163,8 @@ class InterviewButton(
     PersistentItem[discord.ui.Button[Any]],
     template=rf"cm:rinterview:(?P<owner>\d+):(?P<occ>{OCCUPATION_ID})",
 ):
-    """Hands over to the interview feature: the exact command to start one for the role."""
+    """Hands over to the interview feature: starts a mock interview for the role (through the
+    `interview_start_click` event; without an interview feature, names the command)."""
 
     refusal = NOT_YOURS
 
@@ -184,18 +185,21 @@ class InterviewButton(
         return cls(int(match["owner"]), match["occ"])
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        occupation = interaction.client.services.knowledge.get_occupation(self.occupation_id)
-        title = occupation.title if occupation is not None else self.occupation_id
-        command = f"`/interview start role:{title}`"
-        # The `interview_request` event carries the *user's* message; a button click has none,
-        # so the hand-over is the exact command (private in servers, with scored answers).
-        if has_listener(interaction.client, INTERVIEW_REQUEST):
-            text = (
-                f"🎤 Start a mock interview for **{title}** with {command} — or, in a DM, "
-                f"just say “quiz me for a {title} interview”."
+        client = interaction.client
+        if has_listener(client, INTERVIEW_START_CLICK):
+            # Answer Discord now ("thinking…", private in servers); the interview feature
+            # edits this answer into the first question.
+            await interaction.response.defer(
+                thinking=True, ephemeral=interaction.guild_id is not None
             )
-        else:
-            text = f"Mock interviews aren't available on this bot yet. When they are: {command}."
+            client.dispatch(INTERVIEW_START_CLICK, interaction, self.occupation_id)
+            return
+        occupation = client.services.knowledge.get_occupation(self.occupation_id)
+        title = occupation.title if occupation is not None else self.occupation_id
+        text = (
+            "Mock interviews aren't available on this bot yet. When they are: "
+            f"`/interview start role:{title}`."
+        )
         await interaction.response.send_message(text, ephemeral=True)
 
 

@@ -244,12 +244,14 @@ async def test_career_paths_button_matches_the_knowledge_layer(
     assert area.name in embed["description"]
 
 
-async def test_interview_button_names_the_command_in_a_server(h: DiscordHarness) -> None:
+async def test_interview_button_starts_the_interview_in_a_server(h: DiscordHarness) -> None:
+    # More in tests/e2e/test_resume_interview.py (busy session, DM, no interview cog, restart).
     reply = await h.slash(
         "resume review", file=Upload("cv.txt", S.STRONG.encode()), target_role="data-analyst"
     )
     answer = await h.click(reply.message, _ids(reply.message, "cm:rinterview:")[0])
-    assert answer.ephemeral and "/interview start role:Data Analyst" in answer.text()
+    assert answer.ephemeral and answer.embeds[0]["title"] == "Mock interview · Data Analyst"
+    assert "Question 1 of 5" in answer.text()
 
 
 async def test_someone_elses_buttons_are_refused(h: DiscordHarness) -> None:
