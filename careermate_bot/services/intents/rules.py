@@ -181,7 +181,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"change (?:my |of )?(?:profession|career|field|industry|occupation)|qualified for|"
         r"(?:get|getting) started (?:in|with|as) (?!this\b|you\b|the bot\b|careermate\b)|"
         r"start (?:a career|out) in|"
-        r"qualify for|eligible for|"
+        r"qualify for|eligible for|stay (?:at|in|with) my|leave (?:for|my)|"
         r"to (?:become|be) (?:an?|the)|become (?:an?|the)|vs|versus|which (?:one )?is better|"
         r"long term|"
         r"(?:enough|sufficient) to (?:get|land|become|be)|worth (?:learning|getting|doing))\b",
@@ -289,6 +289,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # -- résumé -----------------------------------------------------------------------------------
     _r("resume_review", 4.0, r"\b(?:resumes?|coverletter)\b"),
     _r("resume_review", 1.5, r"\b(?:ats|bullet points|proofread\w*|portfolio)\b"),
+    _r("resume_review", 1.0, r"\bmy (?:resumes?|coverletter)\b"),
     _r("resume_review", 2.5, r"^(?:review|a review|review please)(?: ?[!.?])*$"),
     _r(
         "resume_review",
@@ -423,6 +424,12 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r("help", 2.0, r"(?:^| )[/!](?:help|career|jobs|profile|resume|interview)\b"),
     _r("help", 1.5, r"\b(?:options|choices|commands) here\b"),
+    _r(
+        "help",
+        3.5,
+        r"\bwhat (?:questions|things|stuff|topics) (?:can|do|could) you (?:answer|handle|help|do|"
+        r"cover)\b",
+    ),
     _r("help", 3.0, r"\b(?:with|in|using|from) (?:this bot|the bot|you|careermate|this app)\b"),
     _r(
         "help",
