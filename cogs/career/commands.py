@@ -35,6 +35,7 @@ from careermate_bot.services.career_paths import (
 )
 from careermate_bot.services.charts import PathBar, render_match_chart
 from careermate_bot.services.intents import IntentSlots
+from careermate_bot.services.user_text import visible_text
 from cogs.career.embeds import CHART_NAME, career_embed, gap_embed
 from cogs.career.summary import SUMMARY_PENDING, stream_summary_into
 from cogs.career.views import career_view, gap_view
@@ -141,9 +142,10 @@ class CareerCog(commands.Cog, name="Career"):
             user_id=interaction.user.id,
             display_name=interaction.user.display_name,
             skills=skills,
-            location=location,
+            # Only invisible characters (zero-width etc.) = left out: the profile's value.
+            location=visible_text(location) or None,
             experience_years=experience_years,
-            target_role=target_role,
+            target_role=visible_text(target_role) or None,
         )
         await career_paths_flow(self.bot, InteractionReply(interaction), request)
 

@@ -28,6 +28,7 @@ from careermate_bot.services.interview import (
     MIN_QUESTIONS,
     InterviewError,
 )
+from careermate_bot.services.user_text import visible_text
 from cogs.interview.embeds import history_embed, score_embed
 from cogs.interview.views import StartRequest, _attach, screen_for, start_flow, stream_coach
 
@@ -109,7 +110,9 @@ class InterviewCog(commands.Cog, name="Interview"):
         questions: app_commands.Range[int, MIN_QUESTIONS, MAX_QUESTIONS] = DEFAULT_QUESTIONS,
         difficulty: str | None = None,
     ) -> None:
-        request = StartRequest(role, kind, questions, difficulty)
+        # Only invisible characters (zero-width etc.) = no role: the profile's, else general.
+        role_text = visible_text(role) or await _profile_role(interaction.user.id)
+        request = StartRequest(role_text, kind, questions, difficulty)
         await start_flow(self.bot, InteractionReply(interaction), request)
 
     @group.command(name="history", description="Your past mock interviews and their scores")
@@ -139,7 +142,7 @@ class InterviewCog(commands.Cog, name="Interview"):
         help="A mock interview, e.g. !mock_interview Data Scientist (buttons: Answer, Hint, ...)",
     )
     async def mock_interview(self, ctx: commands.Context[CareerMateBot], *, role: str = "") -> None:
-        role_text = role.strip() or await _profile_role(ctx.author.id)
+        role_text = visible_text(role) or await _profile_role(ctx.author.id)
         await start_flow(self.bot, MessageReply(ctx.message), StartRequest(role_text))
 
     # -- the conversation's events -------------------------------------------------------------
@@ -147,7 +150,7 @@ class InterviewCog(commands.Cog, name="Interview"):
     async def on_interview_request(self, message: discord.Message, role: str | None) -> None:
         reply = MessageReply(message)
         try:
-            role_text = (role or "").strip() or await _profile_role(message.author.id)
+            role_text = visible_text(role) or await _profile_role(message.author.id)
             await start_flow(self.bot, reply, StartRequest(role_text))
         except Exception as error:
             await reply.fail(error)
@@ -181,7 +184,7 @@ class InterviewCog(commands.Cog, name="Interview"):
         if view is None or not view.awaiting_answer:
             raise InterviewError("No question is waiting for an answer right now.")
         old_channel, old_message = view.channel_id, view.message_id
-        command = " ".join(message.content.casefold().strip(" /!.").split())
+        command = " ".join(visible_text(message.content).casefold().strip(" /!.").split())
         hint = None
         if command in TYPED_HINT:
             hint = await service.hint(view.id, user)

@@ -21,6 +21,7 @@ from careermate_bot.services import job_board
 from careermate_bot.services.intents import IntentSlots
 from careermate_bot.services.job_search import JobQuery, parse_legacy_filters, search_jobs
 from careermate_bot.services.salary_input import parse_salary_range
+from careermate_bot.services.user_text import visible_text
 from cogs.jobs.views import JobsPager, PostingModal, PostingOptions, board_message, show_saved
 
 if TYPE_CHECKING:
@@ -74,8 +75,9 @@ class JobsCog(commands.Cog, name="Jobs"):
             user_id=interaction.user.id,
             display_name=interaction.user.display_name,
             guild_id=interaction.guild_id,
-            role=role,
-            location=location,
+            # Only invisible characters (zero-width etc.) = left out: the profile's value.
+            role=visible_text(role) or None,
+            location=visible_text(location) or None,
             min_salary=min_salary,
             remote=remote,
         )

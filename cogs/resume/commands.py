@@ -17,6 +17,7 @@ from careermate_bot.discord_ui.attachments import first_document
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
 from careermate_bot.discord_ui.events import RESUME_REQUEST
 from careermate_bot.discord_ui.replies import DirectReply, InteractionReply, MessageReply, Reply
+from careermate_bot.services.user_text import visible_text
 from cogs.resume.flow import ReviewOptions, review_flow
 from cogs.resume.views import PasteModal, paste_view, review_view
 
@@ -91,10 +92,11 @@ class ResumeCog(commands.Cog, name="Resume"):
         target_role: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         title = None
-        if target_role:
+        typed = visible_text(target_role)
+        if typed:
             kb = self.bot.services.knowledge
-            found = kb.get_occupation(target_role) or kb.resolve_occupation(target_role).occupation
-            title = found.title if found is not None else target_role
+            found = kb.get_occupation(typed) or kb.resolve_occupation(typed).occupation
+            title = found.title if found is not None else typed
         await interaction.response.send_modal(PasteModal(title))
 
     # -- !resume_review ----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from careermate_bot.services.resume.chart import render_breakdown_chart
 from careermate_bot.services.resume.rewrites import stream_rewrites
 from careermate_bot.services.resume.runner import read_and_review_file, read_and_review_text
 from careermate_bot.services.resume.store import Comparison
+from careermate_bot.services.user_text import visible_text
 from cogs.resume.embeds import CHART_NAME, RewriteState, review_embed
 
 if TYPE_CHECKING:
@@ -73,8 +74,9 @@ class ReviewedContext:
 
 async def _target(kb: KnowledgeBase, user_id: int, options: ReviewOptions) -> str | None:
     """The occupation title to review against (typed: strict; else the profile's)."""
-    if options.target_role and options.target_role.strip():
-        return resolve_role_strict(kb, options.target_role).title
+    typed = visible_text(options.target_role)  # only zero-width characters = not given
+    if typed:
+        return resolve_role_strict(kb, typed).title
     profile = await profiles.get_profile(user_id)
     for role in profile.target_roles if profile is not None else []:
         found = kb.resolve_occupation(role).occupation
@@ -84,9 +86,10 @@ async def _target(kb: KnowledgeBase, user_id: int, options: ReviewOptions) -> st
 
 
 def _area(kb: KnowledgeBase, location: str | None) -> LocationResolution | None:
-    if not location or not location.strip():
+    typed = visible_text(location)
+    if not typed:
         return None
-    return resolve_location_strict(kb, location)
+    return resolve_location_strict(kb, typed)
 
 
 async def review_flow(

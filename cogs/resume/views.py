@@ -20,6 +20,7 @@ from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.knowledge import CareerProfile
 from careermate_bot.services import profiles
 from careermate_bot.services.resume import store
+from careermate_bot.services.user_text import visible_text
 from cogs.resume.embeds import paths_embed, skills_preview
 from cogs.resume.flow import ReviewedContext, ReviewOptions, review_flow
 
@@ -261,7 +262,7 @@ class PasteModal(CareerMateModal, title="Paste your résumé"):
             self.role.default = target_role[:100]
 
     async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
-        options = ReviewOptions(target_role=self.role.value.strip() or None)
+        options = ReviewOptions(target_role=visible_text(self.role.value) or None)
         await review_flow(
             interaction.client,
             InteractionReply(interaction, private_in_servers=True),

@@ -58,6 +58,7 @@ from careermate_bot.services.interview.text import (
     stem,
     words,
 )
+from careermate_bot.services.user_text import visible_multiline
 
 MAX_ANSWER_CHARS = 4000
 OFF_TOPIC_CAP = 10
@@ -225,7 +226,8 @@ def score_question(
     """Score an answer to a known question (the session service's path)."""
     kn = knowledge or default_knowledge()
     occupation = kn.resolve_role(role) if isinstance(role, str) and role.strip() else role
-    text = (answer or "")[:MAX_ANSWER_CHARS].strip()
+    # Zero-width characters and other invisibles are dropped: an answer of only those is empty.
+    text = visible_multiline((answer or "")[:MAX_ANSWER_CHARS])
     base = {"kind": question.kind, "question_id": question.id, "competency": question.competency}
     if not text:
         return _floor(

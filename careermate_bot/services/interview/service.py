@@ -55,6 +55,7 @@ from careermate_bot.services.interview.types import (
     UnknownRole,
     WrongPhase,
 )
+from careermate_bot.services.user_text import visible_multiline
 from models import InterviewAnswer, InterviewSession, SessionPhase, SessionStatus, UserProfile
 
 log = logging.getLogger(__name__)
@@ -277,7 +278,8 @@ class InterviewService:
             if row.phase != SessionPhase.QUESTION:
                 raise WrongPhase("That question is already answered - press Next.")
             question = QuestionSnapshot.model_validate(row.questions[row.current])
-            cut = (text or "")[:MAX_ANSWER_CHARS]
+            # What the user can see of it (an answer of only zero-width characters is empty).
+            cut = visible_multiline((text or "")[:MAX_ANSWER_CHARS])
             # A few milliseconds of pure CPU: cheaper inline than a thread hop.
             result = score_question(question, cut, row.occupation_id, knowledge=self.scoring)
             async with in_transaction():
