@@ -53,9 +53,9 @@ _REQUEST_START = re.compile(
 )
 # "I'm looking for remote work": a search, not a fact (but "I only want remote jobs" is one).
 _SEARCHING = re.compile(
-    r"\b(?:looking for|searching for|hunting for|on the hunt for|in need of|need)\b"
-    r"(?: [a-z0-9$+#/.]+){0,4} (?:jobs?|work|positions?|roles?|gigs?|internships?|openings?|"
-    r"employment)\b"
+    r"\b(?:(?:looking for|searching for|hunting for|on the hunt for|in need of|i am after)"
+    r"(?: [a-z0-9$+#/.]+){0,4}|need(?: (?:a|an|some|new|another|\w+ing)){0,2}(?: [a-z]+)?) "
+    r"(?:jobs?|work|positions?|roles?|gigs?|internships?|openings?|employment)\b"
 )
 _SAVE_START = re.compile(
     r"^(?:please )?(?:add|save|remember|note|put down|update my|set my|change my|record)\b"
@@ -77,6 +77,7 @@ _FACT_VERBS = re.compile(
     r"open to relocation|i (?:want|would like|hope|plan|aim|am aiming|am looking) to "
     r"(?:be|become|work as)|someday|one day|i (?:only want|prefer|am open to)|"
     r"i am (?:switching|changing|moving|transitioning|pivoting|retraining)|"
+    r"(?:hoping|planning|aiming) to (?:land|move into) (?:an?|the|my)|"
     r"i am (?:aiming|going|gunning|shooting) for|i am targeting|i aim for|i would prefer|"
     r"i would rather|i would like to work)\b"
 )
@@ -280,6 +281,8 @@ class IntentClassifier:
             norm = normalize(clause)
             scores = rule_scores(norm)
             clause_slots = self._slots(clause, norm) if len(clauses) > 1 else slots
+            if _SEARCHING.search(norm):  # "I'm after a remote role in finance"
+                scores["job_search"] = scores.get("job_search", 0.0) + 2.5
             question = is_question(norm)
             if question and is_pay_question(norm):
                 scores["career_advice"] = scores.get("career_advice", 0.0) + 3.5

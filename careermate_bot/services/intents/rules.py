@@ -75,7 +75,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"how have you been|how you doing|how are things|what is up|hope you are|how is life|"
         r"what is new|what is going on|how is everything|(?:say|saying) (?:hi|hello|hey)|"
         r"how about you|and you ?\?|hbu|wbu|i am (?:doing )?(?:well|good|fine|great|ok|alright|"
-        r"not bad|doing great)(?: thanks| thank you)?\b)\b",
+        r"not bad|doing great)(?: thanks| thank you)?\b|nice to (?:chat|talk|meet|see)|"
+        r"good to (?:chat|talk|see)|pleasure (?:talking|chatting)|fun (?:chatting|talking))\b",
     ),
     _r(
         "small_talk",
@@ -358,6 +359,13 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "privacy",
         3.0,
+        r"\b(?:stop|do not|never) (?:tracking|track|monitoring|watching|recording|logging|"
+        r"spying)\b|"
+        r"\b(?:tracking|spying on|monitoring) me\b",
+    ),
+    _r(
+        "privacy",
+        3.0,
         r"\b(?:privacy|private|gdpr|ccpa|personal (?:data|informations?|details)|my data|"
         r"data (?:do you|you) (?:collect|keep|store)|sell my|share my|who can see)\b",
     ),
@@ -430,7 +438,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\bwhat (?:questions|things|stuff|topics) (?:can|do|could) you (?:answer|handle|help|do|"
         r"cover)\b",
     ),
-    _r("help", 3.0, r"\b(?:with|in|using|from) (?:this bot|the bot|you|careermate|this app)\b"),
+    _r("help", 3.0, r"\b(?:with|in|using|from) (?:this bot|the bot|careermate|this app)\b"),
     _r(
         "help",
         3.0,

@@ -108,13 +108,13 @@ _CURRENT_BEFORE = re.compile(
 _TARGET_BEFORE = re.compile(
     r"\b(?:become|becoming|be|goal|aim|aiming|aiming for|target|targeting|transition to|"
     r"transition into|move into|moving into|switch to|switch into|pivot to|pivot into|get into|"
-    r"break into|towards?|dream|someday as|want to work as|like to work as|apply as|"
+    r"break into|towards?|dream|someday as|want to work as|like to work as|apply as|land|"
     r"(?:dream|ideal|target|goal) (?:job|role|career|position) (?:is|would be))"
     r"\s+(?:an?\s+|the\s+|is\s+(?:to\s+)?(?:become\s+)?(?:an?\s+)?)?(?:\w+\s+)?$"
 )
 _ROLE_PHRASE = re.compile(
     r"\b(?:become|becoming|be|as|work as|working as|aiming for|aim for|transition to|"
-    r"move into|switch to|for|interview for|i am|i have been)\s+(?:an?|the)\s+"
+    r"move into|switch to|for|interview for|i am|i have been|land|get)\s+(?:an?|the)\s+"
     r"(?P<phrase>[a-z][a-z .&/+-]{2,40})"
 )
 _ROLE_PHRASE_END = re.compile(
