@@ -79,11 +79,12 @@ HELP_TEXT = """Here's what I can do — just ask in your own words, or use a com
 • **Skill gap for a role** — *what do I need to become a data engineer?* · `/career gap`
 • **Pay** — *how much do nurses make in Denver?* (BLS figures, with the source)
 • **Jobs** — *find remote Python jobs* · `/jobs search`, `/jobs saved`, `/jobs board`
-• **Résumé review** — send your résumé as a file, or *review my résumé*
-• **Interview practice** — *let's do a mock interview for a data analyst role*
+• **Résumé review** — send your résumé as a file, or *review my résumé* · `/resume review`, `/resume paste`
+• **Interview practice** — *let's do a mock interview for a data analyst role* · `/interview start`
 • **Your profile** — tell me *I know Python and SQL* or *I live in Austin* · `/profile show`
 • **Privacy** — *what do you remember about me?* · `/profile export`, `/profile delete`
-Classic commands: `!help`, `!career_analyze Python, SQL`, `!job_match Remote, Tech, 90k+`."""
+Classic commands: `!help`, `!career_analyze Python, SQL`, `!job_match Remote, Tech, 90k+`,
+`!resume_review` (with a file), `!mock_interview Data Scientist`."""
 
 
 class PayAnswer(BaseModel):

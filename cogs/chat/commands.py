@@ -124,7 +124,14 @@ class ChatCog(commands.Cog, name="Chat"):
     ) -> None:
         reply = MessageReply(message)
         try:
-            if document is None and text and await self._interview_waiting(message.author.id):
+            # Typed answers are a DM feature: an @mention in a server is always conversation.
+            in_dm = message.guild is None
+            if (
+                in_dm
+                and document is None
+                and text
+                and await self._interview_waiting(message.author.id)
+            ):
                 self.bot.dispatch(INTERVIEW_ANSWER, message)
                 return
             source = "dm" if message.guild is None else "guild"

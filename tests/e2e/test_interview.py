@@ -275,6 +275,24 @@ async def test_dm_request_typed_answer_and_leaving_interview_mode(iv: DiscordHar
     assert not await service.awaiting_answer(h.member.id)
 
 
+async def test_a_server_mention_is_conversation_not_an_interview_answer(
+    iv: DiscordHarness,
+) -> None:
+    """Typed answers are a DM feature: in a server, an @mention while a question waits is chat."""
+    h = iv
+    await start(h, kind="behavioral", questions=3)
+    service = h.bot.services.interview
+    assert await service.awaiting_answer(h.member.id)
+    bot_id = h.bot.user.id
+    await dpytest.message(f"<@{bot_id}> what can you do?", channel=h.channel, member=h.member)
+    await h.settle()
+    reply = dpytest.get_message()
+    assert reply.content.startswith("Here's what I can do") and "/interview start" in reply.content
+    view = await service.active(h.member.id)
+    assert view is not None and all(a.answer != "what can you do?" for a in view.answers)
+    assert await service.awaiting_answer(h.member.id)
+
+
 async def test_classic_command(iv: DiscordHarness) -> None:
     h = iv
     await dpytest.message("!mock_interview Data Scientist", channel=h.channel, member=h.member)
