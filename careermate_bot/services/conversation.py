@@ -79,7 +79,7 @@ HELP_TEXT = """Here's what I can do — just ask in your own words, or use a com
 • **Skill gap for a role** — *what do I need to become a data engineer?* · `/career gap`
 • **Pay** — *how much do nurses make in Denver?* (BLS figures, with the source)
 • **Jobs** — *find remote Python jobs* · `/jobs search`, `/jobs saved`, `/jobs board`
-• **Résumé review** — send your résumé as a file, or *review my résumé* · `/resume review`, `/resume paste`
+• **Résumé review** — send your résumé as a file, or *review my résumé* · `/resume review`
 • **Interview practice** — *let's do a mock interview for a data analyst role* · `/interview start`
 • **Your profile** — tell me *I know Python and SQL* or *I live in Austin* · `/profile show`
 • **Privacy** — *what do you remember about me?* · `/profile export`, `/profile delete`
