@@ -21,11 +21,11 @@ from careermate_bot.llm import Busy, EngineError, LLMTimeout
 from careermate_bot.services import profiles
 from models import ChatMessage, MessageRole
 from tests.load import driver
-from tests.load.conftest import LoadBot
+from tests.load.conftest import USERS, LoadBot
 from tests.load.fake_llm import Fault, reply_for
 from tests.pg import on_postgres, pg_url
 
-BACKGROUND_USERS = 20
+BACKGROUND_USERS = min(20, USERS - 1)  # member 0 is the probe
 THINKING = "*Thinking…*"
 BUSY = Busy("").user_message
 ENGINE_ERROR = EngineError("").user_message
