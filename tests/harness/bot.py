@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import types
 from collections.abc import AsyncIterator
@@ -67,7 +68,15 @@ async def running_bot(
     state.loop = asyncio.get_running_loop()
     bot.tree._state = state
     bot.tree._http = state.http
-    await bot.setup_hook()
+    try:
+        await bot.setup_hook()
+    except BaseException:
+        # Start-up failed (a cog that does not import, a bad database) after the services
+        # opened the database: close them, or its worker thread keeps pytest from exiting.
+        bot.ws = None
+        with contextlib.suppress(Exception):
+            await bot.close()
+        raise
     user = bot.user
     bot_user = {
         "id": str(user.id),
