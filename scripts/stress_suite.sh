@@ -5,7 +5,7 @@
 #
 #   bash scripts/stress_suite.sh [-n RUNS] [-k BURNERS] [-- PYTEST_ARGS...]
 #
-# Defaults: 3 runs, 4 burners. Burners are `stress-ng --cpu K` when stress-ng is installed
+# Defaults: 3 runs, 4 burners; a run taking longer than RUN_TIMEOUT seconds (3600) fails. Burners are `stress-ng --cpu K` when stress-ng is installed
 # (Debian: apt-get install -y stress-ng), otherwise K Python busy loops. They are stopped (by
 # their own process ids) when the script ends, however it ends. Exit code: 0 only if every run
 # was green.
@@ -59,7 +59,8 @@ failed=0
 for i in $(seq "$runs"); do
     log="$(mktemp -t stress-suite-run$i.XXXXXX.log)"
     start=$(date +%s.%N)
-    "$PYTHON" -m pytest -q -p no:cacheprovider "$@" >"$log" 2>&1
+    # A run that hangs (e.g. a thread keeping pytest from exiting) fails instead of waiting forever.
+    timeout --kill-after=30 "${RUN_TIMEOUT:-3600}" "$PYTHON" -m pytest -q -p no:cacheprovider "$@" >"$log" 2>&1
     code=$?
     end=$(date +%s.%N)
     wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
