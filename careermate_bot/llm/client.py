@@ -12,7 +12,7 @@ import dataclasses
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Hashable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Hashable, Sequence
 from contextlib import aclosing
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
@@ -385,7 +385,7 @@ class LLMClient:
         messages: list[LLMMessage],
         params: GenParams,
         sink: ChatStream | _FinishHolder,
-    ) -> AsyncIterator[str]:
+    ) -> AsyncGenerator[str, None]:
         """Raw deltas of one engine call with timeouts; cancels the engine when left early."""
         loop = asyncio.get_running_loop()
         inbox: asyncio.Queue[object] = asyncio.Queue()

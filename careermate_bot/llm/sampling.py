@@ -9,7 +9,7 @@ usual chat settings. Any `LLM_*` sampling setting that is set wins over both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,11 +43,14 @@ def defaults_for(provider: str) -> Sampling:
 def sampling_for(provider: str, settings: Settings) -> Sampling:
     """`defaults_for(provider)` with every sampling setting that is set applied on top."""
     base = defaults_for(provider)
-    overrides = {
-        "temperature": settings.llm_temperature,
-        "top_p": settings.llm_top_p,
-        "repeat_penalty": settings.llm_repeat_penalty,
-        "presence_penalty": settings.llm_presence_penalty,
-        "max_tokens": settings.llm_max_tokens,
-    }
-    return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+    def pick(setting: float | None, default: float) -> float:
+        return default if setting is None else setting
+
+    return Sampling(
+        temperature=pick(settings.llm_temperature, base.temperature),
+        top_p=pick(settings.llm_top_p, base.top_p),
+        repeat_penalty=pick(settings.llm_repeat_penalty, base.repeat_penalty),
+        presence_penalty=pick(settings.llm_presence_penalty, base.presence_penalty),
+        max_tokens=base.max_tokens if settings.llm_max_tokens is None else settings.llm_max_tokens,
+    )

@@ -26,12 +26,12 @@ import os
 import re
 import struct
 import threading
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Generator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from careermate_bot.llm.errors import EngineError, LLMError, ModelMissing, NoEngine
 from careermate_bot.llm.types import Done, GenParams, LLMMessage, normalize_messages
@@ -327,22 +327,25 @@ class LocalBackend:
                 return stop.is_set()
 
             finish = "length"
-            chunks = llama.create_completion(
-                tokens,
-                max_tokens=params.max_tokens,
-                temperature=params.temperature,
-                stop=[*params.stop, *self._stop_strings],
-                stream=True,
-                seed=params.seed,
-                grammar=grammar,
-                top_p=1.0 if params.top_p is None else params.top_p,
-                repeat_penalty=1.0 if params.repeat_penalty is None else params.repeat_penalty,
-                presence_penalty=params.presence_penalty or 0.0,
-                stopping_criteria=StoppingCriteriaList([check]),
+            chunks = cast(
+                "Generator[dict[str, Any], None, None]",
+                llama.create_completion(
+                    tokens,
+                    max_tokens=params.max_tokens,
+                    temperature=params.temperature,
+                    stop=[*params.stop, *self._stop_strings],
+                    stream=True,
+                    seed=params.seed,
+                    grammar=grammar,
+                    top_p=1.0 if params.top_p is None else params.top_p,
+                    repeat_penalty=1.0 if params.repeat_penalty is None else params.repeat_penalty,
+                    presence_penalty=params.presence_penalty or 0.0,
+                    stopping_criteria=StoppingCriteriaList([check]),
+                ),
             )
             for chunk in chunks:
                 if stop.is_set():
-                    chunks.close()  # type: ignore[attr-defined]
+                    chunks.close()
                     break
                 choice = chunk["choices"][0]
                 text = choice["text"]

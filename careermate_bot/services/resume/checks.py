@@ -206,7 +206,8 @@ def _weakest(lines: Sequence[Line], bad: list[bool], avoid: str | None = None) -
     """The first flagged line, preferring one not quoted already (`avoid`)."""
     flagged = [_quote(line.text) for line, is_bad in zip(lines, bad, strict=True) if is_bad]
     fresh = [quote for quote in flagged if quote != avoid]
-    return (fresh or flagged or [None])[0]
+    candidates = fresh or flagged
+    return candidates[0] if candidates else None
 
 
 def check_bullets(parsed: ParsedResume, summary: Sequence[Line]) -> list[Checked]:
