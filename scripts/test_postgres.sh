@@ -5,6 +5,7 @@
 #                                                 # board, migrations, backups, hardening, chat,
 #                                                 # e2e, load)
 #   bash scripts/test_postgres.sh tests/unit/test_profiles.py -x   # any pytest arguments
+#   bash scripts/test_postgres.sh tests                 # the whole suite on PostgreSQL
 #   bash scripts/test_postgres.sh --shell         # start the server, print its URL, open a shell
 #
 # What it does: finds PostgreSQL's server binaries (Debian: /usr/lib/postgresql/<v>/bin; when
@@ -101,7 +102,14 @@ if [[ "${1:-}" == "--shell" ]]; then
     "${SHELL:-bash}" || true
     exit 0
 fi
-if [[ $# -eq 0 ]]; then
-    set -- "${DEFAULT_TESTS[@]}"
+# Options only (e.g. -q -x): the default selection; a test path given: exactly what was asked.
+has_path=false
+for arg in "$@"; do
+    if [[ "$arg" != -* && -e "${arg%%::*}" ]]; then
+        has_path=true
+    fi
+done
+if [[ "$has_path" == false ]]; then
+    set -- "$@" "${DEFAULT_TESTS[@]}"
 fi
 "$PYTHON" -m pytest "$@"
