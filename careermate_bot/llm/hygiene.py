@@ -30,8 +30,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careermate_bot.llm.client import ChatStream
 
 __all__ = [
     "StreamGuard",
@@ -435,3 +439,18 @@ def clean_reply(
     guard.feed(text)
     guard.finish()
     return guard.result()
+
+
+async def guarded(stream: ChatStream, guard: StreamGuard) -> AsyncIterator[str]:
+    """`stream`'s deltas through `guard`, a sentence at a time; generation stops as soon as the
+    guard sees a loop or an echo start. The caller keeps `guard` for `result()` / `reason`."""
+    async with stream:
+        async for delta in stream:
+            shown = guard.feed(delta)
+            if shown:
+                yield shown
+            if guard.stopped:
+                break
+    tail = guard.finish(cut=stream.finish_reason == "length")
+    if tail:
+        yield tail

@@ -12,7 +12,7 @@ import re
 from collections.abc import AsyncIterator, Hashable
 
 from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
-from careermate_bot.llm.hygiene import StreamGuard, clean_reply
+from careermate_bot.llm.hygiene import StreamGuard, clean_reply, guarded
 from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services.career_paths import CareerPaths
 
@@ -107,22 +107,15 @@ async def stream_summary(
     budget = max_tokens or min(SUMMARY_MAX_TOKENS, getattr(llm, "max_tokens", SUMMARY_MAX_TOKENS))
     messages = summary_messages(paths, display_name)
     guard = StreamGuard(system_prompt=messages[0]["content"], facts=[messages[1]["content"]])
-    async with llm.stream(
+    stream = llm.stream(
         messages,
         user_id=user_id,
         on_position=on_position,
         max_tokens=budget,
         temperature=SUMMARY_TEMPERATURE,
-    ) as reply:
-        async for delta in reply:
-            shown = guard.feed(delta)
-            if shown:
-                yield shown
-            if guard.stopped:
-                break
-    tail = guard.finish(cut=reply.finish_reason == "length")
-    if tail:
-        yield tail
+    )
+    async for shown in guarded(stream, guard):
+        yield shown
 
 
 def _numbers(text: str) -> set[str]:

@@ -12,6 +12,7 @@ import io
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import matplotlib
 
@@ -43,6 +44,18 @@ class PathBar:
     missing: int
 
 
+def style_axis(axis: Any, *, grid: bool = True) -> None:
+    """The card look every CareerMate chart shares: no frame but the baseline, muted ticks."""
+    axis.set_facecolor(CARD)
+    for side in ("top", "right", "left"):
+        axis.spines[side].set_visible(False)
+    axis.spines["bottom"].set_color(GRID)
+    axis.tick_params(colors=MUTED, labelsize=8, length=0)
+    if grid:
+        axis.grid(axis="x", color=GRID, linewidth=0.6, alpha=0.6)
+        axis.set_axisbelow(True)
+
+
 def _short(text: str, limit: int = TITLE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -63,13 +76,7 @@ def render_match_chart(paths: Sequence[PathBar], *, title: str = "Your top caree
         positions = list(range(len(rows)))[::-1]  # first path on top
 
         for axis in (ax, ax_skills):
-            axis.set_facecolor(CARD)
-            for side in ("top", "right", "left"):
-                axis.spines[side].set_visible(False)
-            axis.spines["bottom"].set_color(GRID)
-            axis.tick_params(colors=MUTED, labelsize=8, length=0)
-            axis.grid(axis="x", color=GRID, linewidth=0.6, alpha=0.6)
-            axis.set_axisbelow(True)
+            style_axis(axis)
 
         percents = [max(0, min(100, p.match_percent)) for p in rows]
         ax.barh(positions, percents, color=MATCH, height=0.6)

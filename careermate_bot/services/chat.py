@@ -18,7 +18,7 @@ from collections.abc import AsyncIterator, Hashable
 from dataclasses import dataclass
 
 from careermate_bot.llm import LLMCancelled, LLMClient, LLMMessage, load_prompt, message
-from careermate_bot.llm.hygiene import StreamGuard
+from careermate_bot.llm.hygiene import StreamGuard, guarded
 from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services import profiles
 from careermate_bot.services.profiles import ProfileSnapshot
@@ -158,17 +158,10 @@ class ChatService:
             system_prompt=messages[0]["content"], user_text=text, facts=profile_facts(profile)
         )
         try:
-            async with stream:
-                async for delta in stream:
-                    shown = guard.feed(delta)
-                    if shown:
-                        yield shown
-                    if guard.stopped:
-                        log.info("reply to user %s cut short: %s", user_id, guard.reason)
-                        break
-            tail = guard.finish(cut=stream.finish_reason == "length")
-            if tail:
-                yield tail
+            async for shown in guarded(stream, guard):
+                yield shown
+            if guard.stopped:
+                log.info("reply to user %s cut short: %s", user_id, guard.reason)
         except LLMCancelled as stopped:
             tail = guard.finish()
             if tail:

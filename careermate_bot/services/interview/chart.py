@@ -10,7 +10,16 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
-from careermate_bot.services.charts import _LOCK, CARD, DPI, GRID, MATCH, MUTED, TEXT, _short
+from careermate_bot.services.charts import (
+    _LOCK,
+    CARD,
+    DPI,
+    MATCH,
+    MUTED,
+    TEXT,
+    _short,
+    style_axis,
+)
 from careermate_bot.services.interview.types import AreaScore
 
 WEAK = "#f0a35e"  # orange: below 50
@@ -33,13 +42,7 @@ def render_area_chart(areas: Sequence[AreaScore], *, title: str = "Score by area
     with _LOCK:
         fig = Figure(figsize=(7.0, height), dpi=DPI, facecolor=CARD)
         ax = fig.add_subplot(1, 1, 1)
-        ax.set_facecolor(CARD)
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        ax.spines["bottom"].set_color(GRID)
-        ax.tick_params(colors=MUTED, labelsize=8, length=0)
-        ax.grid(axis="x", color=GRID, linewidth=0.6, alpha=0.6)
-        ax.set_axisbelow(True)
+        style_axis(ax)
         positions = list(range(len(rows)))[::-1]
         scores = [max(0, min(100, a.score)) for a in rows]
         ax.barh(positions, scores, color=[_colour(s) for s in scores], height=0.6)

@@ -14,7 +14,7 @@ import re
 from collections.abc import AsyncIterator, Hashable
 
 from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
-from careermate_bot.llm.hygiene import StreamGuard
+from careermate_bot.llm.hygiene import StreamGuard, guarded
 from careermate_bot.services.career_summary import REASONS, ground
 from careermate_bot.services.interview.bank import QuestionSnapshot
 from careermate_bot.services.interview.lexicon import COMMON_WORDS
@@ -84,18 +84,11 @@ async def stream_feedback(
     guard = StreamGuard(
         system_prompt=messages[0]["content"], user_text=answer, facts=[messages[1]["content"]]
     )
-    async with llm.stream(
+    stream = llm.stream(
         messages, user_id=user_id, max_tokens=budget, temperature=FEEDBACK_TEMPERATURE
-    ) as reply:
-        async for delta in reply:
-            shown = guard.feed(delta)
-            if shown:
-                yield shown
-            if guard.stopped:
-                break
-    tail = guard.finish()
-    if tail:
-        yield tail
+    )
+    async for shown in guarded(stream, guard):
+        yield shown
 
 
 def ground_feedback(text: str, question: QuestionSnapshot, score: AnswerScore, answer: str) -> str:

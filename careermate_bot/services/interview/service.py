@@ -283,16 +283,10 @@ class InterviewService:
             # A few milliseconds of pure CPU: cheaper inline than a thread hop.
             result = score_question(question, cut, row.occupation_id, knowledge=self.scoring)
             async with in_transaction():
-                await InterviewAnswer.create(
-                    session_id=row.id,
-                    user_id=row.user_id,  # type: ignore[attr-defined]
-                    index=row.current,
-                    question_id=question.id,
-                    question=question.text,
-                    kind=question.kind,
-                    area=question.area[:64],
+                await _record_answer(
+                    row,
+                    question,
                     answer=cut,
-                    hint_used=row.current in (row.hints_used or []),
                     score=result.score,
                     details=result.model_dump(mode="json"),
                 )
@@ -308,17 +302,7 @@ class InterviewService:
             if row.phase != SessionPhase.QUESTION:
                 return await self._advance(row, user_id)
             question = QuestionSnapshot.model_validate(row.questions[row.current])
-            await InterviewAnswer.create(
-                session_id=row.id,
-                user_id=row.user_id,  # type: ignore[attr-defined]
-                index=row.current,
-                question_id=question.id,
-                question=question.text,
-                kind=question.kind,
-                area=question.area[:64],
-                skipped=True,
-                hint_used=row.current in (row.hints_used or []),
-            )
+            await _record_answer(row, question, skipped=True)
             return await self._advance(row, user_id)
 
     async def next(self, session_id: int, user_id: int) -> SessionView:
@@ -571,3 +555,20 @@ def _default_hint(question: QuestionSnapshot) -> str:
             "Result - with a number if you can."
         )
     return "Name the method you'd use, say why, and give a short example."
+
+
+async def _record_answer(
+    row: InterviewSession, question: QuestionSnapshot, **outcome: Any
+) -> InterviewAnswer:
+    """The answer row for the question on screen (`outcome`: answer/score/details or skipped)."""
+    return await InterviewAnswer.create(
+        session_id=row.id,
+        user_id=row.user_id,  # type: ignore[attr-defined]
+        index=row.current,
+        question_id=question.id,
+        question=question.text,
+        kind=question.kind,
+        area=question.area[:64],
+        hint_used=row.current in (row.hints_used or []),
+        **outcome,
+    )

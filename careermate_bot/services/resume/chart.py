@@ -11,7 +11,18 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
-from careermate_bot.services.charts import _LOCK, CARD, DPI, GRID, HAVE, MATCH, MISSING, MUTED, TEXT
+from careermate_bot.services.charts import (
+    _LOCK,
+    CARD,
+    DPI,
+    GRID,
+    HAVE,
+    MATCH,
+    MISSING,
+    MUTED,
+    TEXT,
+    style_axis,
+)
 from careermate_bot.services.resume.types import CheckResult
 
 FULL = 0.999  # a check at (nearly) full points is drawn in the "have" colour
@@ -33,11 +44,7 @@ def render_breakdown_chart(checks: Sequence[CheckResult], score: int) -> bytes:
     with _LOCK:
         fig = Figure(figsize=(7.0, height), dpi=DPI, facecolor=CARD)
         ax = fig.add_subplot(1, 1, 1)
-        ax.set_facecolor(CARD)
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        ax.spines["bottom"].set_color(GRID)
-        ax.tick_params(colors=MUTED, labelsize=8, length=0)
+        style_axis(ax, grid=False)
         positions = list(range(len(rows)))[::-1]
         weights = [c.max_points for c in rows]
         points = [c.points for c in rows]
