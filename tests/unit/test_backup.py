@@ -422,7 +422,8 @@ async def test_scheduler_backs_up_periodically_and_skips_when_idle(db: Settings)
         assert len(list_backups(db)) == 1
         await profiles.append_message(1, "user", "a change")
         await wait_for(lambda: len(list_backups(db)) >= 2)
-        assert scheduler.last_backup == list_backups(db)[0].path
+        # The file is published by the worker thread a moment before the scheduler records it.
+        await wait_for(lambda: scheduler.last_backup == list_backups(db)[0].path)
         assert scheduler.last_error is None and scheduler.running
     finally:
         await scheduler.stop()
