@@ -22,6 +22,7 @@ from typing import Any
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.connection import connections
 
 from careermate_bot import migrations
@@ -192,6 +193,9 @@ async def init_db(
     if Tortoise.is_inited():
         # A second init in one process (a reconnect, a test) replaces the first cleanly.
         await close_db()
+    # Tortoise caches each model's SQL per connection *name*, not per engine: after a SQLite
+    # database, a PostgreSQL one under the same name would reuse `col=?` statements.
+    EXECUTOR_CACHE.clear()
     # One database per process: make it reachable from every task, including tasks created
     # before this call (discord.py's, the CLI's), not only from this task's context.
     try:

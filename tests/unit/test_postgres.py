@@ -168,3 +168,18 @@ async def test_a_failing_migration_rolls_back_on_postgres(pg_settings: Settings)
         assert await profiles.count_messages(1001) == 20
     finally:
         await close_db()
+
+
+async def test_postgres_after_sqlite_in_one_process(pg_settings: Settings, tmp_path: Path) -> None:
+    """Tortoise caches model SQL per connection name: a SQLite database first must not leave
+    `skills=?` statements behind for PostgreSQL (the clean-clone CI run hit exactly that)."""
+    sqlite_settings = build_settings(_env_file=None, data_dir=tmp_path / "sqlite", database_url="")
+    await init_db(sqlite_settings)
+    await profiles.add_skills(7, ["Python"])
+    await close_db()
+    await init_db(pg_settings)
+    try:
+        saved = await profiles.add_skills(7, ["Python", "SQL"])
+        assert saved.skills == ["Python", "SQL"]
+    finally:
+        await close_db()
