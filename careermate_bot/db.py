@@ -12,8 +12,10 @@ On SQLite `secure_delete` is on, so deleted rows are overwritten with zeros, and
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import logging
+import random
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,6 +26,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.connection import connections
+from tortoise.exceptions import IntegrityError, OperationalError
 
 from careermate_bot import migrations
 from careermate_bot.config import Settings
@@ -178,6 +181,28 @@ def get_connection() -> BaseDBAsyncClient:
     return connections.get(CONNECTION)
 
 
+SCHEMA_RACE_RETRIES = 5
+
+
+async def _set_up_schema(
+    conn: BaseDBAsyncClient, steps: list[migrations.Migration]
+) -> migrations.MigrationReport:
+    """Migrate, then create missing tables. Two processes starting together on one PostgreSQL
+    server can deadlock (or clash on pg_type) creating the same tables: the loser retries, and
+    then finds the work done."""
+    for attempt in range(1, SCHEMA_RACE_RETRIES + 1):
+        try:
+            report = await migrations.migrate(conn, steps)
+            await Tortoise.generate_schemas(safe=True)
+            return report
+        except (OperationalError, IntegrityError) as error:
+            if conn.capabilities.dialect != "postgres" or attempt == SCHEMA_RACE_RETRIES:
+                raise
+            log.info("schema set-up raced another process (%s); retrying", error)
+            await asyncio.sleep(random.uniform(0.1, 0.5) * attempt)
+    raise AssertionError("unreachable")
+
+
 async def init_db(
     settings: Settings,
     *,
@@ -218,8 +243,7 @@ async def init_db(
 
             saved = await create_backup_async(settings)
             log.info("backed up the database before upgrading it: %s", saved)
-        report = await migrations.migrate(conn, steps)
-        await Tortoise.generate_schemas(safe=True)
+        report = await _set_up_schema(conn, steps)
         problems = await migrations.check_schema(conn)
         if problems:
             raise DatabaseError("the database does not match the models: " + "; ".join(problems))

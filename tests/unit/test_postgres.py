@@ -183,3 +183,29 @@ async def test_postgres_after_sqlite_in_one_process(pg_settings: Settings, tmp_p
         assert saved.skills == ["Python", "SQL"]
     finally:
         await close_db()
+
+
+async def test_schema_set_up_retries_a_race_with_another_process(
+    pg_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes creating the same tables can deadlock; the loser retries and succeeds."""
+    from tortoise import Tortoise
+    from tortoise.exceptions import OperationalError
+
+    real = Tortoise.generate_schemas
+    calls = 0
+
+    async def racing(*args: object, **kwargs: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise OperationalError("deadlock detected")
+        await real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Tortoise, "generate_schemas", racing)
+    await init_db(pg_settings)
+    try:
+        assert calls == 2
+        assert (await profiles.add_skills(8, ["SQL"])).skills == ["SQL"]
+    finally:
+        await close_db()
