@@ -144,10 +144,6 @@ def explain_database_error(error: BaseException, settings: Settings) -> Database
     )
 
 
-def _readable(error: BaseException, settings: Settings) -> BaseException:
-    return explain_database_error(error, settings) or error
-
-
 def is_sqlite(settings: Settings) -> bool:
     return settings.effective_database_url.startswith("sqlite://")
 

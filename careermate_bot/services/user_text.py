@@ -89,10 +89,6 @@ def visible_multiline(text: str | None) -> str:
     return value if visible_text(value) else ""
 
 
-def has_visible_text(text: str | None) -> bool:
-    return bool(visible_text(text))
-
-
 _LIST_SEPARATORS = re.compile(r"[,;\n]+")
 
 

@@ -239,13 +239,6 @@ class InterviewService:
         await row.save(update_fields=["typed_answers"])
         return await self._view(row, discord_id=user_id)
 
-    async def abandon(self, session_id: int, user_id: int) -> SessionView:
-        async with self._lock(session_id):
-            row = await self._owned(session_id, user_id)
-            if row.status == SessionStatus.ACTIVE:
-                await self._close(row, SessionStatus.ABANDONED)
-            return await self._view(row, discord_id=user_id)
-
     async def get(self, session_id: int, user_id: int | None = None) -> SessionView:
         row = await self._row(session_id)
         owner = await self._owner(row)
@@ -253,9 +246,6 @@ class InterviewService:
             raise NotYourSession("This interview belongs to someone else.")
         await self._expire_if_idle(row)
         return await self._view(row, discord_id=owner)
-
-    async def owner_of(self, session_id: int) -> int:
-        return await self._owner(await self._row(session_id))
 
     async def attach_message(
         self,

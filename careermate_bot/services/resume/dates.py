@@ -31,7 +31,6 @@ _RANGE = re.compile(
     rf"(?:{_DATE.format(p='b')}|{_NOW})(?![\d/])",
     re.IGNORECASE,
 )
-_SINGLE = re.compile(rf"(?<![\d/])(?:{_DATE.format(p='a')})(?![\d/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +92,3 @@ def find_ranges(line: str, index: int, today: date | None = None) -> list[DateRa
                 end += 11  # "2017 - 2019" runs to the end of 2019
         found.append(DateRange(start[0], end, current, style, index))
     return found
-
-
-def has_single_date(line: str) -> bool:
-    return bool(_SINGLE.search(line))

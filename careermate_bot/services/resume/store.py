@@ -118,8 +118,3 @@ async def save_review(
     if stale:
         await ResumeReviewSummary.filter(id__in=list(stale)).delete()
     return StoredReview.of(row), compare(review, previous)
-
-
-async def latest_skills(discord_id: int) -> list[str]:
-    found = await last_review(discord_id)
-    return found.skills if found is not None else []
