@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from careermate_bot.backup import create_backup, restore_backup
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import close_db, init_db, sqlite_pragmas
-from careermate_bot.services import profiles
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.storage.backup import create_backup, restore_backup
+from careermate_bot.storage.database import close_db, init_db, sqlite_pragmas
 
 
 def line(label: str, count: int, seconds: float) -> None:

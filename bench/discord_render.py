@@ -25,14 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from careermate_bot.config import build_settings  # noqa: E402
-from careermate_bot.db import database  # noqa: E402
 from careermate_bot.knowledge import KnowledgeBase  # noqa: E402
 from careermate_bot.llm.fake import fake_client  # noqa: E402
-from careermate_bot.services import profiles  # noqa: E402
-from careermate_bot.services.career_paths import CareerRequest, career_paths  # noqa: E402
-from careermate_bot.services.charts import PathBar, render_match_chart  # noqa: E402
+from careermate_bot.services.career.chart import PathBar, render_match_chart  # noqa: E402
+from careermate_bot.services.career.paths import CareerRequest, career_paths  # noqa: E402
 from careermate_bot.services.container import AppServices  # noqa: E402
-from careermate_bot.services.job_search import JobQuery, search_jobs  # noqa: E402
+from careermate_bot.services.jobs.search import JobQuery, search_jobs  # noqa: E402
+from careermate_bot.services.profile import store as profiles  # noqa: E402
+from careermate_bot.storage.database import database  # noqa: E402
 from cogs.career.embeds import career_embed  # noqa: E402
 from cogs.jobs.embeds import job_page  # noqa: E402
 

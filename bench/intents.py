@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from careermate_bot.knowledge import KnowledgeBase  # noqa: E402
-from careermate_bot.services.intents import INTENTS, ConversationContext, classify  # noqa: E402
+from careermate_bot.services.conversation.intents import INTENTS, ConversationContext, classify  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "intents"
 

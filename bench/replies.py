@@ -37,12 +37,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from careermate_bot.config import build_settings
-from careermate_bot.db import close_db, init_db
 from careermate_bot.llm import LLMClient, create_llm_client, load_prompt
 from careermate_bot.llm.hygiene import StreamGuard, is_usable
 from careermate_bot.llm.types import Done, GenParams, LLMMessage
-from careermate_bot.services.chat import FALLBACK_REPLY, ChatService, profile_facts
-from careermate_bot.services.profiles import get_or_create
+from careermate_bot.services.conversation.chat import FALLBACK_REPLY, ChatService, profile_facts
+from careermate_bot.services.profile.store import get_or_create
+from careermate_bot.storage.database import close_db, init_db
 
 Turn = tuple[str, str, tuple[str, ...]]  # category, prompt, topic words
 

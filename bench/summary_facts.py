@@ -18,11 +18,11 @@ import time
 from pathlib import Path
 
 from careermate_bot.config import build_settings
-from careermate_bot.db import close_db, init_db
 from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.llm import LLMError, create_llm_client
-from careermate_bot.services import career_summary
-from careermate_bot.services.career_paths import CareerRequest, career_paths
+from careermate_bot.services.career import summary as career_summary
+from careermate_bot.services.career.paths import CareerRequest, career_paths
+from careermate_bot.storage.database import close_db, init_db
 
 REQUESTS = [
     CareerRequest(user_id=1, skills="Python, SQL", location="Austin, TX"),

@@ -18,7 +18,7 @@ from careermate_bot.discord_ui.limits import (
     truncate,
 )
 from careermate_bot.knowledge import KnowledgeBase
-from careermate_bot.services.career_paths import split_skills
+from careermate_bot.services.career.paths import split_skills
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot

@@ -53,7 +53,7 @@ def describe_error(error: BaseException) -> tuple[str, bool]:
 
 def _storage_broken(error: BaseException) -> bool:
     """The database is damaged, full or read-only: nothing the user can fix by retrying."""
-    from careermate_bot.db import storage_problem
+    from careermate_bot.storage.database import storage_problem
 
     return storage_problem(error) is not None
 

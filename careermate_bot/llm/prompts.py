@@ -3,7 +3,7 @@
 A prompt is ``prompts/<name>.md`` (or ``.txt``) using `string.Template` placeholders:
 ``$name`` or ``${name}``; write ``$$`` for a literal dollar sign. JSON braces need no escaping.
 Keep system prompts free of per-user data so they form a stable prefix the engine can cache;
-put per-user data after them (see `careermate_bot.services.chat`).
+put per-user data after them (see `careermate_bot.services.conversation.chat`).
 """
 
 from __future__ import annotations

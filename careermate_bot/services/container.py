@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
 from careermate_bot.llm import LLMClient, NoEngine, create_llm_client
-from careermate_bot.services.chat import ChatService
-from careermate_bot.services.conversation import ConversationRouter
+from careermate_bot.services.conversation.chat import ChatService
+from careermate_bot.services.conversation.router import ConversationRouter
 from careermate_bot.services.interview import InterviewService
 
 if TYPE_CHECKING:
-    from careermate_bot.backup import BackupScheduler
+    from careermate_bot.storage.backup import BackupScheduler
 
 log = logging.getLogger(__name__)
 
@@ -101,11 +101,11 @@ class AppServices:
         if self._started:
             return
         if self.manage_database:
-            from careermate_bot.db import init_db
+            from careermate_bot.storage.database import init_db
 
             await init_db(self.settings)
         if self.backups_enabled and self.settings.sqlite_path is not None:
-            from careermate_bot.backup import BackupScheduler
+            from careermate_bot.storage.backup import BackupScheduler
 
             self._scheduler = BackupScheduler(self.settings)
             self._scheduler.start()
@@ -118,7 +118,7 @@ class AppServices:
         if self._scheduler is not None:
             await self._scheduler.stop()
         if self.backups_enabled and self.settings.sqlite_path is not None:
-            from careermate_bot.backup import create_backup_async
+            from careermate_bot.storage.backup import create_backup_async
 
             try:
                 path = await create_backup_async(self.settings)
@@ -128,7 +128,7 @@ class AppServices:
         if self._llm is not None:
             await self._llm.aclose()
         if self.manage_database:
-            from careermate_bot.db import close_db
+            from careermate_bot.storage.database import close_db
 
             await close_db()
 

@@ -1,6 +1,6 @@
 """/career paths, /career gap and the classic !career_analyze: Discord I/O only.
 
-The services (`careermate_bot.services.career_paths`, `career_summary`, `charts`) do the work.
+The services (`careermate_bot.services.career.paths`, `career_summary`, `charts`) do the work.
 `/career paths`, `!career_analyze` and a conversation's `career_request` event all run ONE flow,
 `career_paths_flow`, with their own `Reply` adapter: check the input first (so mistakes get a
 private answer), show "working", render the typed result with `embeds.py`, attach the chart
@@ -18,6 +18,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.autocomplete import (
     complete_location,
     complete_role_id,
@@ -25,7 +26,8 @@ from careermate_bot.discord_ui.autocomplete import (
 )
 from careermate_bot.discord_ui.events import CAREER_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply, editor_for
-from careermate_bot.services.career_paths import (
+from careermate_bot.services.career.chart import PathBar, render_match_chart
+from careermate_bot.services.career.paths import (
     MAX_YEARS,
     CareerPaths,
     CareerRequest,
@@ -33,9 +35,7 @@ from careermate_bot.services.career_paths import (
     run_career_paths,
     skill_gap,
 )
-from careermate_bot.services.charts import PathBar, render_match_chart
-from careermate_bot.services.intents import IntentSlots
-from careermate_bot.services.user_text import visible_text
+from careermate_bot.services.conversation.intents import IntentSlots
 from cogs.career.embeds import CHART_NAME, career_embed, gap_embed
 from cogs.career.summary import SUMMARY_PENDING, stream_summary_into
 from cogs.career.views import career_view, gap_view

@@ -15,8 +15,8 @@ import discord
 
 from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
 from careermate_bot.llm import LLMError
-from careermate_bot.services import career_summary
-from careermate_bot.services.career_paths import CareerPaths
+from careermate_bot.services.career import summary as career_summary
+from careermate_bot.services.career.paths import CareerPaths
 from careermate_bot.services.container import AppServices
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ import discord
 from careermate_bot.discord_ui.events import FIND_JOBS, has_listener
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import SELECT_OPTIONS_LIMIT, truncate
-from careermate_bot.services.career_paths import CareerPaths, skill_gap
+from careermate_bot.services.career.paths import CareerPaths, skill_gap
 from cogs.career.embeds import gap_embed
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Free-text chat: DMs (no @ needed) and @mentions in servers.
 
 Discord I/O only. Each message goes through the conversation router
-(`careermate_bot.services.conversation`): it is classified, the facts it states are saved, and
+(`careermate_bot.services.conversation.router`): it is classified, the facts it states are saved, and
 it is answered in the form its feature's slash command gives — through bot events for the other
 features (`career_request`, `jobs_request`, `resume_request`, `interview_request`), as a text
 answer (pay with its source, help, privacy with Download/Delete, a short question for a missing
@@ -28,7 +28,7 @@ from careermate_bot.discord_ui.events import (
 from careermate_bot.discord_ui.replies import MessageReply, editor_for, message_parts
 from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
 from careermate_bot.llm import EngineUnreachable, LLMCancelled, LLMError, ModelMissing, NoEngine
-from careermate_bot.services.conversation import (
+from careermate_bot.services.conversation.router import (
     NO_MODEL_OTHER,
     NO_MODEL_SMALL_TALK,
     STEER_BACK,

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
-from careermate_bot.services import conversation_memory, profiles
+from careermate_bot.services.conversation import memory as conversation_memory
+from careermate_bot.services.profile import store as profiles
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot

@@ -14,6 +14,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
+from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.autocomplete import role_choices
 from careermate_bot.discord_ui.events import (
     INTERVIEW_ANSWER,
@@ -21,14 +22,13 @@ from careermate_bot.discord_ui.events import (
     INTERVIEW_START_CLICK,
 )
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply
-from careermate_bot.services import profiles
 from careermate_bot.services.interview import (
     DEFAULT_QUESTIONS,
     MAX_QUESTIONS,
     MIN_QUESTIONS,
     InterviewError,
 )
-from careermate_bot.services.user_text import visible_text
+from careermate_bot.services.profile import store as profiles
 from cogs.interview.embeds import history_embed, score_embed
 from cogs.interview.views import StartRequest, _attach, screen_for, start_flow, stream_coach
 

@@ -1,6 +1,6 @@
 """/jobs search, /jobs saved, /jobs post, /jobs board and the classic !job_match: Discord I/O only.
 
-The work is in `careermate_bot.services.job_search` / `job_board` / `saved_jobs`. `/jobs search`,
+The work is in `careermate_bot.services.jobs.search` / `job_board` / `saved_jobs`. `/jobs search`,
 `!job_match`, the "Find jobs for this path" button (the `find_jobs` event) and a conversation's
 `jobs_request` all run ONE flow, `job_results_flow`, with their own `Reply` adapter.
 """
@@ -13,15 +13,15 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from careermate_bot.common.salary_input import parse_salary_range
+from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.autocomplete import complete_location, complete_role_title
 from careermate_bot.discord_ui.events import FIND_JOBS, JOBS_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply
 from careermate_bot.errors import UserFacingError
-from careermate_bot.services import job_board
-from careermate_bot.services.intents import IntentSlots
-from careermate_bot.services.job_search import JobQuery, parse_legacy_filters, search_jobs
-from careermate_bot.services.salary_input import parse_salary_range
-from careermate_bot.services.user_text import visible_text
+from careermate_bot.services.conversation.intents import IntentSlots
+from careermate_bot.services.jobs import board as job_board
+from careermate_bot.services.jobs.search import JobQuery, parse_legacy_filters, search_jobs
 from cogs.jobs.views import JobsPager, PostingModal, PostingOptions, board_message, show_saved
 
 if TYPE_CHECKING:

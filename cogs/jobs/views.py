@@ -24,8 +24,10 @@ from careermate_bot.discord_ui.memory import ClientMemory
 from careermate_bot.discord_ui.pager import PAGER_TIMEOUT, Pager
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.errors import InvalidInput, UserFacingError
-from careermate_bot.services import job_board, job_search, saved_jobs
-from careermate_bot.services.job_search import JobSearch
+from careermate_bot.services.jobs import board as job_board
+from careermate_bot.services.jobs import saved as saved_jobs
+from careermate_bot.services.jobs import search as job_search
+from careermate_bot.services.jobs.search import JobSearch
 from cogs.jobs.embeds import SAVED_PAGE, board_embed, job_page, posting_embed, saved_embed
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from careermate_bot.services import profiles
+from careermate_bot.services.profile import store as profiles
 from cogs.profile.embeds import profile_embed
 from cogs.profile.views import ask_to_delete, open_profile_form, profile_buttons, send_export
 

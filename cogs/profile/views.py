@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from careermate_bot.common.salary_input import parse_salary
 from careermate_bot.discord_ui.items import PersistentItem
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.errors import InvalidInput
-from careermate_bot.services import profile_form, profiles
-from careermate_bot.services.salary_input import parse_salary
+from careermate_bot.services.profile import form as profile_form
+from careermate_bot.services.profile import store as profiles
 from cogs.profile.embeds import deleted_text, profile_embed
 
 if TYPE_CHECKING:

@@ -13,11 +13,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.attachments import first_document
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
 from careermate_bot.discord_ui.events import RESUME_REQUEST
 from careermate_bot.discord_ui.replies import DirectReply, InteractionReply, MessageReply, Reply
-from careermate_bot.services.user_text import visible_text
 from cogs.resume.flow import ReviewOptions, review_flow
 from cogs.resume.views import PasteModal, paste_view, review_view
 

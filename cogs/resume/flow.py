@@ -21,19 +21,19 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.replies import Reply, SentMessage
 from careermate_bot.errors import UserFacingError
 from careermate_bot.knowledge import KnowledgeBase, LocationResolution
 from careermate_bot.llm import LLMError
-from careermate_bot.services import profiles
-from careermate_bot.services.career_paths import resolve_location_strict, resolve_role_strict
-from careermate_bot.services.career_summary import reason_for
+from careermate_bot.services.career.paths import resolve_location_strict, resolve_role_strict
+from careermate_bot.services.career.summary import reason_for
+from careermate_bot.services.profile import store as profiles
 from careermate_bot.services.resume import MAX_BYTES, FileTooLarge, ResumeError, ResumeReview, store
 from careermate_bot.services.resume.chart import render_breakdown_chart
 from careermate_bot.services.resume.rewrites import stream_rewrites
 from careermate_bot.services.resume.runner import read_and_review_file, read_and_review_text
 from careermate_bot.services.resume.store import Comparison
-from careermate_bot.services.user_text import visible_text
 from cogs.resume.embeds import CHART_NAME, RewriteState, review_embed
 
 if TYPE_CHECKING:

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.events import INTERVIEW_START_CLICK, has_listener
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import truncate
 from careermate_bot.discord_ui.replies import InteractionReply
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.knowledge import CareerProfile
-from careermate_bot.services import profiles
+from careermate_bot.services.profile import store as profiles
 from careermate_bot.services.resume import store
-from careermate_bot.services.user_text import visible_text
 from cogs.resume.embeds import paths_embed, skills_preview
 from cogs.resume.flow import ReviewedContext, ReviewOptions, review_flow
 

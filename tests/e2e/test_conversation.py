@@ -20,9 +20,9 @@ from discord.ext.test import backend, callbacks
 from careermate_bot.config import Settings
 from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import FakeBackend, fake_client
-from careermate_bot.services import profiles
 from careermate_bot.services.container import AppServices
-from careermate_bot.services.conversation import NO_MODEL_SMALL_TALK, STEER_BACK
+from careermate_bot.services.conversation.router import NO_MODEL_SMALL_TALK, STEER_BACK
+from careermate_bot.services.profile import store as profiles
 from models import ChatMessage, MessageRole
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness

@@ -2,7 +2,7 @@
 a /jobs search, /career paths, /resume or /interview option holding only those behaves like an
 omitted one, and an interview answer of only those is scored as empty, with the empty-answer
 message. Through the harness with a real SQLite file (the normaliser is
-`careermate_bot.services.user_text.visible_text`)."""
+`careermate_bot.common.user_text.visible_text`)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ import pytest
 
 from careermate_bot.config import Settings
 from careermate_bot.llm.fake import fake_client
-from careermate_bot.services import profiles
 from careermate_bot.services.container import AppServices
 from careermate_bot.services.interview import InterviewService
+from careermate_bot.services.profile import store as profiles
 from models import InterviewAnswer, InterviewSession
 from tests import resume_samples as S
 from tests.e2e.test_interview import answer, button

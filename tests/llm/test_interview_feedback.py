@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from careermate_bot.config import build_settings
-from careermate_bot.db import close_db, init_db
 from careermate_bot.llm import LLMClient
 from careermate_bot.llm.backends.local import LocalBackend
 from careermate_bot.services.interview import InterviewService
 from careermate_bot.services.interview.feedback import contradicts
+from careermate_bot.storage.database import close_db, init_db
 from tests.interview_support import STRONG_STAR, tiny_bank
 
 

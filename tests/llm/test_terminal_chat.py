@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from careermate_bot.cli.chat import run_terminal_chat
 from careermate_bot.config import build_settings
-from careermate_bot.db import close_db, init_db
 from careermate_bot.llm.backends.local import LocalBackend
-from careermate_bot.services.chat import CLI_USER_ID
-from careermate_bot.terminal_chat import run_terminal_chat
+from careermate_bot.services.conversation.chat import CLI_USER_ID
+from careermate_bot.storage.database import close_db, init_db
 from models import ChatMessage, MessageRole, MessageSource, UserProfile
 
 pytestmark = pytest.mark.llm

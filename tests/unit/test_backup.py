@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from careermate_bot import backup as backup_module
-from careermate_bot import migrations
-from careermate_bot.backup import (
+from careermate_bot.config import Settings, build_settings
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.storage import backup as backup_module
+from careermate_bot.storage import migrations
+from careermate_bot.storage.backup import (
     BackupError,
     BackupScheduler,
     BotRunningError,
@@ -27,10 +29,8 @@ from careermate_bot.backup import (
     restore_backup,
     verify_database_file,
 )
-from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import close_db, init_db
-from careermate_bot.runlock import RunLock
-from careermate_bot.services import profiles
+from careermate_bot.storage.database import close_db, init_db
+from careermate_bot.storage.runlock import RunLock
 
 NAME_PATTERN = r"^careermate-\d{8}-\d{6}(-\d+)?\.sqlite3$"
 
@@ -443,7 +443,7 @@ async def test_scheduler_logs_failures_and_keeps_going(
 
     monkeypatch.setattr(backup_module, "create_backup", failing)
     scheduler = BackupScheduler(db, interval_seconds=0.02)
-    with caplog.at_level(logging.ERROR, logger="careermate_bot.backup"):
+    with caplog.at_level(logging.ERROR, logger="careermate_bot.storage.backup"):
         scheduler.start()
         try:
             await wait_for(lambda: calls >= 3)

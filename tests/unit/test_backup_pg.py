@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from careermate_bot.backup import (
+from careermate_bot.config import Settings, build_settings
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.storage.backup import (
     BotRunningError,
     InvalidBackupError,
     create_backup,
     restore_backup,
 )
-from careermate_bot.backup_pg import libpq_target, list_pg_backups
-from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import close_db, init_db
-from careermate_bot.migrations import CURRENT_VERSION
-from careermate_bot.runlock import RunLock
-from careermate_bot.services import profiles
+from careermate_bot.storage.database import close_db, init_db
+from careermate_bot.storage.migrations import CURRENT_VERSION
+from careermate_bot.storage.postgres_backup import libpq_target, list_pg_backups
+from careermate_bot.storage.runlock import RunLock
 from tests.pg import database_url_for_test, postgres_only
 
 pytestmark = postgres_only

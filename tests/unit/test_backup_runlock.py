@@ -10,9 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from careermate_bot.backup import BotRunningError, restore_backup
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.runlock import AlreadyRunningError, RunLock, is_locked, lock_path, locked_by
+from careermate_bot.storage.backup import BotRunningError, restore_backup
+from careermate_bot.storage.runlock import (
+    AlreadyRunningError,
+    RunLock,
+    is_locked,
+    lock_path,
+    locked_by,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +68,7 @@ HOLDER = """
 import sys, time
 from pathlib import Path
 from careermate_bot.config import build_settings
-from careermate_bot.runlock import RunLock
+from careermate_bot.storage.runlock import RunLock
 settings = build_settings(_env_file=None, data_dir=Path(sys.argv[1]), database_url="")
 lock = RunLock(settings)
 lock.acquire()

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from careermate_bot.discord_ui.fit import embed_size, fit_embed
 from careermate_bot.knowledge import CareerProfile, OccupationRef, SkillGain
-from careermate_bot.services.career_paths import CareerPaths, SkillGap
-from careermate_bot.services.job_board import PostingSnapshot
-from careermate_bot.services.job_search import JobItem, JobSearch, Link, PostingHit, RoleHit
-from careermate_bot.services.profiles import ProfileSnapshot
-from careermate_bot.services.saved_jobs import SavedSnapshot
+from careermate_bot.services.career.paths import CareerPaths, SkillGap
+from careermate_bot.services.jobs.board import PostingSnapshot
+from careermate_bot.services.jobs.saved import SavedSnapshot
+from careermate_bot.services.jobs.search import JobItem, JobSearch, Link, PostingHit, RoleHit
+from careermate_bot.services.profile.store import ProfileSnapshot
 from cogs.career.embeds import career_embed, gap_embed
 from cogs.jobs.embeds import board_embed, job_page, saved_embed
 from models.jobs import SavedKind

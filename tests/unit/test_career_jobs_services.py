@@ -10,25 +10,27 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from careermate_bot.config import Settings
-from careermate_bot.db import database
 from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.knowledge import CareerProfile
-from careermate_bot.services import job_board, profiles, saved_jobs
-from careermate_bot.services.career_paths import (
+from careermate_bot.services.career.chart import PathBar, render_match_chart
+from careermate_bot.services.career.paths import (
     CareerRequest,
     NoSkillsGiven,
     career_paths,
     prepare_career_paths,
 )
-from careermate_bot.services.career_summary import ground, summary_facts
-from careermate_bot.services.charts import PathBar, render_match_chart
-from careermate_bot.services.job_links import job_board_links, search_place
-from careermate_bot.services.job_search import (
+from careermate_bot.services.career.summary import ground, summary_facts
+from careermate_bot.services.jobs import board as job_board
+from careermate_bot.services.jobs import saved as saved_jobs
+from careermate_bot.services.jobs.links import job_board_links, search_place
+from careermate_bot.services.jobs.search import (
     JobQuery,
     parse_legacy_filters,
     save_request,
     search_jobs,
 )
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.storage.database import database
 
 
 @pytest.fixture

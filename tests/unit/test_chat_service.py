@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from careermate_bot.cli.chat import run_terminal_chat
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import close_db, init_db
 from careermate_bot.llm import EngineUnreachable, LLMCancelled, load_prompt
 from careermate_bot.llm.fake import FakeBackend, FakeReply, fake_client
-from careermate_bot.services.chat import (
+from careermate_bot.services.conversation.chat import (
     CLI_USER_ID,
     FALLBACK_REPLY,
     ChatService,
     history_window_start,
 )
-from careermate_bot.terminal_chat import run_terminal_chat
+from careermate_bot.storage.database import close_db, init_db
 from models import ChatMessage, MessageRole, MessageSource, UserProfile
 
 

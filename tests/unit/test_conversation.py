@@ -10,12 +10,17 @@ from typing import Any
 
 import pytest
 
+from careermate_bot.cli.chat import run_terminal_chat
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import close_db, init_db
 from careermate_bot.llm.fake import fake_client
-from careermate_bot.services import conversation_memory, profiles
-from careermate_bot.services.conversation import ASK_SKILLS, ConversationRouter, privacy_summary
-from careermate_bot.terminal_chat import run_terminal_chat
+from careermate_bot.services.conversation.router import (
+    ASK_SKILLS,
+    ConversationRouter,
+    privacy_summary,
+)
+from careermate_bot.services.conversation import memory as conversation_memory
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.storage.database import close_db, init_db
 from models import ChatMessage, MessageRole
 
 
@@ -139,7 +144,7 @@ async def test_terminal_chat_uses_the_same_router(tmp_path: Path) -> None:
 async def test_the_model_does_not_see_answers_given_from_data(
     db: Settings, router: ConversationRouter
 ) -> None:
-    from careermate_bot.services.chat import ChatService
+    from careermate_bot.services.conversation.chat import ChatService
 
     await router.route(11, "Flo", "I know Python and SQL", "dm")
     await router.route(11, "Flo", "How much do nurses make in Ohio?", "dm")

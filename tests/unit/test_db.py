@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from careermate_bot import migrations
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import (
+from careermate_bot.storage import migrations
+from careermate_bot.storage.database import (
     SQLITE_BUSY_TIMEOUT_MS,
     close_db,
     connection_config,

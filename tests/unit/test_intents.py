@@ -11,7 +11,7 @@ import pytest
 
 from careermate_bot.llm.client import LLMClient
 from careermate_bot.llm.fake import FakeBackend
-from careermate_bot.services.intents import (
+from careermate_bot.services.conversation.intents import (
     INTENTS,
     LOW_CONFIDENCE,
     ConversationContext,
@@ -49,7 +49,7 @@ def test_labels_are_exactly_the_issue_s() -> None:
 
 
 def test_classify_works_with_no_context(career_kb: Any) -> None:
-    from careermate_bot.services.intents import set_default_knowledge
+    from careermate_bot.services.conversation.intents import set_default_knowledge
 
     set_default_knowledge(career_kb)
     result = classify("can you look at my resume?")

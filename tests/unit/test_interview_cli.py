@@ -6,9 +6,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from careermate_bot.cli import build_parser
+from careermate_bot.cli.interview import interview_session
+from careermate_bot.cli.main import build_parser
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.interview_cli import interview_session
 from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import fake_client
 from tests.interview_support import STRONG_STAR

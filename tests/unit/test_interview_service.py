@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import close_db, init_db
 from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import fake_client
-from careermate_bot.services import profiles
 from careermate_bot.services.interview import (
     ActiveSession,
     InterviewService,
@@ -24,6 +22,8 @@ from careermate_bot.services.interview import (
 )
 from careermate_bot.services.interview.bank import QuestionSnapshot
 from careermate_bot.services.interview.feedback import contradicts, ground_feedback
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.storage.database import close_db, init_db
 from tests.interview_support import (
     IDK,
     SQL_FOUR_OF_FIVE,

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from careermate_bot import migrations
-from careermate_bot.backup import list_backups
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import DatabaseError, close_db, get_connection, init_db
-from careermate_bot.migrations import Migration, MigrationContext, MigrationError
-from careermate_bot.services import profiles
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.storage import migrations
+from careermate_bot.storage.backup import list_backups
+from careermate_bot.storage.database import DatabaseError, close_db, get_connection, init_db
+from careermate_bot.storage.migrations import Migration, MigrationContext, MigrationError
 from tests.pg import sqlite_only
 
 # These build old databases with sqlite3; tests/unit/test_postgres.py upgrades one on PostgreSQL.

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from careermate_bot import migrations
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import DatabaseError, close_db, get_connection, init_db
-from careermate_bot.migrations import Migration, MigrationContext
-from careermate_bot.services import profiles
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.storage import migrations
+from careermate_bot.storage.database import DatabaseError, close_db, get_connection, init_db
+from careermate_bot.storage.migrations import Migration, MigrationContext
 from models import ChatMessage, UserProfile
 from tests.pg import database_url_for_test, postgres_only
 
@@ -33,8 +33,8 @@ WRITER = """
 import asyncio, sys
 from pathlib import Path
 from careermate_bot.config import build_settings
-from careermate_bot.db import close_db, init_db
-from careermate_bot.services import profiles
+from careermate_bot.storage.database import close_db, init_db
+from careermate_bot.services.profile import store as profiles
 
 async def main(url, tag, users, rounds, go):
     settings = build_settings(_env_file=None, data_dir=Path("."), database_url=url)

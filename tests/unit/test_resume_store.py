@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.db import close_db, init_db
-from careermate_bot.services import profiles, resume
+from careermate_bot.services import resume
+from careermate_bot.services.profile import store as profiles
 from careermate_bot.services.resume import store
+from careermate_bot.storage.database import close_db, init_db
 from models import ResumeReviewSummary
 from tests import resume_samples as S
 

@@ -2,13 +2,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careermate_bot.errors import InvalidInput
-from careermate_bot.services.salary_input import (
+from careermate_bot.common.salary_input import (
     SalaryRange,
     parse_salary,
     parse_salary_range,
 )
-from careermate_bot.services.user_text import quote
+from careermate_bot.common.user_text import quote
+from careermate_bot.errors import InvalidInput
 
 
 @pytest.mark.parametrize(

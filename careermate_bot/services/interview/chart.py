@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
-from careermate_bot.services.charts import (
+from careermate_bot.services.career.chart import (
     _LOCK,
     CARD,
     DPI,

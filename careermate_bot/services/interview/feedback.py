@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Hashable
 
 from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
 from careermate_bot.llm.hygiene import StreamGuard, guarded
-from careermate_bot.services.career_summary import REASONS, ground
+from careermate_bot.services.career.summary import REASONS, ground
 from careermate_bot.services.interview.bank import QuestionSnapshot
 from careermate_bot.services.interview.lexicon import COMMON_WORDS
 from careermate_bot.services.interview.scoring import AnswerScore

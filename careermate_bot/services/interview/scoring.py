@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
+from careermate_bot.common.user_text import visible_multiline
 from careermate_bot.services.interview.bank import (
     BankIndex,
     QuestionKind,
@@ -58,7 +59,6 @@ from careermate_bot.services.interview.text import (
     stem,
     words,
 )
-from careermate_bot.services.user_text import visible_multiline
 
 MAX_ANSWER_CHARS = 4000
 OFF_TOPIC_CAP = 10

@@ -22,7 +22,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from careermate_bot.services import profiles
+from careermate_bot.common.user_text import visible_multiline
 from careermate_bot.services.interview import feedback as fb
 from careermate_bot.services.interview.bank import (
     BankIndex,
@@ -55,7 +55,7 @@ from careermate_bot.services.interview.types import (
     UnknownRole,
     WrongPhase,
 )
-from careermate_bot.services.user_text import visible_multiline
+from careermate_bot.services.profile import store as profiles
 from models import InterviewAnswer, InterviewSession, SessionPhase, SessionStatus, UserProfile
 
 log = logging.getLogger(__name__)

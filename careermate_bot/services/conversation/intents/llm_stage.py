@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from careermate_bot.llm import load_prompt, message
-from careermate_bot.services.intents.classifier import LOW_CONFIDENCE
-from careermate_bot.services.intents.types import Intent, IntentResult
+from careermate_bot.services.conversation.intents.classifier import LOW_CONFIDENCE
+from careermate_bot.services.conversation.intents.types import Intent, IntentResult
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,10 @@ import re
 import threading
 from typing import Any, Literal
 
-from careermate_bot.services.intents.normalize import normalize
-from careermate_bot.services.intents.rules import is_ack, is_help_alone, rule_scores
-from careermate_bot.services.intents.slots import SlotExtractor, is_pay_question
-from careermate_bot.services.intents.types import (
+from careermate_bot.services.conversation.intents.normalize import normalize
+from careermate_bot.services.conversation.intents.rules import is_ack, is_help_alone, rule_scores
+from careermate_bot.services.conversation.intents.slots import SlotExtractor, is_pay_question
+from careermate_bot.services.conversation.intents.types import (
     ConversationContext,
     Intent,
     IntentResult,

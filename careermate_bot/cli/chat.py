@@ -14,13 +14,17 @@ import sys
 import threading
 from typing import TYPE_CHECKING, TextIO
 
+from careermate_bot.cli.render import plain, render_routed
 from careermate_bot.errors import UserFacingError
 from careermate_bot.llm import LLMCancelled, LLMClient, LLMError
-from careermate_bot.services import conversation_memory
-from careermate_bot.services.chat import CLI_USER_ID
 from careermate_bot.services.container import AppServices, build_services
-from careermate_bot.services.conversation import NO_MODEL_OTHER, NO_MODEL_SMALL_TALK, STEER_BACK
-from careermate_bot.services.conversation_text import plain, render_routed
+from careermate_bot.services.conversation.chat import CLI_USER_ID
+from careermate_bot.services.conversation.router import (
+    NO_MODEL_OTHER,
+    NO_MODEL_SMALL_TALK,
+    STEER_BACK,
+)
+from careermate_bot.services.conversation import memory as conversation_memory
 from models import MessageSource
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Database lifecycle: Tortoise ORM over aiosqlite (WAL) by default, PostgreSQL by URL.
 
 `init_db` is safe on every start: it creates a brand-new database, or upgrades an older one
-through `careermate_bot.migrations` (after a safety backup on SQLite), then creates any new
+through `careermate_bot.storage.migrations` (after a safety backup on SQLite), then creates any new
 tables and checks that every model column exists. See docs/storage.md.
 
 A database that cannot be used (damaged, truncated, read-only, disk full, folder missing) raises
@@ -28,8 +28,8 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.connection import connections
 from tortoise.exceptions import IntegrityError, OperationalError
 
-from careermate_bot import migrations
 from careermate_bot.config import Settings
+from careermate_bot.storage import migrations
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def _chain(error: BaseException) -> list[BaseException]:
 
 def _newest_backup(settings: Settings) -> str:
     try:
-        from careermate_bot.backup import list_backups
+        from careermate_bot.storage.backup import list_backups
 
         backups = list_backups(settings)
     except Exception:  # the backup folder may be as broken as the database
@@ -235,7 +235,7 @@ async def init_db(
             and settings.sqlite_path is not None
             and migrations.pending_migrations(version, steps)
         ):
-            from careermate_bot.backup import create_backup_async
+            from careermate_bot.storage.backup import create_backup_async
 
             saved = await create_backup_async(settings)
             log.info("backed up the database before upgrading it: %s", saved)

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 from careermate_bot.knowledge import SALARY_SOURCE
-from careermate_bot.services.career_paths import (
+from careermate_bot.services.career.chart import PathBar, render_match_chart
+from careermate_bot.services.career.paths import (
     CareerPaths,
     CareerRequest,
     SkillGap,
@@ -20,10 +21,9 @@ from careermate_bot.services.career_paths import (
     run_career_paths,
     skill_gap,
 )
-from careermate_bot.services.charts import PathBar, render_match_chart
 from careermate_bot.services.container import AppServices
-from careermate_bot.services.conversation import Routed
-from careermate_bot.services.job_search import JobQuery, JobSearch, search_jobs
+from careermate_bot.services.conversation.router import Routed
+from careermate_bot.services.jobs.search import JobQuery, JobSearch, search_jobs
 
 CHART_FILE = "career-paths.png"
 _MARKUP = re.compile(r"\*\*|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|`")

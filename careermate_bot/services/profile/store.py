@@ -13,7 +13,7 @@ per-user data that way is included without changes here. Columns that hold some 
 Discord id without a foreign key (`PERSON_ID_COLUMNS`, e.g. `job_postings.closed_by`) are
 masked in an export unless they hold the exporter's own id, and cleared when that member's data
 is deleted. After a delete, SQLite's write-ahead log is checkpointed (with `secure_delete` on,
-see `careermate_bot.db`) so the deleted text is not left readable in the database files.
+see `careermate_bot.storage.database`) so the deleted text is not left readable in the database files.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from pydantic import BaseModel, ConfigDict
 from tortoise.fields import CASCADE
 from tortoise.transactions import in_transaction
 
+from careermate_bot.common.user_text import visible_text
 from careermate_bot.errors import InvalidInput
-from careermate_bot.services.user_text import visible_text
 from models import ChatMessage, MessageRole, MessageSource, UserProfile
 from models.jobs import PERSON_ID_COLUMNS  # re-exported: one definition, beside the schema
 
@@ -525,7 +525,7 @@ async def delete_user_data(discord_id: int) -> dict[str, int]:
     (or RESTRICT) are left to the database's own rule. Afterwards SQLite's write-ahead log is
     checkpointed so the deleted text does not linger in the -wal file.
     """
-    from careermate_bot.db import forget_deleted_pages
+    from careermate_bot.storage.database import forget_deleted_pages
 
     deleted: dict[str, int] = {}
     async with in_transaction():

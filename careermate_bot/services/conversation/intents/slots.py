@@ -10,11 +10,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from careermate_bot.common.salary_input import parse_salary
 from careermate_bot.errors import InvalidInput
 from careermate_bot.knowledge.text import norm_text, plural
-from careermate_bot.services.intents.normalize import normalize
-from careermate_bot.services.intents.types import IntentSlots, RoleKind
-from careermate_bot.services.salary_input import parse_salary
+from careermate_bot.services.conversation.intents.normalize import normalize
+from careermate_bot.services.conversation.intents.types import IntentSlots, RoleKind
 
 MAX_ROLE_WORDS = 5
 MAX_PLACE_WORDS = 4

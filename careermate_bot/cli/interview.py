@@ -13,7 +13,7 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from careermate_bot.services.chat import CLI_USER_ID
+from careermate_bot.services.conversation.chat import CLI_USER_ID
 
 if TYPE_CHECKING:
     from careermate_bot.config import Settings
@@ -63,9 +63,9 @@ async def interview_session(
 ) -> int:
     """The whole terminal interview; returns the exit code. `llm="auto"` builds the
     configured client (none if it can't be created: scores only)."""
-    from careermate_bot.db import close_db, init_db
     from careermate_bot.knowledge import get_knowledge_base
     from careermate_bot.services.interview import ActiveSession, InterviewError, InterviewService
+    from careermate_bot.storage.database import close_db, init_db
 
     out = stdout or sys.stdout
     inp = stdin or sys.stdin

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careermate_bot.common.user_text import quote
 from careermate_bot.errors import InvalidInput
-from careermate_bot.services.user_text import quote
 
 HOURS_PER_YEAR = 2080
 MIN_ANNUAL = 1_000

@@ -16,15 +16,15 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel, ConfigDict
 from tortoise.transactions import in_transaction
 
-from careermate_bot.errors import InvalidInput, UserFacingError
-from careermate_bot.services.salary_input import SalaryRange, parse_salary_range
-from careermate_bot.services.user_text import (
+from careermate_bot.common.salary_input import SalaryRange, parse_salary_range
+from careermate_bot.common.user_text import (
     is_invisible,
     quote,
     visible_multiline,
     visible_text,
 )
-from careermate_bot.services.user_text import split_list as split_skills
+from careermate_bot.common.user_text import split_list as split_skills
+from careermate_bot.errors import InvalidInput, UserFacingError
 from models import JobPosting, UserProfile
 
 TITLE_MAX = 100

@@ -1,6 +1,6 @@
 """Backups of a PostgreSQL database: `pg_dump` (custom format) and `pg_restore`.
 
-Same contract as the SQLite backups in `careermate_bot.backup` (which dispatches here when
+Same contract as the SQLite backups in `careermate_bot.storage.backup` (which dispatches here when
 DATABASE_URL is PostgreSQL): `careermate backup` writes
 `<backup_dir>/careermate-YYYYmmdd-HHMMSS.dump` (UTC), checks that `pg_restore --list` reads it
 back and that it holds CareerMate's tables before it gets its final name, then prunes to the
@@ -28,8 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
-from careermate_bot.backup_errors import BackupError, BotRunningError, InvalidBackupError
 from careermate_bot.config import Settings
+from careermate_bot.storage.errors import BackupError, BotRunningError, InvalidBackupError
 
 log = logging.getLogger(__name__)
 
@@ -218,7 +218,7 @@ def restore_pg_backup(settings: Settings, file: Path | str) -> PgRestoreResult:
     Refuses while the bot runs (`BotRunningError`) and for a file that is not a CareerMate dump
     (`InvalidBackupError`); saves the current contents first (`previous_copy`).
     """
-    from careermate_bot.runlock import AlreadyRunningError, RunLock
+    from careermate_bot.storage.runlock import AlreadyRunningError, RunLock
 
     source = Path(file).expanduser()
     if not source.is_file():

@@ -23,15 +23,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from careermate_bot.knowledge import SALARY_SOURCE_LONG, UnknownOccupationError
-from careermate_bot.services import profiles
-from careermate_bot.services.conversation_memory import SavedChange, save_facts
-from careermate_bot.services.intents import (
+from careermate_bot.services.conversation.intents import (
     ConversationContext,
     IntentResult,
     IntentSlots,
     classify,
     refine_with_llm,
 )
+from careermate_bot.services.conversation.memory import SavedChange, save_facts
+from careermate_bot.services.profile import store as profiles
 from models import MessageRole, MessageSource
 
 log = logging.getLogger(__name__)

@@ -13,6 +13,8 @@ from typing import Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict
 
+from careermate_bot.common.salary_input import parse_salary
+from careermate_bot.common.user_text import quote
 from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.knowledge import (
     SALARY_SOURCE,
@@ -22,19 +24,18 @@ from careermate_bot.knowledge import (
     Occupation,
     SalaryInfo,
 )
-from careermate_bot.services import job_board, profiles
-from careermate_bot.services.career_paths import (
+from careermate_bot.services.career.paths import (
     did_you_mean_role,
     location_label,
     profile_location,
     resolve_location_strict,
 )
-from careermate_bot.services.job_board import PostingSnapshot
-from careermate_bot.services.job_links import job_board_links, search_place
-from careermate_bot.services.profiles import ProfileSnapshot
-from careermate_bot.services.salary_input import parse_salary
-from careermate_bot.services.saved_jobs import SaveRequest, posting_key, role_key
-from careermate_bot.services.user_text import quote
+from careermate_bot.services.jobs import board as job_board
+from careermate_bot.services.jobs.board import PostingSnapshot
+from careermate_bot.services.jobs.links import job_board_links, search_place
+from careermate_bot.services.jobs.saved import SaveRequest, posting_key, role_key
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.services.profile.store import ProfileSnapshot
 from models.jobs import SavedKind
 
 MAX_RESULTS = 7

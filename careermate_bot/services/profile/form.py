@@ -6,10 +6,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from careermate_bot.common.user_text import split_list
 from careermate_bot.errors import InvalidInput
-from careermate_bot.services.profiles import MAX_EXPERIENCE_YEARS as MAX_YEARS
-from careermate_bot.services.profiles import ProfileSnapshot
-from careermate_bot.services.user_text import split_list
+from careermate_bot.services.profile.store import MAX_EXPERIENCE_YEARS as MAX_YEARS
+from careermate_bot.services.profile.store import ProfileSnapshot
 
 SkillCanonicaliser = Callable[[str], str]
 

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Hashable
 from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
 from careermate_bot.llm.hygiene import StreamGuard, clean_reply, guarded
 from careermate_bot.llm.scheduler import PositionCallback
-from careermate_bot.services.career_paths import CareerPaths
+from careermate_bot.services.career.paths import CareerPaths
 
 SUMMARY_MAX_TOKENS = 160
 SUMMARY_TEMPERATURE = 0.3

@@ -15,7 +15,7 @@
   restore kept), for `careermate purge-user ID`: deleted means deleted, in old copies too. Each
   file is rewritten through a verified temporary copy (VACUUM, so no free page keeps the text).
 
-PostgreSQL: `create_backup` and `restore_backup` hand over to `careermate_bot.backup_pg`
+PostgreSQL: `create_backup` and `restore_backup` hand over to `careermate_bot.storage.postgres_backup`
 (pg_dump / pg_restore); the other functions raise `NotSqliteError`.
 """
 
@@ -34,13 +34,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from careermate_bot import migrations
-from careermate_bot.backup_errors import BackupError as BackupError
-from careermate_bot.backup_errors import BotRunningError as BotRunningError
-from careermate_bot.backup_errors import InvalidBackupError as InvalidBackupError
-from careermate_bot.backup_errors import NotSqliteError as NotSqliteError
 from careermate_bot.config import Settings
-from careermate_bot.runlock import AlreadyRunningError, RunLock
+from careermate_bot.storage import migrations
+from careermate_bot.storage.errors import BackupError as BackupError
+from careermate_bot.storage.errors import BotRunningError as BotRunningError
+from careermate_bot.storage.errors import InvalidBackupError as InvalidBackupError
+from careermate_bot.storage.errors import NotSqliteError as NotSqliteError
+from careermate_bot.storage.runlock import AlreadyRunningError, RunLock
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +190,9 @@ def create_backup(settings: Settings, *, prune: bool = True) -> Path:
     """Take a verified backup of the SQLite database now; prune old ones. Blocking: from async
     code use `create_backup_async`. Raises `BackupError` (readable) on any failure."""
     if _is_postgres(settings):
-        from careermate_bot.backup_pg import create_pg_backup  # pg_dump, same naming/pruning
+        from careermate_bot.storage.postgres_backup import (
+            create_pg_backup,  # pg_dump, same naming/pruning
+        )
 
         return create_pg_backup(settings, prune=prune)
     source_path = _require_sqlite(settings)
@@ -334,7 +336,9 @@ def restore_backup(settings: Settings, file: Path | str) -> RestoreResult:
     healthy CareerMate database; never leaves a half state. PostgreSQL: `backup_pg`.
     """
     if _is_postgres(settings):
-        from careermate_bot.backup_pg import restore_pg_backup  # pg_restore, one transaction
+        from careermate_bot.storage.postgres_backup import (
+            restore_pg_backup,  # pg_restore, one transaction
+        )
 
         return restore_pg_backup(settings, file)  # type: ignore[return-value]
     db = _require_sqlite(settings)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from careermate_bot.services.intents.types import Intent
+from careermate_bot.services.conversation.intents.types import Intent
 
 Rule = tuple[Intent, float, re.Pattern[str]]
 

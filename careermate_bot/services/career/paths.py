@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
+from careermate_bot.common.user_text import quote
+from careermate_bot.common.user_text import split_list as split_skills
 from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.knowledge import (
     Area,
@@ -26,10 +28,8 @@ from careermate_bot.knowledge import (
     SalaryInfo,
     SkillGapReport,
 )
-from careermate_bot.services import profiles
-from careermate_bot.services.profiles import ProfileSnapshot
-from careermate_bot.services.user_text import quote
-from careermate_bot.services.user_text import split_list as split_skills
+from careermate_bot.services.profile import store as profiles
+from careermate_bot.services.profile.store import ProfileSnapshot
 
 TOP_PATHS = 5
 MAX_SKILLS_INPUT = 1000

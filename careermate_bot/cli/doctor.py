@@ -31,7 +31,7 @@ def check_directory(name: str, path: Path) -> CheckResult:
 async def check_database(settings: Settings) -> CheckResult:
     from tortoise import connections
 
-    from careermate_bot.db import close_db, init_db
+    from careermate_bot.storage.database import close_db, init_db
     from models import UserProfile
 
     where = settings.sqlite_path or "the PostgreSQL server in DATABASE_URL"
@@ -42,7 +42,7 @@ async def check_database(settings: Settings) -> CheckResult:
         await connection.execute_script("CREATE TEMPORARY TABLE doctor_probe (x INTEGER)")
         await connection.execute_script("DROP TABLE doctor_probe")
     except Exception as error:
-        from careermate_bot.db import explain_database_error
+        from careermate_bot.storage.database import explain_database_error
 
         explained = explain_database_error(error, settings)
         if explained is not None:

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 def report_failure(settings: Settings, error: BaseException) -> int:
     """The last resort: one readable line on stderr (what is wrong, what to do), the traceback
     in the log files only. Storage problems get their specific advice."""
-    from careermate_bot.db import explain_database_error
+    from careermate_bot.storage.database import explain_database_error
 
     explained = explain_database_error(error, settings)
     log.error("command failed", exc_info=error, extra={"console": False})
@@ -106,8 +106,8 @@ def run_bot(settings: Settings) -> int:
     if settings.discord_bot_token is None:
         print(TOKEN_HELP, file=sys.stderr)
         return 2
-    from careermate_bot.db import DatabaseError
-    from careermate_bot.runlock import AlreadyRunningError, LockFileError, RunLock
+    from careermate_bot.storage.database import DatabaseError
+    from careermate_bot.storage.runlock import AlreadyRunningError, LockFileError, RunLock
 
     try:
         with RunLock(settings):
@@ -125,7 +125,7 @@ def run_bot(settings: Settings) -> int:
 
 
 async def _check_database(settings: Settings) -> None:
-    from careermate_bot.db import close_db, init_db
+    from careermate_bot.storage.database import close_db, init_db
 
     try:
         await init_db(settings)
@@ -179,7 +179,7 @@ async def _serve(settings: Settings) -> int:
             )
             return 1
         if error is not None:
-            from careermate_bot.db import explain_database_error
+            from careermate_bot.storage.database import explain_database_error
 
             explained = explain_database_error(error, settings)
             if explained is not None:
@@ -194,7 +194,7 @@ async def _serve(settings: Settings) -> int:
 # -- resume ------------------------------------------------------------------------------------
 def run_resume(settings: Settings, path: Path, role: str | None) -> int:
     setup_logging(settings, console=False)
-    from careermate_bot.resume_cli import run_resume as review_file
+    from careermate_bot.cli.resume import run_resume as review_file
 
     return review_file(settings, path, role)
 
@@ -202,7 +202,7 @@ def run_resume(settings: Settings, path: Path, role: str | None) -> int:
 # -- interview ---------------------------------------------------------------------------------
 def run_interview(settings: Settings, args: argparse.Namespace) -> int:
     setup_logging(settings, console=False)
-    from careermate_bot.interview_cli import run_interview as interview
+    from careermate_bot.cli.interview import run_interview as interview
 
     return interview(
         settings,
@@ -217,7 +217,7 @@ def run_interview(settings: Settings, args: argparse.Namespace) -> int:
 # -- chat --------------------------------------------------------------------------------------
 def run_chat(settings: Settings, once: str | None) -> int:
     setup_logging(settings, console=False)
-    from careermate_bot.terminal_chat import run_terminal_chat
+    from careermate_bot.cli.chat import run_terminal_chat
 
     # A storage failure (at start or mid-chat) ends in `report_failure`'s one line.
     return asyncio.run(run_terminal_chat(settings, once=once))
@@ -226,7 +226,7 @@ def run_chat(settings: Settings, once: str | None) -> int:
 # -- doctor ------------------------------------------------------------------------------------
 def run_doctor(settings: Settings) -> int:
     setup_logging(settings, console=False)
-    from careermate_bot.doctor import run_checks
+    from careermate_bot.cli.doctor import run_checks
 
     results = asyncio.run(run_checks(settings))
     for result in results:
@@ -239,7 +239,7 @@ def run_doctor(settings: Settings) -> int:
 # -- backup / restore --------------------------------------------------------------------------
 def run_backup(settings: Settings) -> int:
     setup_logging(settings, console=False)
-    from careermate_bot.backup import BackupError, create_backup
+    from careermate_bot.storage.backup import BackupError, create_backup
 
     try:
         path = create_backup(settings)
@@ -252,7 +252,7 @@ def run_backup(settings: Settings) -> int:
 
 def run_restore(settings: Settings, file: Path) -> int:
     setup_logging(settings, console=False)
-    from careermate_bot.backup import BackupError, restore_backup
+    from careermate_bot.storage.backup import BackupError, restore_backup
 
     try:
         result = restore_backup(settings, file)
@@ -269,7 +269,7 @@ def run_restore(settings: Settings, file: Path) -> int:
 def run_purge_user(settings: Settings, discord_id: int) -> int:
     """Delete a user from the live database and from every kept backup (deleted means deleted)."""
     setup_logging(settings, console=False)
-    from careermate_bot.backup import BackupError, purge_user_from_backups
+    from careermate_bot.storage.backup import BackupError, purge_user_from_backups
 
     rows = asyncio.run(_delete_live_user(settings, discord_id))
     print(f"Database: removed user {discord_id} ({rows} row(s) deleted or anonymised).")
@@ -293,12 +293,9 @@ def run_purge_user(settings: Settings, discord_id: int) -> int:
 
 
 async def _delete_live_user(settings: Settings, discord_id: int) -> int:
-    from careermate_bot.db import database
-    from careermate_bot.services.profiles import delete_user_data
+    from careermate_bot.services.profile.store import delete_user_data
+    from careermate_bot.storage.database import database
 
     async with database(settings):
         return sum((await delete_user_data(discord_id)).values())
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())
