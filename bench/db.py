@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 from careermate_bot.storage.backup import create_backup, restore_backup
 from careermate_bot.storage.database import close_db, init_db, sqlite_pragmas
 

@@ -27,11 +27,12 @@ sys.path.insert(0, str(ROOT))
 from careermate_bot.config import build_settings  # noqa: E402
 from careermate_bot.knowledge import KnowledgeBase  # noqa: E402
 from careermate_bot.llm.fake import fake_client  # noqa: E402
+from careermate_bot.services import profile as profiles  # noqa: E402
+from careermate_bot.services.career import CareerRequest, CareerService  # noqa: E402
 from careermate_bot.services.career.chart import PathBar, render_match_chart  # noqa: E402
-from careermate_bot.services.career.paths import CareerRequest, career_paths  # noqa: E402
 from careermate_bot.services.container import AppServices  # noqa: E402
-from careermate_bot.services.jobs.search import JobQuery, search_jobs  # noqa: E402
-from careermate_bot.services.profile import store as profiles  # noqa: E402
+from careermate_bot.services.jobs import JobQuery, JobsService  # noqa: E402
+from careermate_bot.services.profile import ProfileService  # noqa: E402
 from careermate_bot.storage.database import database  # noqa: E402
 from cogs.career.embeds import career_embed  # noqa: E402
 from cogs.jobs.embeds import job_page  # noqa: E402
@@ -67,11 +68,12 @@ async def main(rounds: int) -> None:
         async with database(settings):
             await profiles.update_profile(1, skills=["Python", "SQL", "Tableau"])
             request = CareerRequest(user_id=1, location="Austin, TX")
-            paths = await career_paths(kb, request)
+            career = CareerService(kb, ProfileService(kb))
+            paths = await career.career_paths(request)
             print(
                 _line(
                     "career_paths service (profile + match)",
-                    await _time(rounds, lambda: career_paths(kb, request)),
+                    await _time(rounds, lambda: career.career_paths(request)),
                 )
             )
             bars = [
@@ -95,11 +97,11 @@ async def main(rounds: int) -> None:
 
             print(_line("career embed build + fit", await _time(rounds, embed)))
             query = JobQuery(user_id=1, role="analyst", location="Austin, TX", guild_id=5)
-            search = await search_jobs(kb, query)
+            search = await JobsService(kb).search(query)
             print(
                 _line(
                     "search_jobs service (7 results)",
-                    await _time(rounds, lambda: search_jobs(kb, query)),
+                    await _time(rounds, lambda: JobsService(kb).search(query)),
                 )
             )
 

@@ -107,7 +107,7 @@ async def bench_submit(submits: int) -> None:
         kb = KnowledgeBase.load(tmp_path / "kb")
         llm = fake_client(["You set the scene well. Next time, end with the result."])
         services = AppServices(settings, llm=llm, knowledge=kb, backups_enabled=False)
-        services._interview = InterviewService(llm=llm, knowledge=kb, bank=tiny_bank())
+        services.interview = InterviewService.for_knowledge(kb, tiny_bank(), llm=llm)
         async with running_bot(settings, services, tmp_path) as h:
             marks: dict[str, float] = {}
             original = h.capture.handle

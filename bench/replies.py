@@ -41,7 +41,7 @@ from careermate_bot.llm import LLMClient, create_llm_client, load_prompt
 from careermate_bot.llm.hygiene import StreamGuard, is_usable
 from careermate_bot.llm.types import Done, GenParams, LLMMessage
 from careermate_bot.services.conversation.chat import FALLBACK_REPLY, ChatService, profile_facts
-from careermate_bot.services.profile.store import get_or_create
+from careermate_bot.services.profile import get_or_create
 from careermate_bot.storage.database import close_db, init_db
 
 Turn = tuple[str, str, tuple[str, ...]]  # category, prompt, topic words

@@ -20,8 +20,9 @@ from pathlib import Path
 from careermate_bot.config import build_settings
 from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.llm import LLMError, create_llm_client
+from careermate_bot.services.career import CareerRequest, CareerService
 from careermate_bot.services.career import summary as career_summary
-from careermate_bot.services.career.paths import CareerRequest, career_paths
+from careermate_bot.services.profile import ProfileService
 from careermate_bot.storage.database import close_db, init_db
 
 REQUESTS = [
@@ -48,7 +49,7 @@ async def main() -> None:
         try:
             for run in range(args.runs):
                 request = REQUESTS[run % len(REQUESTS)]
-                paths = await career_paths(kb, request)
+                paths = await CareerService(kb, ProfileService(kb)).career_paths(request)
                 llama = getattr(client.backend, "llama", None)
                 if llama is not None:
                     llama.reset()

@@ -14,17 +14,19 @@ import sys
 import threading
 from typing import TYPE_CHECKING, TextIO
 
-from careermate_bot.cli.render import plain, render_routed
+from careermate_bot.cli.render import plain, render_turn
 from careermate_bot.errors import UserFacingError
 from careermate_bot.llm import LLMCancelled, LLMClient, LLMError
 from careermate_bot.services.container import AppServices, build_services
-from careermate_bot.services.conversation.chat import CLI_USER_ID
-from careermate_bot.services.conversation.router import (
+from careermate_bot.services.conversation import (
+    CLI_USER_ID,
     NO_MODEL_OTHER,
     NO_MODEL_SMALL_TALK,
     STEER_BACK,
+    ModelChat,
+    Origin,
+    Turn,
 )
-from careermate_bot.services.conversation import memory as conversation_memory
 from models import MessageSource
 
 if TYPE_CHECKING:
@@ -74,70 +76,75 @@ class _LineReader:
         return None if line is None else line.rstrip("\r\n")
 
 
-_last_undo: dict[int, str] = {}  # the terminal user's last saved change (for "undo")
+class TerminalSession:
+    """One terminal conversation: the person's last saved change (for "undo")."""
 
+    def __init__(self, services: AppServices, name: str) -> None:
+        self.services = services
+        self.origin = Origin(user_id=CLI_USER_ID, display_name=name, source=MessageSource.CLI)
+        self.last_undo: str | None = None
 
-async def _answer(services: AppServices, name: str, text: str, out: TextIO, err: TextIO) -> bool:
-    """Route one message like a DM (the conversation router), print the result; the model's
-    answers stream. Returns False when it failed."""
-    if text.strip().lower() == "undo" and CLI_USER_ID in _last_undo:
-        done = await conversation_memory.undo(CLI_USER_ID, _last_undo.pop(CLI_USER_ID))
-        out.write((done or "Nothing to undo.") + "\n")
-        out.flush()
-        return True
-    try:
-        routed = await services.conversation.route(CLI_USER_ID, name, text, MessageSource.CLI)
-        if routed.saved is not None and routed.saved.token:
-            _last_undo[CLI_USER_ID] = routed.saved.token
-        if routed.kind != "chat":
-            out.write(await render_routed(services, routed, CLI_USER_ID, name or None) + "\n")
+    async def answer(self, text: str, out: TextIO, err: TextIO) -> bool:
+        """Route one message like a DM, print the result; the model's answers stream.
+        Returns False when it failed."""
+        conversation = self.services.conversation
+        if text.strip().lower() == "undo" and self.last_undo:
+            done = await conversation.undo(CLI_USER_ID, self.last_undo)
+            self.last_undo = None
+            out.write((done or "Nothing to undo.") + "\n")
             out.flush()
             return True
-    except UserFacingError as error:
-        out.write(plain(error.user_message) + "\n")
-        out.flush()
-        return True
-    if not services.has_llm:
-        out.write(plain(NO_MODEL_OTHER if routed.steer else NO_MODEL_SMALL_TALK) + "\n")
-        return True
-    service = services.chat
-
-    def show_position(position: int) -> None:
-        if position > 0:
-            err.write(f"(waiting for the model: you're #{position} in line)\n")
-            err.flush()
-
-    wrote = False
-    try:
-        async for delta in service.stream_reply(
-            CLI_USER_ID,
-            name,
-            text,
-            MessageSource.CLI,
-            on_position=show_position,
-            intent=routed.intent,
-        ):
-            out.write(delta)
+        try:
+            turn = await conversation.route(self.origin, text)
+            if turn.saved is not None and turn.saved.token:
+                self.last_undo = turn.saved.token
+            if not isinstance(turn.action, ModelChat):
+                out.write(await render_turn(self.services, turn, self.origin) + "\n")
+                out.flush()
+                return True
+        except UserFacingError as error:
+            out.write(plain(error.user_message) + "\n")
             out.flush()
-            wrote = True
-        if routed.steer:
-            out.write(f"\n\n{STEER_BACK}")
-    except LLMCancelled:
-        out.write(" [stopped]\n" if wrote else "[stopped]\n")
+            return True
+        steer = turn.action.steer
+        if not conversation.has_model:
+            out.write(plain(NO_MODEL_OTHER if steer else NO_MODEL_SMALL_TALK) + "\n")
+            await conversation.store_unanswered(self.origin, text, turn)
+            return True
+        return await self._stream(text, turn, steer, out, err)
+
+    async def _stream(self, text: str, turn: Turn, steer: bool, out: TextIO, err: TextIO) -> bool:
+        def show_position(position: int) -> None:
+            if position > 0:
+                err.write(f"(waiting for the model: you're #{position} in line)\n")
+                err.flush()
+
+        wrote = False
+        try:
+            async for delta in self.services.conversation.stream_reply(
+                self.origin, text, turn, on_position=show_position
+            ):
+                out.write(delta)
+                out.flush()
+                wrote = True
+            if steer:
+                out.write(f"\n\n{STEER_BACK}")
+        except LLMCancelled:
+            out.write(" [stopped]\n" if wrote else "[stopped]\n")
+            out.flush()
+            return True
+        except LLMError as error:
+            if wrote:
+                out.write("\n")
+            log.warning("terminal chat: %s (%s)", error, error.kind)
+            err.write(f"{error.user_message}\n")
+            if error.fix:
+                err.write(f"  fix: {error.fix}\n")
+            err.flush()
+            return False
+        out.write("\n")
         out.flush()
         return True
-    except LLMError as error:
-        if wrote:
-            out.write("\n")
-        log.warning("terminal chat: %s (%s)", error, error.kind)
-        err.write(f"{error.user_message}\n")
-        if error.fix:
-            err.write(f"  fix: {error.fix}\n")
-        err.flush()
-        return False
-    out.write("\n")
-    out.flush()
-    return True
 
 
 async def run_terminal_chat(
@@ -171,22 +178,16 @@ async def run_terminal_chat(
         return 1
     await services.start()
     try:
-        name = _cli_name()
+        session = TerminalSession(services, _cli_name())
         if once is not None:
-            return 0 if await _answer(services, name, once, out, err) else 1
-        return await _interactive(services, name, input_stream or sys.stdin, out, err)
+            return 0 if await session.answer(once, out, err) else 1
+        return await _interactive(session, input_stream or sys.stdin, out, err)
     finally:
         await services.stop()
 
 
-async def _interactive(
-    services: AppServices,
-    name: str,
-    stdin: TextIO,
-    out: TextIO,
-    err: TextIO,
-) -> int:
-    llm = services.llm
+async def _interactive(session: TerminalSession, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    llm = session.services.llm
     loop = asyncio.get_running_loop()
     reader = _LineReader(stdin, loop)
     generating = False
@@ -233,7 +234,7 @@ async def _interactive(
             out.flush()
             generating = True
             try:
-                await _answer(services, name, text, out, err)
+                await session.answer(text, out, err)
             finally:
                 generating = False
     finally:

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
-from careermate_bot.services.conversation.chat import CLI_USER_ID
+from careermate_bot.knowledge import get_knowledge_base
+from careermate_bot.services.container import AppServices
+from careermate_bot.services.conversation import CLI_USER_ID
+from careermate_bot.services.interview import ActiveSession, InterviewError
 
 if TYPE_CHECKING:
     from careermate_bot.config import Settings
+    from careermate_bot.llm import LLMClient
     from careermate_bot.services.interview import (
         AnswerView,
         InterviewReport,
@@ -57,23 +61,21 @@ async def interview_session(
     questions: int = 5,
     difficulty: str | None = None,
     new: bool = False,
-    llm: Any = "auto",
+    llm: LLMClient | Literal["auto"] | None = "auto",
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
     """The whole terminal interview; returns the exit code. `llm="auto"` builds the
-    configured client (none if it can't be created: scores only)."""
-    from careermate_bot.knowledge import get_knowledge_base
-    from careermate_bot.services.interview import ActiveSession, InterviewError, InterviewService
-    from careermate_bot.storage.database import close_db, init_db
-
+    configured client (none if it can't be created: scores only). The services come from the
+    same container the bot uses."""
     out = stdout or sys.stdout
     inp = stdin or sys.stdin
     client = await _client(settings) if llm == "auto" else llm
-    kb = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
-    await init_db(settings)
+    knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
+    services = AppServices(settings, llm=client, knowledge=knowledge, backups_enabled=False)
+    await services.start()
     try:
-        service = InterviewService(llm=client, knowledge=kb)
+        service = services.interview
         try:
             view = await service.start(
                 CLI_USER_ID,
@@ -92,13 +94,11 @@ async def interview_session(
         _say(out, f"Mock interview: {view.role} · {view.kind} · {view.total} questions")
         await _loop(service, view, inp, out)
     finally:
-        if client is not None and hasattr(client, "aclose"):
-            await client.aclose()
-        await close_db()
+        await services.stop()
     return 0
 
 
-async def _client(settings: Settings) -> Any:
+async def _client(settings: Settings) -> LLMClient | None:
     from careermate_bot.llm import LLMError, create_llm_client
 
     try:
@@ -146,7 +146,7 @@ async def _loop(service: InterviewService, view: SessionView, inp: TextIO, out: 
         _say(out, "The interview ended before any answer.")
 
 
-async def _read_answer(inp: TextIO) -> Any:
+async def _read_answer(inp: TextIO) -> str | None:
     """Lines up to an empty line (a command is one line on its own); None at end of input."""
     lines: list[str] = []
     while True:

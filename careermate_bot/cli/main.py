@@ -293,9 +293,8 @@ def run_purge_user(settings: Settings, discord_id: int) -> int:
 
 
 async def _delete_live_user(settings: Settings, discord_id: int) -> int:
-    from careermate_bot.services.profile.store import delete_user_data
+    from careermate_bot.services.profile import delete_user_data
     from careermate_bot.storage.database import database
 
     async with database(settings):
         return sum((await delete_user_data(discord_id)).values())
-

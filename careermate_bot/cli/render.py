@@ -1,6 +1,6 @@
 """The conversation's results as plain text, for `careermate chat` (terminal parity).
 
-`render_routed` performs a routed message the way the Discord cogs do — the same services, the
+`render_turn` performs a routed message the way the Discord cogs do — the same services, the
 same figures — and writes what the embeds would show: the title, then each field; a pager's
 pages one after another; a chart is saved as a PNG and its path printed.
 """
@@ -12,18 +12,23 @@ import re
 from pathlib import Path
 
 from careermate_bot.knowledge import SALARY_SOURCE
-from careermate_bot.services.career.chart import PathBar, render_match_chart
-from careermate_bot.services.career.paths import (
-    CareerPaths,
-    CareerRequest,
-    SkillGap,
-    prepare_career_paths,
-    run_career_paths,
-    skill_gap,
-)
+from careermate_bot.services.career import CareerPaths, SkillGap
 from careermate_bot.services.container import AppServices
-from careermate_bot.services.conversation.router import Routed
-from careermate_bot.services.jobs.search import JobQuery, JobSearch, search_jobs
+from careermate_bot.services.conversation import (
+    ModelChat,
+    Origin,
+    Reply,
+    ReviewResume,
+    SearchJobs,
+    ShowCareerPaths,
+    ShowPay,
+    ShowPrivacy,
+    ShowSaved,
+    ShowSkillGap,
+    StartInterview,
+    Turn,
+)
+from careermate_bot.services.jobs import JobSearch
 
 CHART_FILE = "career-paths.png"
 _MARKUP = re.compile(r"\*\*|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|`")
@@ -91,75 +96,53 @@ def jobs_text(search: JobSearch) -> str:
 
 
 async def _chart(services: AppServices, result: CareerPaths) -> Path | None:
-    if not result.matches:
+    png = await services.career.chart(result)
+    if png is None:
         return None
-    bars = [
-        PathBar(
-            title=m.occupation.title,
-            match_percent=m.match_percent,
-            matched=len(m.matched_skills),
-            missing=len(m.missing_skills),
-        )
-        for m in result.matches
-    ]
-    png = await asyncio.to_thread(render_match_chart, bars)
     path = Path(services.settings.data_dir) / CHART_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     await asyncio.to_thread(path.write_bytes, png)
     return path
 
 
-async def render_routed(
-    services: AppServices, routed: Routed, user_id: int, display_name: str | None
-) -> str:
-    """The text answer for every kind but "chat" (the model's stream)."""
-    kb = services.knowledge
-    slots = routed.slots
+UNDO_HINT = "  (type 'undo' to take it back)"
+RESUME_IN_TERMINAL = (
+    'I review résumés from a file: run `careermate resume PATH` (add `--role "Data '
+    'Analyst"` to match a role), or send the file to me in a Discord DM.'
+)
+
+
+async def render_turn(services: AppServices, turn: Turn, origin: Origin) -> str:
+    """The text answer for every action but `ModelChat` (the model's stream)."""
     parts: list[str] = []
-    if routed.saved is not None and routed.kind != "saved":
-        parts.append(routed.saved.summary + "  (type 'undo' to take it back)")
-    if routed.kind == "career_paths":
-        request = CareerRequest(
-            user_id=user_id,
-            display_name=display_name,
-            skills=", ".join(slots.skills) or None,
-            location=slots.location,
-            experience_years=slots.experience_years,
-            target_role=slots.role if slots.role_kind == "target" else None,
-        )
-        result = await run_career_paths(kb, await prepare_career_paths(kb, request))
-        parts.append(career_text(result, await _chart(services, result)))
-    elif routed.kind == "career_gap":
-        gap = await skill_gap(kb, user_id, slots.role_id or slots.role or "", display_name=None)
-        parts.append(gap_text(gap))
-    elif routed.kind == "jobs":
-        query = JobQuery(
-            user_id=user_id,
-            display_name=display_name,
-            role=slots.role or (" ".join(slots.skills) or None),
-            location=slots.location,
-            min_salary=slots.min_salary,
-            remote=slots.remote,
-        )
-        parts.append(jobs_text(await search_jobs(kb, query)))
-    elif routed.kind == "resume":
-        parts.append(
-            'I review résumés from a file: run `careermate resume PATH` (add `--role "Data '
-            'Analyst"` to match a role), or send the file to me in a Discord DM.'
-        )
-    elif routed.kind == "interview":
-        role = routed.role or "Data Analyst"
-        parts.append(
-            f'Start a mock interview in the terminal with `careermate interview "{role}"`, or '
-            "ask me in Discord (`/interview start`)."
-        )
-    elif routed.kind == "privacy":
-        parts.append(
-            routed.text + "\nIn Discord: `/profile export` downloads it, `/profile delete` "
-            "deletes it (with a confirm)."
-        )
-    elif routed.kind == "saved":
-        parts.append(routed.text + ("  (type 'undo' to take it back)" if routed.saved else ""))
-    else:
-        parts.append(routed.text)
+    action = turn.action
+    if turn.saved is not None and not isinstance(action, ShowSaved):
+        parts.append(turn.saved.summary + UNDO_HINT)
+    match action:
+        case ShowCareerPaths(request):
+            result = await services.career.career_paths(request)
+            parts.append(career_text(result, await _chart(services, result)))
+        case ShowSkillGap(role):
+            parts.append(gap_text(await services.career.skill_gap(origin.user_id, role)))
+        case SearchJobs(query):
+            parts.append(jobs_text(await services.jobs.search(query)))
+        case ReviewResume():
+            parts.append(RESUME_IN_TERMINAL)
+        case StartInterview(role):
+            shown = role or "Data Analyst"
+            parts.append(
+                f'Start a mock interview in the terminal with `careermate interview "{shown}"`, '
+                "or ask me in Discord (`/interview start`)."
+            )
+        case ShowPrivacy(text):
+            parts.append(
+                text + "\nIn Discord: `/profile export` downloads it, `/profile delete` "
+                "deletes it (with a confirm)."
+            )
+        case ShowSaved(text):
+            parts.append(text + (UNDO_HINT if turn.saved is not None and turn.saved.token else ""))
+        case ShowPay(text=text) | Reply(text):
+            parts.append(text)
+        case ModelChat():
+            raise ValueError("a ModelChat turn is answered by the model, not rendered")
     return plain("\n".join(parts))

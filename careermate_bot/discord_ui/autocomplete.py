@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
+from careermate_bot.common.user_text import split_list as split_skills
 from careermate_bot.discord_ui.limits import (
     AUTOCOMPLETE_CHOICES_LIMIT,
     CHOICE_NAME_LIMIT,
     truncate,
 )
 from careermate_bot.knowledge import KnowledgeBase
-from careermate_bot.services.career.paths import split_skills
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot

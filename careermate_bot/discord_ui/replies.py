@@ -4,7 +4,7 @@ A feature's flow function takes a `Reply` and never cares where the request came
 
     async def jobs_flow(bot: CareerMateBot, reply: Reply, query: JobQuery) -> None:
         async with reply.working():                  # "thinking…" / typing indicator
-            search = await search_jobs(bot.services.knowledge, query)
+            search = await bot.services.jobs.search(query)
         await reply.send(embed=..., view=...)
 
 - `InteractionReply(interaction)`: slash commands, buttons, selects, modals. `working()` defers
@@ -12,7 +12,7 @@ A feature's flow function takes a `Reply` and never cares where the request came
   `InteractionReply(interaction, private_in_servers=True)`: everything it sends in a server is
   ephemeral, from the first "thinking…" on (a deferred answer can't turn private later).
 - `MessageReply(message)`: the classic `!` commands (`ctx.message`) and plain DMs / mentions
-  (the conversation's `on_career_request(message, slots)` listeners). `working()` shows the
+  (the conversation's `on_career_request(message, action)` listeners). `working()` shows the
   typing indicator; `send()` replies to the message without pinging its author.
 - `DirectReply(message)`: a `MessageReply` that answers a server message in its author's DMs
   (for personal results); an error it can't DM is answered in the channel.

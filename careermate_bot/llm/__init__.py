@@ -20,6 +20,7 @@ from careermate_bot.llm.errors import (
     LLMTimeout,
     ModelMissing,
     NoEngine,
+    reason_for,
 )
 from careermate_bot.llm.factory import create_backend, create_llm_client
 from careermate_bot.llm.health import llm_checks
@@ -56,5 +57,6 @@ __all__ = [
     "llm_checks",
     "load_prompt",
     "message",
+    "reason_for",
     "strip_think",
 ]

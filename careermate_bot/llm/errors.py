@@ -129,3 +129,22 @@ __all__ = [
     "ModelMissing",
     "NoEngine",
 ]
+
+
+# Why a model-written part of an answer is missing, in a few words ("…unavailable right now
+# (<reason>)"), by `LLMError.kind`.
+REASONS: dict[str, str] = {
+    "engine_unreachable": "my language model is offline",
+    "no_engine": "no language model is set up",
+    "model_missing": "the language model isn't installed",
+    "timeout": "the language model is too slow right now",
+    "busy": "the language model is busy with other requests",
+    "bad_output": "the model's answer didn't check out",
+    "cancelled": "it was stopped",
+}
+
+
+def reason_for(error: BaseException) -> str:
+    """A few words on why the model's part is missing, from a typed `LLMError` (or anything)."""
+    kind = getattr(error, "kind", None)
+    return REASONS.get(str(kind), "the language model returned an error")

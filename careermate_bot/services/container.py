@@ -1,25 +1,31 @@
 """The process-wide services every front end (Discord, terminal, tests) shares.
 
 One way in: the Discord bot holds one `AppServices` (`bot.services`; in a cog `self.bot.services`,
-in a component `interaction.client.services`), the terminal chat builds one with the same
+in a component `interaction.client.services`), the terminal builds one with the same
 `build_services`, and tests construct one with a fake LLM and the knowledge base they need.
+Each feature has one façade here, built once on first use with the typed knowledge base, LLM
+client and the profile façade it needs:
+
+    services.profile · career · jobs · resume · interview · conversation
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
 
 from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
+from careermate_bot.knowledge.questions import load_question_bank
 from careermate_bot.llm import LLMClient, NoEngine, create_llm_client
-from careermate_bot.services.conversation.chat import ChatService
-from careermate_bot.services.conversation.router import ConversationRouter
-from careermate_bot.services.interview import InterviewService
-
-if TYPE_CHECKING:
-    from careermate_bot.storage.backup import BackupScheduler
+from careermate_bot.services.career import CareerService
+from careermate_bot.services.conversation import Conversation
+from careermate_bot.services.interview import BankIndex, InterviewService
+from careermate_bot.services.jobs import JobsService
+from careermate_bot.services.profile import ProfileService
+from careermate_bot.services.resume import ResumeService
+from careermate_bot.storage.backup import BackupScheduler, create_backup_async
+from careermate_bot.storage.database import close_db, init_db
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +34,8 @@ class AppServices:
     """Created once per process; `start()` connects, `stop()` backs up and disconnects.
 
     `llm` is the one LLM client (an `AppServices` built without one raises `NoEngine`, an
-    `LLMError`, on use); `knowledge` is the career knowledge base (loaded from
-    `settings.data_dir` on first use when none was given).
+    `LLMError`, on use; features then use their deterministic text); `knowledge` is the career
+    knowledge base (loaded from `settings.data_dir` on first use when none was given).
     """
 
     def __init__(
@@ -38,6 +44,7 @@ class AppServices:
         *,
         llm: LLMClient | None = None,
         knowledge: KnowledgeBase | None = None,
+        interview_bank: BankIndex | None = None,
         manage_database: bool = True,
         backups_enabled: bool = True,
     ) -> None:
@@ -46,12 +53,17 @@ class AppServices:
         self.backups_enabled = backups_enabled
         self._llm = llm
         self._knowledge = knowledge
-        self._chat: ChatService | None = None
+        self._bank = interview_bank
+        self._profile: ProfileService | None = None
+        self._career: CareerService | None = None
+        self._jobs: JobsService | None = None
+        self._resume: ResumeService | None = None
         self._interview: InterviewService | None = None
-        self._conversation: ConversationRouter | None = None
+        self._conversation: Conversation | None = None
         self._scheduler: BackupScheduler | None = None
         self._started = False
 
+    # -- shared parts -----------------------------------------------------------------------------
     @property
     def has_llm(self) -> bool:
         return self._llm is not None
@@ -64,9 +76,13 @@ class AppServices:
 
     @llm.setter
     def llm(self, client: LLMClient) -> None:
-        """Swap the LLM client (tests; a reconfigured engine)."""
+        """Swap the LLM client (tests; a reconfigured engine): the features that use it are
+        rebuilt on next use (sessions, profiles and history live in the database)."""
         self._llm = client
-        self._chat = None
+        self._career = self._resume = None
+        self._conversation = None
+        if self._interview is not None:
+            self._interview.llm = client
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -74,39 +90,62 @@ class AppServices:
             self._knowledge = get_knowledge_base(self.settings.data_dir)
         return self._knowledge
 
+    # -- the features -----------------------------------------------------------------------------
     @property
-    def chat(self) -> ChatService:
-        """Free-text conversation on the shared LLM client (DMs, mentions, terminal)."""
-        if self._chat is None:
-            self._chat = ChatService(self.llm)
-        return self._chat
+    def profile(self) -> ProfileService:
+        """What CareerMate remembers about each person."""
+        if self._profile is None:
+            self._profile = ProfileService(self.knowledge)
+        return self._profile
 
     @property
-    def conversation(self) -> ConversationRouter:
-        """Free text -> intent -> action (DMs, mentions, the terminal chat)."""
-        if self._conversation is None:
-            self._conversation = ConversationRouter(self.knowledge, self._llm)
-        self._conversation.llm = self._llm  # follows a swapped client
-        return self._conversation
+    def career(self) -> CareerService:
+        """Career paths, skill gaps, their chart and the model's short summary."""
+        if self._career is None:
+            self._career = CareerService(self.knowledge, self.profile, self._llm)
+        return self._career
+
+    @property
+    def jobs(self) -> JobsService:
+        """Job search, saved jobs and each server's job board."""
+        if self._jobs is None:
+            self._jobs = JobsService(self.knowledge)
+        return self._jobs
+
+    @property
+    def resume(self) -> ResumeService:
+        """Résumé review: a score, keyword coverage, fixes, the model's rewrites."""
+        if self._resume is None:
+            self._resume = ResumeService(self.knowledge, self.profile, self._llm)
+        return self._resume
 
     @property
     def interview(self) -> InterviewService:
         """Mock interviews: scoring, sessions in the database, optional model feedback."""
         if self._interview is None:
-            self._interview = InterviewService(llm=self._llm, knowledge=self.knowledge)
-        self._interview.llm = self._llm  # follows a swapped client
+            bank = self._bank if self._bank is not None else BankIndex(load_question_bank())
+            self._interview = InterviewService.for_knowledge(self.knowledge, bank, llm=self._llm)
         return self._interview
 
+    @interview.setter
+    def interview(self, service: InterviewService) -> None:
+        """Use another interview service (tests: a small question bank, a fixed clock)."""
+        self._interview = service
+
+    @property
+    def conversation(self) -> Conversation:
+        """Free text -> one typed action (DMs, mentions, the terminal), and small talk."""
+        if self._conversation is None:
+            self._conversation = Conversation(self.knowledge, self.profile, self._llm)
+        return self._conversation
+
+    # -- life cycle -------------------------------------------------------------------------------
     async def start(self) -> None:
         if self._started:
             return
         if self.manage_database:
-            from careermate_bot.storage.database import init_db
-
             await init_db(self.settings)
         if self.backups_enabled and self.settings.sqlite_path is not None:
-            from careermate_bot.storage.backup import BackupScheduler
-
             self._scheduler = BackupScheduler(self.settings)
             self._scheduler.start()
         self._started = True
@@ -118,8 +157,6 @@ class AppServices:
         if self._scheduler is not None:
             await self._scheduler.stop()
         if self.backups_enabled and self.settings.sqlite_path is not None:
-            from careermate_bot.storage.backup import create_backup_async
-
             try:
                 path = await create_backup_async(self.settings)
                 log.info("final backup written to %s", path)
@@ -128,8 +165,6 @@ class AppServices:
         if self._llm is not None:
             await self._llm.aclose()
         if self.manage_database:
-            from careermate_bot.storage.database import close_db
-
             await close_db()
 
 

@@ -15,8 +15,8 @@
   restore kept), for `careermate purge-user ID`: deleted means deleted, in old copies too. Each
   file is rewritten through a verified temporary copy (VACUUM, so no free page keeps the text).
 
-PostgreSQL: `create_backup` and `restore_backup` hand over to `careermate_bot.storage.postgres_backup`
-(pg_dump / pg_restore); the other functions raise `NotSqliteError`.
+PostgreSQL: `create_backup` and `restore_backup` hand over to `postgres_backup` (pg_dump /
+pg_restore); the other functions raise `NotSqliteError`.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ private answer), show "working", render the typed result with `embeds.py`, attac
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from typing import TYPE_CHECKING, Any
@@ -26,16 +25,8 @@ from careermate_bot.discord_ui.autocomplete import (
 )
 from careermate_bot.discord_ui.events import CAREER_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply, editor_for
-from careermate_bot.services.career.chart import PathBar, render_match_chart
-from careermate_bot.services.career.paths import (
-    MAX_YEARS,
-    CareerPaths,
-    CareerRequest,
-    prepare_career_paths,
-    run_career_paths,
-    skill_gap,
-)
-from careermate_bot.services.conversation.intents import IntentSlots
+from careermate_bot.services.career import MAX_YEARS, CareerPaths, CareerRequest
+from careermate_bot.services.conversation import ShowCareerPaths, ShowSkillGap
 from cogs.career.embeds import CHART_NAME, career_embed, gap_embed
 from cogs.career.summary import SUMMARY_PENDING, stream_summary_into
 from cogs.career.views import career_view, gap_view
@@ -46,27 +37,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def chart_bars(paths: CareerPaths) -> list[PathBar]:
-    return [
-        PathBar(
-            title=m.occupation.title,
-            match_percent=m.match_percent,
-            matched=len(m.matched_skills),
-            missing=len(m.missing_skills),
-        )
-        for m in paths.matches
-    ]
-
-
 async def render_career(
-    owner_id: int, result: CareerPaths
+    bot: CareerMateBot, owner_id: int, result: CareerPaths
 ) -> tuple[discord.Embed, discord.File | None, discord.ui.View]:
     png: bytes | None = None
-    if result.matches:
-        try:
-            png = await asyncio.to_thread(render_match_chart, chart_bars(result))
-        except Exception:
-            log.exception("could not draw the career chart; sending the embed without it")
+    try:
+        png = await bot.services.career.chart(result)
+    except Exception:
+        log.exception("could not draw the career chart; sending the embed without it")
     embed = career_embed(result, with_chart=png is not None)
     file = discord.File(io.BytesIO(png), filename=CHART_NAME) if png else None
     return embed, file, career_view(owner_id, result)
@@ -74,15 +52,14 @@ async def render_career(
 
 async def career_paths_flow(bot: CareerMateBot, reply: Reply, request: CareerRequest) -> None:
     """The one /career paths flow, for a slash command, a `!` command or a message."""
-    services = bot.services
-    kb = services.knowledge
+    career = bot.services.career
     # Checks first (fast: the profile row and in-memory data), so a mistake or a missing
     # skill list is answered before anything is shown; then the slow part.
-    prepared = await prepare_career_paths(kb, request)
+    prepared = await career.prepare(request)
     async with reply.working():
-        result = await run_career_paths(kb, prepared)
-        embed, file, view = await render_career(reply.user.id, result)
-    summarise = services.has_llm and bool(result.matches)
+        result = await career.paths(prepared)
+        embed, file, view = await render_career(bot, reply.user.id, result)
+    summarise = career.writes_summary(result)
     message = await reply.send(
         SUMMARY_PENDING if summarise else None, embed=embed, file=file, view=view
     )
@@ -92,7 +69,7 @@ async def career_paths_flow(bot: CareerMateBot, reply: Reply, request: CareerReq
             return editor_for(await reply.send_more(text))
 
         coro = stream_summary_into(
-            services, result, user=reply.user, edit=editor_for(message), send_next=send_next
+            bot, result, user=reply.user, edit=editor_for(message), send_next=send_next
         )
         bot.track(coro, name=f"career-summary-{reply.key}")
 
@@ -101,8 +78,8 @@ async def career_gap_flow(
     bot: CareerMateBot, reply: Reply, role: str, *, private: bool = True
 ) -> None:
     """The /career gap answer for a role, for a message (a conversation) or an interaction."""
-    result = await skill_gap(
-        bot.services.knowledge, reply.user.id, role, display_name=reply.user.display_name
+    result = await bot.services.career.skill_gap(
+        reply.user.id, role, display_name=reply.user.display_name
     )
     await reply.send(
         embed=gap_embed(result), view=gap_view(result.report.occupation.id), private=private
@@ -171,11 +148,8 @@ class CareerCog(commands.Cog, name="Career"):
         interaction: discord.Interaction[CareerMateBot],
         role: app_commands.Range[str, 1, 100],
     ) -> None:
-        result = await skill_gap(
-            self.bot.services.knowledge,
-            interaction.user.id,
-            role,
-            display_name=interaction.user.display_name,
+        result = await self.bot.services.career.skill_gap(
+            interaction.user.id, role, display_name=interaction.user.display_name
         )
         await interaction.response.send_message(
             embed=gap_embed(result), view=gap_view(result.report.occupation.id), ephemeral=True
@@ -183,21 +157,16 @@ class CareerCog(commands.Cog, name="Career"):
 
     # -- a conversation's career question (the chat cog's `career_request` event) ----------------
     @commands.Cog.listener(f"on_{CAREER_REQUEST}")
-    async def on_career_request(self, message: discord.Message, slots: IntentSlots) -> None:
-        """A named role -> its skill gap (/career gap); otherwise the /career paths result."""
+    async def on_career_request(
+        self, message: discord.Message, action: ShowCareerPaths | ShowSkillGap
+    ) -> None:
+        """The conversation decided: the /career paths result, or one role's skill gap."""
         reply = MessageReply(message)
         try:
-            if slots.role_id and slots.role_kind != "current":
-                await career_gap_flow(self.bot, reply, slots.role_id)
-                return
-            request = CareerRequest(
-                user_id=message.author.id,
-                display_name=message.author.display_name,
-                skills=", ".join(slots.skills) or None,
-                location=slots.location,
-                experience_years=slots.experience_years,
-                target_role=slots.role if slots.role_kind == "target" else None,
-            )
-            await career_paths_flow(self.bot, reply, request)
+            match action:
+                case ShowSkillGap(role):
+                    await career_gap_flow(self.bot, reply, role)
+                case ShowCareerPaths(request):
+                    await career_paths_flow(self.bot, reply, request)
         except Exception as error:
             await reply.fail(error)

@@ -1,4 +1,4 @@
-"""Render /career results (typed, from `services.career_paths`) as embeds."""
+"""Render /career results (typed, from `services.career`) as embeds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from careermate_bot.discord_ui.fit import fit_embed
 from careermate_bot.discord_ui.formatting import BRAND_COLOUR, names, pay_line
 from careermate_bot.discord_ui.limits import truncate
 from careermate_bot.knowledge import ONET_ATTRIBUTION, SALARY_SOURCE, CareerMatch, SkillGain
-from careermate_bot.services.career.paths import CareerPaths, SkillGap
+from careermate_bot.services.career import CareerPaths, SkillGap
 
 CHART_NAME = "career-paths.png"
 SOURCES_FOOTER = f"Pay: {SALARY_SOURCE} · Roles & skills: {ONET_ATTRIBUTION}"

@@ -9,15 +9,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
 from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
-from careermate_bot.llm import LLMError
-from careermate_bot.services.career import summary as career_summary
-from careermate_bot.services.career.paths import CareerPaths
-from careermate_bot.services.container import AppServices
+from careermate_bot.llm import LLMError, reason_for
+from careermate_bot.services.career import CareerPaths, unavailable_note
+
+if TYPE_CHECKING:
+    from careermate_bot.bot import CareerMateBot
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ async def _note(stream: StreamedMessage, text: str) -> None:
 
 
 async def stream_summary_into(
-    services: AppServices,
+    bot: CareerMateBot,
     result: CareerPaths,
     *,
     user: discord.abc.User,
@@ -42,7 +43,8 @@ async def stream_summary_into(
     send_next: Callable[[str], Awaitable[Editor]],
 ) -> None:
     """Replace the message's content with the streamed summary (throttled edits), or a note."""
-    settings = services.settings
+    settings = bot.settings
+    career = bot.services.career
 
     async def editor(text: str) -> None:
         await edit(text)
@@ -59,11 +61,9 @@ async def stream_summary_into(
         await edit(f"⏳ *Summary queued: you're #{position} in line…*")
 
     try:
-        llm = services.llm
         deadline = min(settings.llm_total_timeout, SUMMARY_DEADLINE_CAP)
         async with asyncio.timeout(deadline):
-            async for delta in career_summary.stream_summary(
-                llm,
+            async for delta in career.stream_summary(
                 result,
                 user_id=user.id,
                 display_name=user.display_name,
@@ -74,20 +74,18 @@ async def stream_summary_into(
                     await stream.feed(SUMMARY_HEADER)
                 await stream.feed(delta)
         body = stream.text[len(SUMMARY_HEADER) :] if started else ""
-        grounded = career_summary.ground_summary(body, result, user.display_name)
+        grounded = career.ground_summary(body, result, user.display_name)
         if grounded:
             await stream.finish(SUMMARY_HEADER + grounded)
         else:
             log.info("career summary for %s dropped: nothing grounded in %r", user.id, body[:200])
-            note = career_summary.unavailable_note("the model's answer didn't check out")
+            note = unavailable_note("the model's answer didn't check out")
             await _note(stream, note)
     except LLMError as error:
         log.info("career summary unavailable for %s: %s", user.id, error)
-        await _note(stream, career_summary.unavailable_note(career_summary.reason_for(error)))
+        await _note(stream, unavailable_note(reason_for(error)))
     except TimeoutError:
         log.info("career summary timed out for %s", user.id)
-        await _note(
-            stream, career_summary.unavailable_note("the language model is too slow right now")
-        )
+        await _note(stream, unavailable_note("the language model is too slow right now"))
     except discord.HTTPException:
         log.warning("could not show the career summary for %s", user.id, exc_info=True)

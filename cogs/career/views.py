@@ -14,7 +14,7 @@ import discord
 from careermate_bot.discord_ui.events import FIND_JOBS, has_listener
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import SELECT_OPTIONS_LIMIT, truncate
-from careermate_bot.services.career.paths import CareerPaths, skill_gap
+from careermate_bot.services.career import CareerPaths
 from cogs.career.embeds import gap_embed
 
 if TYPE_CHECKING:
@@ -62,8 +62,7 @@ class GapSelect(
         if not values or values[0] == "none":
             await interaction.response.send_message("Pick a path from the list.", ephemeral=True)
             return
-        gap = await skill_gap(
-            interaction.client.services.knowledge,
+        gap = await interaction.client.services.career.skill_gap(
             interaction.user.id,
             values[0],
             display_name=interaction.user.display_name,

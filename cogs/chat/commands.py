@@ -1,12 +1,12 @@
 """Free-text chat: DMs (no @ needed) and @mentions in servers.
 
-Discord I/O only. Each message goes through the conversation router
-(`careermate_bot.services.conversation.router`): it is classified, the facts it states are saved, and
-it is answered in the form its feature's slash command gives — through bot events for the other
-features (`career_request`, `jobs_request`, `resume_request`, `interview_request`), as a text
-answer (pay with its source, help, privacy with Download/Delete, a short question for a missing
-detail), or by the model for small talk (streamed, with a Stop button). A typed answer while a
-mock interview waits goes to the interview (`interview_answer`) and nothing else happens.
+Discord I/O only. Each message goes through the conversation (`bot.services.conversation`): it
+is classified, the facts it states are saved, and it comes back as one typed action, answered
+the way its feature's slash command answers — through bot events carrying the typed request to
+the other features (`career_request`, `jobs_request`, `resume_request`, `interview_request`),
+as a text answer (pay with its source, help, privacy with Download/Delete, a short question for
+a missing detail), or by the model for small talk (streamed, with a Stop button). A typed answer
+while a mock interview waits goes to the interview (`interview_answer`), nothing else.
 """
 
 from __future__ import annotations
@@ -28,14 +28,26 @@ from careermate_bot.discord_ui.events import (
 from careermate_bot.discord_ui.replies import MessageReply, editor_for, message_parts
 from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
 from careermate_bot.llm import EngineUnreachable, LLMCancelled, LLMError, ModelMissing, NoEngine
-from careermate_bot.services.conversation.router import (
+from careermate_bot.services.conversation import (
     NO_MODEL_OTHER,
     NO_MODEL_SMALL_TALK,
     STEER_BACK,
-    ConversationRouter,
-    Routed,
+    Conversation,
+    ModelChat,
+    Origin,
+    Reply,
+    ReviewResume,
+    SearchJobs,
+    ShowCareerPaths,
+    ShowPay,
+    ShowPrivacy,
+    ShowSaved,
+    ShowSkillGap,
+    StartInterview,
+    Turn,
 )
 from cogs.chat.views import privacy_view, stop_view, undo_view
+from models import MessageSource
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
@@ -85,7 +97,7 @@ class ChatCog(commands.Cog, name="Chat"):
         self._warned: set[int] = set()
 
     @property
-    def router(self) -> ConversationRouter:
+    def conversation(self) -> Conversation:
         return self.bot.services.conversation
 
     def _addressed_to_me(self, message: discord.Message) -> bool:
@@ -134,15 +146,9 @@ class ChatCog(commands.Cog, name="Chat"):
             ):
                 self.bot.dispatch(INTERVIEW_ANSWER, message)
                 return
-            source = "dm" if message.guild is None else "guild"
-            routed = await self.router.route(
-                message.author.id,
-                message.author.display_name,
-                text,
-                source,
-                attachment=document is not None,
-            )
-            await self._perform(message, text, routed, document)
+            origin = origin_of(message)
+            turn = await self.conversation.route(origin, text, attachment=document is not None)
+            await self._perform(message, origin, text, turn, document)
         except Exception as error:
             await reply.fail(error)
 
@@ -154,41 +160,42 @@ class ChatCog(commands.Cog, name="Chat"):
     async def _perform(
         self,
         message: discord.Message,
+        origin: Origin,
         text: str,
-        routed: Routed,
+        turn: Turn,
         document: discord.Attachment | None,
     ) -> None:
-        saved = routed.saved
-        if saved is not None and routed.kind != "saved":
-            view = undo_view(message.author.id, saved.token)
-            await message.reply(saved.summary, mention_author=False, **message_parts(None, view))
-        kind = routed.kind
-        if kind == "saved":
-            view = undo_view(message.author.id, saved.token) if saved is not None else None
-            await message.reply(routed.text, mention_author=False, **message_parts(None, view))
-        elif kind == "privacy":
-            await self._privacy(message, routed)
-        elif kind in ("pay", "help", "ask"):
-            await message.reply(routed.text, mention_author=False)
-        elif kind in ("career_paths", "career_gap"):
-            await self._dispatch(message, CAREER_REQUEST, routed.slots)
-        elif kind == "jobs":
-            await self._dispatch(message, JOBS_REQUEST, routed.slots)
-        elif kind == "resume":
-            await self._dispatch(message, RESUME_REQUEST, document)
-        elif kind == "interview":
-            await self._dispatch(message, INTERVIEW_REQUEST, routed.role)
-        else:
-            await self._chat(message, text, routed)
+        saved = turn.saved
+        undo = undo_view(message.author.id, saved.token) if saved is not None else None
+        action = turn.action
+        if saved is not None and not isinstance(action, ShowSaved):
+            await message.reply(saved.summary, mention_author=False, **message_parts(None, undo))
+        match action:
+            case ShowSaved(text=answer):
+                await message.reply(answer, mention_author=False, **message_parts(None, undo))
+            case ShowPrivacy(text=answer):
+                await self._privacy(message, answer)
+            case ShowPay(text=answer) | Reply(text=answer):
+                await message.reply(answer, mention_author=False)
+            case ShowCareerPaths() | ShowSkillGap():
+                await self._dispatch(message, CAREER_REQUEST, action)
+            case SearchJobs(query):
+                await self._dispatch(message, JOBS_REQUEST, query)
+            case ReviewResume():
+                await self._dispatch(message, RESUME_REQUEST, document)
+            case StartInterview():
+                await self._dispatch(message, INTERVIEW_REQUEST, action)
+            case ModelChat(steer=steer):
+                await self._chat(message, origin, text, turn, steer)
 
-    async def _privacy(self, message: discord.Message, routed: Routed) -> None:
+    async def _privacy(self, message: discord.Message, text: str) -> None:
         """What is remembered, with Download / Delete — only ever in a DM."""
         view = privacy_view(message.author.id)
         if message.guild is None:
-            await message.reply(routed.text, view=view, mention_author=False)
+            await message.reply(text, view=view, mention_author=False)
             return
         try:
-            await message.author.send(routed.text, view=view)
+            await message.author.send(text, view=view)
         except discord.HTTPException:
             await message.reply(PRIVACY_IN_DM, mention_author=False)
             return
@@ -200,16 +207,17 @@ class ChatCog(commands.Cog, name="Chat"):
             return
         self.bot.dispatch(event, message, argument)
 
-    async def _chat(self, message: discord.Message, text: str, routed: Routed) -> None:
-        user = message.author
-        steer = routed.steer
-        if not self.bot.services.has_llm:
+    async def _chat(
+        self, message: discord.Message, origin: Origin, text: str, turn: Turn, steer: bool
+    ) -> None:
+        conversation = self.conversation
+        if not conversation.has_model:
             await message.reply(
                 NO_MODEL_OTHER if steer else NO_MODEL_SMALL_TALK, mention_author=False
             )
-            await self.router.store_unanswered(user.id, text, routed, _source(message))
+            await conversation.store_unanswered(origin, text, turn)
             return
-        source = _source(message)
+        user = message.author
         reply = await message.reply(THINKING, view=stop_view(user.id), mention_author=False)
 
         async def send_next(content: str) -> Editor:
@@ -221,13 +229,8 @@ class ChatCog(commands.Cog, name="Chat"):
 
         view = StreamedMessage(editor_for(reply), send_next)
         try:
-            async for delta in self.bot.services.chat.stream_reply(
-                user.id,
-                user.display_name,
-                text,
-                source,
-                on_position=show_position,
-                intent=routed.intent,
+            async for delta in conversation.stream_reply(
+                origin, text, turn, on_position=show_position
             ):
                 await view.feed(delta)
             answer = view.text.strip() or "I couldn't think of a reply. Could you rephrase that?"
@@ -249,5 +252,11 @@ class ChatCog(commands.Cog, name="Chat"):
                 pass
 
 
-def _source(message: discord.Message) -> str:
-    return "dm" if message.guild is None else "guild"
+def origin_of(message: discord.Message) -> Origin:
+    """Who wrote a Discord message, and where."""
+    return Origin(
+        user_id=message.author.id,
+        display_name=message.author.display_name,
+        source=MessageSource.DM if message.guild is None else MessageSource.GUILD,
+        guild_id=message.guild.id if message.guild is not None else None,
+    )

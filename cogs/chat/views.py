@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
-from careermate_bot.services.conversation import memory as conversation_memory
-from careermate_bot.services.profile import store as profiles
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
@@ -42,8 +40,7 @@ class StopButton(PersistentItem[discord.ui.Button[Any]], template=r"cm:stop:(?P<
         return cls(int(match["owner"]))
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        services = interaction.client.services
-        if not services.has_llm or not services.llm.cancel(self.owner_id):
+        if not interaction.client.services.conversation.cancel(self.owner_id):
             raise ItemExpired()
         await interaction.response.defer()
 
@@ -84,7 +81,7 @@ class UndoButton(
         return cls(int(match["owner"]), match["token"])
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        done = await conversation_memory.undo(self.owner_id, self.token)
+        done = await interaction.client.services.conversation.undo(self.owner_id, self.token)
         if done is None:
             raise ItemExpired()
         await interaction.response.edit_message(content=done, view=None)
@@ -144,8 +141,9 @@ class PrivacyButton(
         elif self.action == "cancel":
             await interaction.response.edit_message(content="OK — nothing was deleted.", view=None)
         else:
-            counts = await profiles.delete_user_data(self.owner_id)
-            interaction.client.services.conversation.forget(self.owner_id)
+            services = interaction.client.services
+            counts = await services.profile.delete(self.owner_id)
+            services.conversation.forget(self.owner_id)
             removed = sum(counts.values())
             await interaction.response.edit_message(
                 content=(
@@ -157,7 +155,7 @@ class PrivacyButton(
 
 
 async def _send_export(interaction: discord.Interaction[CareerMateBot], owner_id: int) -> None:
-    data = await profiles.export_user_data(owner_id)
+    data = await interaction.client.services.profile.export(owner_id)
     if data is None:
         await interaction.response.send_message(
             "I don't have anything stored about you.", ephemeral=True

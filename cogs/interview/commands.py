@@ -1,5 +1,5 @@
 """/interview start|history|resume, `!mock_interview <role>`, and the events other features send:
-`interview_request(message, role)` (start from a DM like "quiz me for a nurse interview"),
+`interview_request(message, StartInterview)` (start from a DM like "quiz me for a nurse interview"),
 `interview_answer(message)` (a typed DM answers the waiting question) and
 `interview_start_click(interaction, role)` (another feature's button starts one)."""
 
@@ -22,13 +22,13 @@ from careermate_bot.discord_ui.events import (
     INTERVIEW_START_CLICK,
 )
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply
+from careermate_bot.services.conversation import StartInterview
 from careermate_bot.services.interview import (
     DEFAULT_QUESTIONS,
     MAX_QUESTIONS,
     MIN_QUESTIONS,
     InterviewError,
 )
-from careermate_bot.services.profile import store as profiles
 from cogs.interview.embeds import history_embed, score_embed
 from cogs.interview.views import StartRequest, _attach, screen_for, start_flow, stream_coach
 
@@ -111,7 +111,9 @@ class InterviewCog(commands.Cog, name="Interview"):
         difficulty: str | None = None,
     ) -> None:
         # Only invisible characters (zero-width etc.) = no role: the profile's, else general.
-        role_text = visible_text(role) or await _profile_role(interaction.user.id)
+        role_text = visible_text(role) or await self.bot.services.profile.first_target_role(
+            interaction.user.id
+        )
         request = StartRequest(role_text, kind, questions, difficulty)
         await start_flow(self.bot, InteractionReply(interaction), request)
 
@@ -142,15 +144,20 @@ class InterviewCog(commands.Cog, name="Interview"):
         help="A mock interview, e.g. !mock_interview Data Scientist (buttons: Answer, Hint, ...)",
     )
     async def mock_interview(self, ctx: commands.Context[CareerMateBot], *, role: str = "") -> None:
-        role_text = visible_text(role) or await _profile_role(ctx.author.id)
+        role_text = visible_text(role) or await self.bot.services.profile.first_target_role(
+            ctx.author.id
+        )
         await start_flow(self.bot, MessageReply(ctx.message), StartRequest(role_text))
 
     # -- the conversation's events -------------------------------------------------------------
     @commands.Cog.listener(f"on_{INTERVIEW_REQUEST}")
-    async def on_interview_request(self, message: discord.Message, role: str | None) -> None:
+    async def on_interview_request(self, message: discord.Message, ask: StartInterview) -> None:
         reply = MessageReply(message)
         try:
-            role_text = visible_text(role) or await _profile_role(message.author.id)
+            profiles = self.bot.services.profile
+            role_text = visible_text(ask.role) or await profiles.first_target_role(
+                message.author.id
+            )
             await start_flow(self.bot, reply, StartRequest(role_text))
         except Exception as error:
             await reply.fail(error)
@@ -218,11 +225,3 @@ class InterviewCog(commands.Cog, name="Interview"):
         with contextlib.suppress(Exception):  # gone, ephemeral or not ours: nothing to retire
             channel = self.bot.get_partial_messageable(channel_id)
             await channel.get_partial_message(message_id).edit(view=None)
-
-
-async def _profile_role(user_id: int) -> str | None:
-    """The user's first target role, if they saved one (used when no role is given)."""
-    profile = await profiles.get_profile(user_id)
-    if profile is not None and profile.target_roles:
-        return profile.target_roles[0]
-    return None

@@ -8,8 +8,7 @@ a message reply (`!mock_interview`) is public, and its buttons refuse anyone but
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
+import io
 import logging
 import re
 import time
@@ -27,9 +26,8 @@ from careermate_bot.services.interview import (
     MAX_ANSWER_CHARS,
     ActiveSession,
     SessionView,
+    unavailable_note,
 )
-from careermate_bot.services.interview.chart import render_area_chart
-from careermate_bot.services.interview.feedback import unavailable_note
 from cogs.interview.embeds import (
     CHART_NAME,
     closed_embed,
@@ -103,19 +101,11 @@ async def screen_for(
         )
     if view.status == "completed":
         report = await bot.services.interview.report(view.id)
-        file = None
-        if report.areas:
-            png = await asyncio.to_thread(render_area_chart, report.areas)
-            file = discord.File(_bytes(png), filename=CHART_NAME)
+        png = await bot.services.interview.report_chart(report)
+        file = discord.File(io.BytesIO(png), filename=CHART_NAME) if png is not None else None
         actions = ["weak", "new"] if report.weakest_area and report.answered else ["new"]
         return Screen(report_embed(report, chart=file is not None), _buttons(view, *actions), file)
     return Screen(closed_embed(view), _buttons(view, "new"))
-
-
-def _bytes(data: bytes) -> Any:
-    import io
-
-    return io.BytesIO(data)
 
 
 async def show(
@@ -157,10 +147,10 @@ async def stream_coach(
 ) -> None:
     """The model's comments on the answer just scored, streamed into the score card; the
     score never changes. Model down: a one-line note."""
-    answer = view.last_answer
-    if answer is None or not bot.services.has_llm:
-        return
     service = bot.services.interview
+    answer = view.last_answer
+    if answer is None or not service.writes_comments:
+        return
     text = ""
     last = time.monotonic()
     try:
@@ -243,13 +233,7 @@ async def start_flow(
 
 def _role_key(bot: CareerMateBot, role: str | None) -> str:
     """A short id for a role in a custom id ("" = general)."""
-    if not role:
-        return ""
-    with contextlib.suppress(Exception):
-        occupation = bot.services.knowledge.resolve_occupation(role).occupation
-        if occupation is not None:
-            return occupation.id[:40]
-    return ""
+    return bot.services.interview.role_key(role)
 
 
 # -- the answer form ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """/jobs search, /jobs saved, /jobs post, /jobs board and the classic !job_match: Discord I/O only.
 
-The work is in `careermate_bot.services.jobs.search` / `job_board` / `saved_jobs`. `/jobs search`,
+The work is in the jobs service (`bot.services.jobs`). `/jobs search`,
 `!job_match`, the "Find jobs for this path" button (the `find_jobs` event) and a conversation's
 `jobs_request` all run ONE flow, `job_results_flow`, with their own `Reply` adapter.
 """
@@ -19,9 +19,7 @@ from careermate_bot.discord_ui.autocomplete import complete_location, complete_r
 from careermate_bot.discord_ui.events import FIND_JOBS, JOBS_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply
 from careermate_bot.errors import UserFacingError
-from careermate_bot.services.conversation.intents import IntentSlots
-from careermate_bot.services.jobs import board as job_board
-from careermate_bot.services.jobs.search import JobQuery, parse_legacy_filters, search_jobs
+from careermate_bot.services.jobs import MAX_DAYS, JobQuery
 from cogs.jobs.views import JobsPager, PostingModal, PostingOptions, board_message, show_saved
 
 if TYPE_CHECKING:
@@ -39,7 +37,7 @@ async def job_results_flow(
 ) -> None:
     """The one /jobs search flow: search (its errors come before any answer, so they can be
     private), then the pager. The search is fast (database + in-memory data, milliseconds)."""
-    search = await search_jobs(bot.services.knowledge, query)
+    search = await bot.services.jobs.search(query)
     view = JobsPager(search, reply.user.id, bot)
     view.message = await reply.send(embed=view.embed(), view=view, private=private)
 
@@ -89,7 +87,7 @@ class JobsCog(commands.Cog, name="Jobs"):
         help="Jobs for you, e.g. !job_match Remote, Tech, 90k+ (remote, field/title, min pay)",
     )
     async def job_match(self, ctx: commands.Context[CareerMateBot], *, filters: str = "") -> None:
-        parsed = parse_legacy_filters(filters, self.bot.services.knowledge)
+        parsed = self.bot.services.jobs.read_filters(filters)
         query = JobQuery(
             user_id=ctx.author.id,
             display_name=ctx.author.display_name,
@@ -117,18 +115,9 @@ class JobsCog(commands.Cog, name="Jobs"):
 
     # -- a conversation's job question (the chat cog's `jobs_request` event) -----------------------
     @commands.Cog.listener(f"on_{JOBS_REQUEST}")
-    async def on_jobs_request(self, message: discord.Message, slots: IntentSlots) -> None:
-        """The /jobs search result for what the message names, the profile for the rest."""
+    async def on_jobs_request(self, message: discord.Message, query: JobQuery) -> None:
+        """The /jobs search result for the query the conversation decided on."""
         reply = MessageReply(message)
-        query = JobQuery(
-            user_id=message.author.id,
-            display_name=message.author.display_name,
-            guild_id=message.guild.id if message.guild else None,
-            role=slots.role or (" ".join(slots.skills) or None),
-            location=slots.location,
-            min_salary=slots.min_salary,
-            remote=slots.remote,
-        )
         try:
             await job_results_flow(self.bot, reply, query)
         except Exception as error:
@@ -154,14 +143,15 @@ class JobsCog(commands.Cog, name="Jobs"):
         salary: app_commands.Range[str, 1, 40] | None = None,
         link: app_commands.Range[str, 1, 512] | None = None,
         remote: bool | None = None,
-        days: app_commands.Range[int, 1, job_board.MAX_DAYS] | None = None,
+        days: app_commands.Range[int, 1, MAX_DAYS] | None = None,
     ) -> None:
         if interaction.guild is None:
             raise UserFacingError(SERVER_ONLY)
         member = interaction.user
         role_ids = [r.id for r in getattr(member, "roles", [])]
         permissions = interaction.permissions
-        if not job_board.may_post(
+        jobs = self.bot.services.jobs
+        if not jobs.may_post(
             manage_guild=permissions.manage_guild or permissions.administrator,
             role_ids=role_ids,
             poster_role_id=self.bot.services.settings.job_poster_role_id,
@@ -169,7 +159,7 @@ class JobsCog(commands.Cog, name="Jobs"):
             raise UserFacingError(NO_PERMISSION)
         # Check the command options now, so nobody fills in the form for nothing.
         parse_salary_range(salary)
-        job_board.validate_url(link)
+        jobs.check_link(link)
         options = PostingOptions(salary=salary, link=link, remote=remote, days=days)
         await interaction.response.send_modal(PostingModal(options))
 

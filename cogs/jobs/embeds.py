@@ -16,9 +16,7 @@ from careermate_bot.discord_ui.formatting import (
 )
 from careermate_bot.discord_ui.limits import truncate
 from careermate_bot.knowledge import ONET_ATTRIBUTION, SALARY_SOURCE
-from careermate_bot.services.jobs.board import PostingSnapshot
-from careermate_bot.services.jobs.saved import SavedSnapshot
-from careermate_bot.services.jobs.search import JobItem, JobSearch
+from careermate_bot.services.jobs import JobItem, JobSearch, PostingSnapshot, SavedSnapshot
 
 BOARD_COLOUR = discord.Colour(0xF0A35E)
 ROLE_COLOUR = BRAND_COLOUR

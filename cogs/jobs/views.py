@@ -24,10 +24,15 @@ from careermate_bot.discord_ui.memory import ClientMemory
 from careermate_bot.discord_ui.pager import PAGER_TIMEOUT, Pager
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.errors import InvalidInput, UserFacingError
-from careermate_bot.services.jobs import board as job_board
-from careermate_bot.services.jobs import saved as saved_jobs
-from careermate_bot.services.jobs import search as job_search
-from careermate_bot.services.jobs.search import JobSearch
+from careermate_bot.services.jobs import (
+    COMPANY_MAX,
+    DESCRIPTION_MAX,
+    LOCATION_MAX,
+    SKILLS_TEXT_MAX,
+    TITLE_MAX,
+    JobSearch,
+    SavedSnapshot,
+)
 from cogs.jobs.embeds import SAVED_PAGE, board_embed, job_page, posting_embed, saved_embed
 
 if TYPE_CHECKING:
@@ -89,9 +94,8 @@ class JobsPager(Pager):
         if action != "save":
             return
         item = self.search.items[self.index]
-        request = job_search.save_request(item, self.search)
-        entry, created = await saved_jobs.save(
-            interaction.user.id, request, display_name=interaction.user.display_name
+        entry, created = await interaction.client.services.jobs.save(
+            interaction.user.id, item, self.search, display_name=interaction.user.display_name
         )
         text = (
             f"💾 Saved **{discord.utils.escape_markdown(entry.title)}**. "
@@ -128,7 +132,7 @@ class SavedRemoveButton(
         return cls(int(match["id"]), int(match["page"]))
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        await saved_jobs.remove(interaction.user.id, self.saved_id)
+        await interaction.client.services.jobs.unsave(interaction.user.id, self.saved_id)
         await show_saved(interaction, self.page, edit=True)
 
 
@@ -147,7 +151,7 @@ class SavedPageButton(PersistentItem[discord.ui.Button[Any]], template=r"cm:save
         await show_saved(interaction, self.page, edit=True)
 
 
-def saved_view(saved: list[saved_jobs.SavedSnapshot], page: int) -> discord.ui.View:
+def saved_view(saved: list[SavedSnapshot], page: int) -> discord.ui.View:
     pages = max(1, -(-len(saved) // SAVED_PAGE))
     page = max(0, min(page, pages - 1))
     view = discord.ui.View(timeout=None)
@@ -164,7 +168,7 @@ def saved_view(saved: list[saved_jobs.SavedSnapshot], page: int) -> discord.ui.V
 async def show_saved(
     interaction: discord.Interaction[Any], page: int = 0, *, edit: bool = False
 ) -> None:
-    saved = await saved_jobs.list_saved(interaction.user.id)
+    saved = await interaction.client.services.jobs.saved(interaction.user.id)
     pages = max(1, -(-len(saved) // SAVED_PAGE))
     page = max(0, min(page, pages - 1))
     embed, view = saved_embed(saved, page), saved_view(saved, page)
@@ -193,7 +197,7 @@ def ensure_may_post(interaction: discord.Interaction[CareerMateBot]) -> None:
     /jobs post, by "Edit and resubmit" and again when the form is submitted, so a poster role
     removed in between stops the post (Discord sends fresh roles and permissions each time)."""
     role_ids = [role.id for role in getattr(interaction.user, "roles", [])]
-    if not job_board.may_post(
+    if not interaction.client.services.jobs.may_post(
         manage_guild=is_board_admin(interaction),
         role_ids=role_ids,
         poster_role_id=interaction.client.services.settings.job_poster_role_id,
@@ -225,7 +229,7 @@ class ClosePostingSelect(
         if interaction.guild_id != self.guild_id:
             raise UserFacingError("Use this on the server whose board it is.")
         posting_id = int((self.item.values or ["0"])[0])
-        closed = await job_board.close_posting(
+        closed = await interaction.client.services.jobs.close_posting(
             posting_id,
             guild_id=self.guild_id,
             user_id=interaction.user.id,
@@ -245,7 +249,7 @@ async def board_message(
     guild = interaction.guild
     if guild is None:
         raise UserFacingError("The job board belongs to a server. Use `/jobs board` there.")
-    postings = await job_board.open_postings(guild.id)
+    postings = await interaction.client.services.jobs.open_postings(guild.id)
     embed = board_embed(postings, guild_name=guild.name)
     admin = is_board_admin(interaction)
     mine = [p for p in postings if admin or p.poster_id == interaction.user.id]
@@ -294,26 +298,26 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
     job_title: discord.ui.TextInput[Any] = discord.ui.TextInput(
         label="Job title",
         custom_id="title",
-        max_length=job_board.TITLE_MAX,
+        max_length=TITLE_MAX,
         placeholder="Junior Data Analyst",
     )
     company: discord.ui.TextInput[Any] = discord.ui.TextInput(
         label="Company",
         custom_id="company",
-        max_length=job_board.COMPANY_MAX,
+        max_length=COMPANY_MAX,
         placeholder="Acme Analytics",
     )
     location: discord.ui.TextInput[Any] = discord.ui.TextInput(
         label="Location (city, state) or Remote",
         custom_id="location",
-        max_length=job_board.LOCATION_MAX,
+        max_length=LOCATION_MAX,
         placeholder="Austin, TX  /  Remote",
     )
     skills: discord.ui.TextInput[Any] = discord.ui.TextInput(
         label="Skills (comma separated)",
         custom_id="skills",
         required=False,
-        max_length=job_board.SKILLS_TEXT_MAX,
+        max_length=SKILLS_TEXT_MAX,
         placeholder="SQL, Excel, Tableau",
     )
     description: discord.ui.TextInput[Any] = discord.ui.TextInput(
@@ -321,7 +325,7 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
         custom_id="description",
         style=discord.TextStyle.paragraph,
         required=False,
-        max_length=job_board.DESCRIPTION_MAX,
+        max_length=DESCRIPTION_MAX,
         placeholder="What the job is, who it suits, how to apply.",
     )
 
@@ -346,10 +350,10 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
 
     async def submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         ensure_may_post(interaction)  # the role may have been removed while the form was open
-        kb = interaction.client.services.knowledge
+        jobs = interaction.client.services.jobs
         typed = self.values()
         try:
-            draft = job_board.validate_draft(
+            draft = jobs.check_posting(
                 title=typed["title"],
                 company=typed["company"],
                 location=typed["location"],
@@ -359,7 +363,6 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
                 url=self.options.link,
                 remote=self.options.remote,
                 days=self.options.days,
-                normalise_skills=kb.normalize_skills,
             )
         except InvalidInput as error:
             nonce = REJECTED.put(interaction.client, RejectedPosting(self.options, typed))
@@ -374,7 +377,7 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
             return
         if interaction.guild_id is None:
             raise UserFacingError("Job postings belong to a server's board.")
-        posting = await job_board.create_posting(
+        posting = await jobs.post(
             interaction.guild_id,
             interaction.user.id,
             draft,

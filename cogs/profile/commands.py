@@ -8,7 +8,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from careermate_bot.services.profile import store as profiles
 from cogs.profile.embeds import profile_embed
 from cogs.profile.views import ask_to_delete, open_profile_form, profile_buttons, send_export
 
@@ -24,7 +23,9 @@ class ProfileCog(commands.Cog, name="Profile"):
 
     @group.command(name="show", description="See your saved skills, locations and goals")
     async def show(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        snapshot = await profiles.get_or_create(interaction.user.id, interaction.user.display_name)
+        snapshot = await self.bot.services.profile.get_or_create(
+            interaction.user.id, interaction.user.display_name
+        )
         await interaction.response.send_message(
             embed=profile_embed(snapshot),
             view=profile_buttons(snapshot.discord_id),

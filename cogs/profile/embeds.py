@@ -6,7 +6,7 @@ import discord
 
 from careermate_bot.discord_ui.formatting import BRAND_COLOUR
 from careermate_bot.discord_ui.limits import EMBED_FIELD_VALUE_LIMIT, truncate
-from careermate_bot.services.profile.store import ProfileSnapshot
+from careermate_bot.services.profile import ProfileSnapshot
 
 NOT_SET = "*not set*"
 

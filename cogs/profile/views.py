@@ -9,12 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from careermate_bot.common.salary_input import parse_salary
 from careermate_bot.discord_ui.items import PersistentItem
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.errors import InvalidInput
-from careermate_bot.services.profile import form as profile_form
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services.profile import ProfileError, ProfileService, ProfileSnapshot
 from cogs.profile.embeds import deleted_text, profile_embed
 
 if TYPE_CHECKING:
@@ -65,30 +63,29 @@ class ProfileModal(CareerMateModal, title="Your career profile"):
         placeholder="90k",
     )
 
-    def __init__(self, current: profiles.ProfileSnapshot) -> None:
+    def __init__(self, current: ProfileSnapshot, profiles: ProfileService) -> None:
         super().__init__(custom_id=f"cm:profile:form:{current.discord_id}")
         # Every pre-filled value fits its field (Discord refuses the whole form otherwise); a
         # long list shows its newest items, says so in the label, and keeps the rest on submit.
-        inputs = {name: getattr(self, name) for name in profile_form.form_defaults(current)}
+        inputs = {name: getattr(self, name) for name in profiles.form_fields(current)}
         limits = {name: field.max_length or 4000 for name, field in inputs.items()}
-        self.prefill = profile_form.form_prefill(current, limits)
+        self.prefill = profiles.form_prefill(current, limits)
         for name, filled in self.prefill.items():
             inputs[name].default = filled.text or None
             if filled.truncated:
                 inputs[name].label = filled.label(inputs[name].label)
 
     async def submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        form = profile_form.form_from_text(
+        profiles = interaction.client.services.profile
+        form = profiles.read_form(
             skills=self.skills.value,
             locations=self.locations.value,
             target_roles=self.target_roles.value,
             experience=self.experience.value,
             min_salary=self.min_salary.value,
-            canonical_skill=profile_form.canonicaliser(interaction.client.services.knowledge),
-            parse_salary=parse_salary,
         )
         try:
-            snapshot = await profiles.update_profile(
+            snapshot = await profiles.update(
                 interaction.user.id,
                 display_name=interaction.user.display_name,
                 skills=self.prefill["skills"].with_hidden(form.skills),
@@ -97,7 +94,7 @@ class ProfileModal(CareerMateModal, title="Your career profile"):
                 experience_years=form.experience_years,
                 min_salary=form.min_salary,
             )
-        except profiles.ProfileError as error:
+        except ProfileError as error:
             raise InvalidInput(str(error)) from error
         await interaction.response.send_message(
             "Saved. This is what I'll use for `/career` and `/jobs`:",
@@ -107,13 +104,14 @@ class ProfileModal(CareerMateModal, title="Your career profile"):
         )
 
 
-async def open_profile_form(interaction: discord.Interaction[Any]) -> None:
+async def open_profile_form(interaction: discord.Interaction[CareerMateBot]) -> None:
+    profiles = interaction.client.services.profile
     current = await profiles.get_or_create(interaction.user.id, interaction.user.display_name)
-    await interaction.response.send_modal(ProfileModal(current))
+    await interaction.response.send_modal(ProfileModal(current, profiles))
 
 
-async def send_export(interaction: discord.Interaction[Any]) -> None:
-    data = await profiles.export_user_data(interaction.user.id)
+async def send_export(interaction: discord.Interaction[CareerMateBot]) -> None:
+    data = await interaction.client.services.profile.export(interaction.user.id)
     if data is None:
         await interaction.response.send_message(
             "I don't have anything stored about you.", ephemeral=True
@@ -193,7 +191,9 @@ class ConfirmDeleteButton(
         return cls(int(match["user_id"]))
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        deleted = await profiles.delete_user_data(interaction.user.id)
+        services = interaction.client.services
+        deleted = await services.profile.delete(interaction.user.id)
+        services.conversation.forget(interaction.user.id)
         await interaction.response.edit_message(
             content=deleted_text(deleted), view=None, embed=None
         )

@@ -13,7 +13,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.attachments import first_document
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
 from careermate_bot.discord_ui.events import RESUME_REQUEST
@@ -91,12 +90,7 @@ class ResumeCog(commands.Cog, name="Resume"):
         interaction: discord.Interaction[CareerMateBot],
         target_role: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
-        title = None
-        typed = visible_text(target_role)
-        if typed:
-            kb = self.bot.services.knowledge
-            found = kb.get_occupation(typed) or kb.resolve_occupation(typed).occupation
-            title = found.title if found is not None else typed
+        title = self.bot.services.resume.role_title(target_role)
         await interaction.response.send_modal(PasteModal(title))
 
     # -- !resume_review ----------------------------------------------------------------------------

@@ -11,11 +11,13 @@ from discord.utils import escape_markdown
 from careermate_bot.discord_ui.fit import fit_embed
 from careermate_bot.discord_ui.formatting import BRAND_COLOUR, names, pay_line, user_text
 from careermate_bot.knowledge import ONET_ATTRIBUTION, SALARY_SOURCE, MatchResult
-from careermate_bot.services.resume.headings import LABELS
-from careermate_bot.services.resume.report import bar
-from careermate_bot.services.resume.rewrites import Rewrite
-from careermate_bot.services.resume.store import Comparison
-from careermate_bot.services.resume.types import ResumeReview
+from careermate_bot.services.resume import (
+    SECTION_LABELS,
+    Comparison,
+    ResumeReview,
+    Rewrite,
+    bar,
+)
 
 CHART_NAME = "resume_breakdown.png"
 QUOTE_LIMIT = 140
@@ -147,7 +149,7 @@ def review_embed(
         text = rewrites_text(rewrites)
         if text:
             embed.add_field(name=REWRITES_TITLE, value=text, inline=False)
-    sections = ", ".join(LABELS.get(s, s) for s in result.sections) or "none recognised"
+    sections = ", ".join(SECTION_LABELS.get(s, s) for s in result.sections) or "none recognised"
     embed.add_field(
         name=f"Skills found ({len(result.skills)})",
         value=(names(result.skills, 15) or "none recognised") + f"\nSections: {sections}",

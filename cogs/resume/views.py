@@ -18,11 +18,9 @@ from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import truncate
 from careermate_bot.discord_ui.replies import InteractionReply
 from careermate_bot.discord_ui.views import CareerMateModal
-from careermate_bot.knowledge import CareerProfile
-from careermate_bot.services.profile import store as profiles
-from careermate_bot.services.resume import store
+from careermate_bot.services.resume import ReviewOutcome, StoredReview
 from cogs.resume.embeds import paths_embed, skills_preview
-from cogs.resume.flow import ReviewedContext, ReviewOptions, review_flow
+from cogs.resume.flow import ReviewOptions, review_flow
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
@@ -34,19 +32,13 @@ PASTE_LIMIT = 4000
 LABEL_LIMIT = 80
 
 
-async def _stored(owner_id: int, review_id: int) -> store.StoredReview:
-    found = await store.get_review(owner_id, review_id)
+async def _stored(
+    interaction: discord.Interaction[CareerMateBot], owner_id: int, review_id: int
+) -> StoredReview:
+    found = await interaction.client.services.resume.stored(owner_id, review_id)
     if found is None:
         raise ItemExpired(GONE)
     return found
-
-
-async def _new_skills(owner_id: int, skills: list[str]) -> tuple[list[str], list[str]]:
-    profile = await profiles.get_profile(owner_id)
-    have = {s.casefold() for s in (profile.skills if profile is not None else [])}
-    new = [s for s in skills if s.casefold() not in have]
-    already = [s for s in skills if s.casefold() in have]
-    return new, already
 
 
 class SaveSkillsButton(
@@ -74,8 +66,8 @@ class SaveSkillsButton(
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         owner = self.owner_id or 0
-        found = await _stored(owner, self.review_id)
-        new, already = await _new_skills(owner, found.skills)
+        found = await _stored(interaction, owner, self.review_id)
+        new, already = await interaction.client.services.resume.new_skills(owner, found.skills)
         view = None
         if new:
             view = discord.ui.View(timeout=None)
@@ -108,10 +100,11 @@ class ConfirmSaveButton(
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         owner = self.owner_id or 0
-        found = await _stored(owner, self.review_id)
-        new, _ = await _new_skills(owner, found.skills)
+        services = interaction.client.services
+        found = await _stored(interaction, owner, self.review_id)
+        new, _ = await services.resume.new_skills(owner, found.skills)
         if new:
-            await profiles.update_profile(
+            await services.profile.update(
                 owner, display_name=interaction.user.display_name, add_skills=new
             )
         text = (
@@ -150,13 +143,12 @@ class CareerPathsButton(
         return cls(int(match["owner"]), int(match["rid"]), match["area"])
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        found = await _stored(self.owner_id or 0, self.review_id)
-        kb = interaction.client.services.knowledge
-        area = kb.wages.areas.get(self.area_code) if self.area_code else None
-        result = kb.match_careers(CareerProfile(skills=found.skills), location=area)
+        found = await _stored(interaction, self.owner_id or 0, self.review_id)
+        result, area_name = interaction.client.services.resume.paths_for(
+            found.skills, self.area_code
+        )
         await interaction.response.send_message(
-            embed=paths_embed(result, area_name=area.name if area is not None else None),
-            ephemeral=True,
+            embed=paths_embed(result, area_name=area_name), ephemeral=True
         )
 
 
@@ -272,19 +264,16 @@ class PasteModal(CareerMateModal, title="Paste your résumé"):
         )
 
 
-def review_view(context: ReviewedContext) -> discord.ui.View:
+def review_view(outcome: ReviewOutcome, owner_id: int) -> discord.ui.View:
     """The buttons under a review (no timeout: stateless dynamic items)."""
     view = discord.ui.View(timeout=None)
-    if context.result.skills:
-        view.add_item(SaveSkillsButton(context.owner_id, context.review_id))
-        view.add_item(CareerPathsButton(context.owner_id, context.review_id, context.area_code))
-    if context.interview_id:
-        title = context.result.target_role or next(
-            (f.title for f in context.result.best_fits if f.occupation_id == context.interview_id),
-            "this role",
-        )
-        view.add_item(InterviewButton(context.owner_id, context.interview_id, title))
-    view.add_item(PasteButton(context.owner_id, context.target_id))
+    review_id = outcome.stored.id
+    if outcome.result.skills:
+        view.add_item(SaveSkillsButton(owner_id, review_id))
+        view.add_item(CareerPathsButton(owner_id, review_id, outcome.area_code))
+    if outcome.interview_id:
+        view.add_item(InterviewButton(owner_id, outcome.interview_id, outcome.interview_title))
+    view.add_item(PasteButton(owner_id, outcome.target_id))
     return view
 
 

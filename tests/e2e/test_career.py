@@ -16,8 +16,8 @@ from careermate_bot.config import Settings
 from careermate_bot.knowledge import CareerProfile
 from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import FakeReply, fake_client
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
-from careermate_bot.services.profile import store as profiles
 from tests.conftest import CAREER_SUMMARY_SCRIPT
 from tests.harness.bot import running_bot
 from tests.harness.capture import iter_components

@@ -20,9 +20,9 @@ from discord.ext.test import backend, callbacks
 from careermate_bot.config import Settings
 from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import FakeBackend, fake_client
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
-from careermate_bot.services.conversation.router import NO_MODEL_SMALL_TALK, STEER_BACK
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services.conversation import NO_MODEL_SMALL_TALK, STEER_BACK, StartInterview
 from models import ChatMessage, MessageRole
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
@@ -255,8 +255,8 @@ async def test_resume_and_interview_requests_are_dispatched(h: DiscordHarness, s
     async def on_resume(message: discord.Message, attachment: Any) -> None:
         seen.append(("resume", attachment))
 
-    async def on_interview(message: discord.Message, role: str | None) -> None:
-        seen.append(("interview", role))
+    async def on_interview(message: discord.Message, ask: StartInterview) -> None:
+        seen.append(("interview", ask.role))
 
     for name in ("on_resume_request", "on_interview_request"):  # replace any real feature
         for listener in list(h.bot.extra_events.get(name, [])):

@@ -9,7 +9,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 from models import JobPosting
 from tests.harness.capture import iter_components
 from tests.harness.driver import DiscordHarness

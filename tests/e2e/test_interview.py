@@ -19,6 +19,7 @@ from careermate_bot.config import Settings
 from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import fake_client
 from careermate_bot.services.container import AppServices
+from careermate_bot.services.conversation import StartInterview
 from careermate_bot.services.interview import InterviewService
 from models import InterviewAnswer, InterviewSession
 from tests.harness.bot import running_bot
@@ -43,7 +44,7 @@ COACH = (
 
 def make_services(settings: Settings, kb: Any, llm: Any) -> AppServices:
     services = AppServices(settings, llm=llm, knowledge=kb, backups_enabled=False)
-    services._interview = InterviewService(llm=llm, knowledge=kb, bank=tiny_bank())
+    services.interview = InterviewService.for_knowledge(kb, tiny_bank(), llm=llm)
     return services
 
 
@@ -256,7 +257,7 @@ async def test_dm_request_typed_answer_and_leaving_interview_mode(iv: DiscordHar
     # that doesn't mention the bot stays out of the chat cog's way here.
     request = await dpytest.message("quiz me", channel=h.channel, member=h.member)
     before = asyncio.all_tasks()
-    h.bot.dispatch("interview_request", request, None)
+    h.bot.dispatch("interview_request", request, StartInterview(None))
     await h._settle(before)
     first = dpytest.get_message()
     assert first.embeds and "Question 1 of" in first.embeds[0].description

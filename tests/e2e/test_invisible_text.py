@@ -16,9 +16,9 @@ import pytest
 
 from careermate_bot.config import Settings
 from careermate_bot.llm.fake import fake_client
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
 from careermate_bot.services.interview import InterviewService
-from careermate_bot.services.profile import store as profiles
 from models import InterviewAnswer, InterviewSession
 from tests import resume_samples as S
 from tests.e2e.test_interview import answer, button
@@ -98,7 +98,7 @@ async def h(settings: Settings, career_kb: Any, tmp_path: Path) -> AsyncIterator
     services = AppServices(
         settings, llm=fake_client(["ok"]), knowledge=career_kb, backups_enabled=False
     )
-    services._interview = InterviewService(llm=services.llm, knowledge=career_kb, bank=tiny_bank())
+    services.interview = InterviewService.for_knowledge(career_kb, tiny_bank(), llm=services.llm)
     async with running_bot(settings, services, tmp_path) as harness:
         yield harness
         assert not harness.errors.records, harness.errors.summary()  # type: ignore[attr-defined]

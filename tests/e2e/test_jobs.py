@@ -17,9 +17,9 @@ from discord.ext.test import backend
 
 from careermate_bot.config import Settings
 from careermate_bot.llm.fake import fake_client
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
 from careermate_bot.services.jobs import saved as saved_jobs
-from careermate_bot.services.profile import store as profiles
 from tests.harness.bot import running_bot
 from tests.harness.capture import iter_components
 from tests.harness.driver import DiscordHarness

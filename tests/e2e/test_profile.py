@@ -5,8 +5,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from careermate_bot.config import Settings
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
-from careermate_bot.services.profile import store as profiles
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
 from tests.pg import sqlite_only

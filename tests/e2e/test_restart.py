@@ -22,10 +22,10 @@ from careermate_bot.config import Settings
 from careermate_bot.discord_ui.errors import DATABASE_BUSY
 from careermate_bot.discord_ui.items import PersistentItem
 from careermate_bot.llm.fake import FakeBackend, FakeReply, fake_client
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
 from careermate_bot.services.jobs import saved as saved_jobs
 from careermate_bot.services.jobs.saved import SaveRequest, role_key
-from careermate_bot.services.profile import store as profiles
 from models import ChatMessage, MessageRole
 from models.jobs import SavedKind
 from tests.harness.bot import running_bot

@@ -18,9 +18,9 @@ from careermate_bot.config import Settings
 from careermate_bot.knowledge import CareerProfile
 from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import fake_client
+from careermate_bot.services import profile as profiles
 from careermate_bot.services import resume
 from careermate_bot.services.container import AppServices
-from careermate_bot.services.profile import store as profiles
 from models import ResumeReviewSummary
 from tests import resume_samples as S
 from tests.harness.bot import running_bot

@@ -11,7 +11,7 @@ import pytest
 from careermate_bot.config import build_settings
 from careermate_bot.llm import LLMClient
 from careermate_bot.llm.backends.local import LocalBackend
-from careermate_bot.services.interview import InterviewService
+from careermate_bot.services.interview import InterviewService, shipped_knowledge
 from careermate_bot.services.interview.feedback import contradicts
 from careermate_bot.storage.database import close_db, init_db
 from tests.interview_support import STRONG_STAR, tiny_bank
@@ -27,7 +27,7 @@ async def test_real_model_feedback_for_one_answer(
     settings = build_settings(_env_file=None, data_dir=tmp_path, database_url="", backup_dir=None)
     await init_db(settings)
     try:
-        service = InterviewService(llm=client, bank=tiny_bank())
+        service = InterviewService(llm=client, bank=tiny_bank(), scoring=shipped_knowledge())
         view = await service.start(7, None, kind="behavioral", questions=3)
         view = await service.answer(view.id, 7, STRONG_STAR)
         answer = view.last_answer

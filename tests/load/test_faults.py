@@ -18,7 +18,7 @@ import discord.ext.test as dpytest
 import pytest
 
 from careermate_bot.llm import Busy, EngineError, LLMTimeout
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 from models import ChatMessage, MessageRole
 from tests.load import driver
 from tests.load.conftest import USERS, LoadBot

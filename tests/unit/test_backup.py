@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 from careermate_bot.storage import backup as backup_module
 from careermate_bot.storage import migrations
 from careermate_bot.storage.backup import (

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 from careermate_bot.storage.backup import (
     BotRunningError,
     InvalidBackupError,

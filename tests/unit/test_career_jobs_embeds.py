@@ -15,7 +15,7 @@ from careermate_bot.services.career.paths import CareerPaths, SkillGap
 from careermate_bot.services.jobs.board import PostingSnapshot
 from careermate_bot.services.jobs.saved import SavedSnapshot
 from careermate_bot.services.jobs.search import JobItem, JobSearch, Link, PostingHit, RoleHit
-from careermate_bot.services.profile.store import ProfileSnapshot
+from careermate_bot.services.profile import ProfileSnapshot
 from cogs.career.embeds import career_embed, gap_embed
 from cogs.jobs.embeds import board_embed, job_page, saved_embed
 from models.jobs import SavedKind

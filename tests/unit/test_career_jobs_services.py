@@ -12,24 +12,17 @@ import pytest
 from careermate_bot.config import Settings
 from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.knowledge import CareerProfile
+from careermate_bot.llm.grounding import ground
+from careermate_bot.services import profile as profiles
+from careermate_bot.services.career import CareerRequest, CareerService, NoSkillsGiven
 from careermate_bot.services.career.chart import PathBar, render_match_chart
-from careermate_bot.services.career.paths import (
-    CareerRequest,
-    NoSkillsGiven,
-    career_paths,
-    prepare_career_paths,
-)
-from careermate_bot.services.career.summary import ground, summary_facts
+from careermate_bot.services.career.summary import summary_facts
+from careermate_bot.services.jobs import JobQuery, JobsService
 from careermate_bot.services.jobs import board as job_board
 from careermate_bot.services.jobs import saved as saved_jobs
 from careermate_bot.services.jobs.links import job_board_links, search_place
-from careermate_bot.services.jobs.search import (
-    JobQuery,
-    parse_legacy_filters,
-    save_request,
-    search_jobs,
-)
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services.jobs.search import save_request
+from careermate_bot.services.profile import ProfileService
 from careermate_bot.storage.database import database
 
 
@@ -37,6 +30,10 @@ from careermate_bot.storage.database import database
 async def db(settings: Settings) -> AsyncIterator[None]:
     async with database(settings):
         yield
+
+
+def _career(kb: Any) -> CareerService:
+    return CareerService(kb, ProfileService(kb))
 
 
 # -- job board links -------------------------------------------------------------------------------
@@ -155,7 +152,7 @@ async def test_postings_expire_and_close(db: None) -> None:
 
 async def test_saved_jobs_are_per_user_and_deduplicated(db: None, career_kb: Any) -> None:
     await profiles.update_profile(1, skills=["SQL", "Excel"])
-    search = await search_jobs(career_kb, JobQuery(user_id=1, role="data analyst"))
+    search = await JobsService(career_kb).search(JobQuery(user_id=1, role="data analyst"))
     request = save_request(search.items[0], search)
     first, created = await saved_jobs.save(1, request)
     again, created_again = await saved_jobs.save(1, request)
@@ -172,8 +169,8 @@ async def test_saved_jobs_are_per_user_and_deduplicated(db: None, career_kb: Any
 
 async def test_career_paths_save_only_new_known_skills(db: None, career_kb: Any) -> None:
     await profiles.update_profile(5, skills=["SQL"])
-    paths = await career_paths(
-        career_kb, CareerRequest(user_id=5, skills="sql, python, underwater basketry")
+    paths = await _career(career_kb).career_paths(
+        CareerRequest(user_id=5, skills="sql, python, underwater basketry")
     )
     assert paths.added_skills == ("Python",)
     assert paths.unknown_skills == ("underwater basketry",)
@@ -185,10 +182,10 @@ async def test_career_paths_save_only_new_known_skills(db: None, career_kb: Any)
 
 async def test_nothing_is_written_when_the_request_is_rejected(db: None, career_kb: Any) -> None:
     with pytest.raises(NoSkillsGiven):
-        await prepare_career_paths(career_kb, CareerRequest(user_id=6))
+        await _career(career_kb).prepare(CareerRequest(user_id=6))
     with pytest.raises(InvalidInput, match="Did you mean"):
-        await prepare_career_paths(
-            career_kb, CareerRequest(user_id=6, skills="Python", location="Springfield")
+        await _career(career_kb).prepare(
+            CareerRequest(user_id=6, skills="Python", location="Springfield")
         )
     stored = await profiles.get_profile(6)
     assert stored is not None and stored.skills == []
@@ -198,7 +195,7 @@ async def test_a_saved_location_that_does_not_resolve_falls_back_to_national(
     db: None, career_kb: Any
 ) -> None:
     await profiles.update_profile(7, skills=["Python"], locations=["Qqqxzzz"])
-    paths = await career_paths(career_kb, CareerRequest(user_id=7))
+    paths = await _career(career_kb).career_paths(CareerRequest(user_id=7))
     assert paths.location_label == "United States (national)"
     assert paths.location_note is not None and "national" in paths.location_note
 
@@ -207,7 +204,7 @@ async def test_a_saved_location_that_does_not_resolve_falls_back_to_national(
 
 
 async def test_ground_keeps_sentences_with_known_numbers_only(db: None, career_kb: Any) -> None:
-    paths = await career_paths(career_kb, CareerRequest(user_id=8, skills="Python, SQL"))
+    paths = await _career(career_kb).career_paths(CareerRequest(user_id=8, skills="Python, SQL"))
     facts = summary_facts(paths)
     top = paths.matches[0]
     median = top.salary.annual.display("median")  # type: ignore[union-attr]
@@ -223,13 +220,13 @@ async def test_ground_keeps_sentences_with_known_numbers_only(db: None, career_k
 
 
 def test_legacy_job_match_filters(career_kb: Any) -> None:
-    assert parse_legacy_filters("Remote, Tech, 90k+", career_kb) == {
+    assert JobsService(career_kb).read_filters("Remote, Tech, 90k+") == {
         "remote": True,
         "role": "Tech",
         "location": None,
         "min_salary": "90k+",
     }
-    parsed = parse_legacy_filters("Austin, data analyst, $80,000", career_kb)
+    parsed = JobsService(career_kb).read_filters("Austin, data analyst, $80,000")
     assert parsed["location"] == "Austin" and parsed["role"] == "data analyst"
     assert parsed["min_salary"] == "$80,000"
 

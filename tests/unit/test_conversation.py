@@ -13,15 +13,21 @@ import pytest
 from careermate_bot.cli.chat import run_terminal_chat
 from careermate_bot.config import Settings, build_settings
 from careermate_bot.llm.fake import fake_client
-from careermate_bot.services.conversation.router import (
-    ASK_SKILLS,
-    ConversationRouter,
+from careermate_bot.services import profile as profiles
+from careermate_bot.services.conversation import (
+    Origin,
+    Reply,
+    ShowCareerPaths,
+    ShowPay,
+    ShowSaved,
+    Turn,
     privacy_summary,
 )
 from careermate_bot.services.conversation import memory as conversation_memory
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services.conversation.router import ASK_SKILLS, ConversationRouter
+from careermate_bot.services.profile import ProfileService
 from careermate_bot.storage.database import close_db, init_db
-from models import ChatMessage, MessageRole
+from models import ChatMessage, MessageRole, MessageSource
 
 
 def make_settings(tmp_path: Path) -> Settings:
@@ -40,16 +46,26 @@ async def db(tmp_path: Path) -> AsyncIterator[Settings]:
 
 @pytest.fixture
 def router(career_kb: Any) -> ConversationRouter:
-    return ConversationRouter(career_kb, None)
+    return ConversationRouter(career_kb, ProfileService(career_kb), None)
+
+
+async def say(router: ConversationRouter, user_id: int, name: str, text: str) -> Turn:
+    return await router.route(Origin(user_id, name, MessageSource.DM), text)
+
+
+def text_of(turn: Turn) -> str:
+    action = turn.action
+    assert isinstance(action, ShowSaved | ShowPay | Reply), action
+    return action.text
 
 
 async def test_facts_are_saved_exactly_and_undone_once(
     db: Settings, router: ConversationRouter
 ) -> None:
     text = "I have 6 years of experience and want at least 95k"
-    routed = await router.route(5, "Ann", text, "dm")
-    assert routed.kind == "saved"
-    assert routed.text == "Saved: 6 years of experience; minimum salary $95,000"
+    routed = await say(router, 5, "Ann", text)
+    assert isinstance(routed.action, ShowSaved)
+    assert text_of(routed) == "Saved: 6 years of experience; minimum salary $95,000"
     profile = await profiles.get_profile(5)
     assert profile is not None and (profile.experience_years, profile.min_salary) == (6, 95_000)
     assert routed.saved is not None
@@ -64,22 +80,22 @@ async def test_facts_are_saved_exactly_and_undone_once(
 async def test_roles_a_person_holds_or_wants_go_to_the_right_place(
     db: Settings, router: ConversationRouter
 ) -> None:
-    await router.route(6, "Bo", "I'm a registered nurse", "dm")
-    await router.route(6, "Bo", "my goal is to become a nurse practitioner", "dm")
+    await say(router, 6, "Bo", "I'm a registered nurse")
+    await say(router, 6, "Bo", "my goal is to become a nurse practitioner")
     profile = await profiles.get_profile(6)
     assert profile is not None
     assert profile.preferences["current_role"] == "Registered Nurse"
     assert profile.target_roles == ["Nurse Practitioner"]
-    saved = await router.route(6, "Bo", "I'm a CS student graduating next year", "dm")
-    assert saved.text == "Saved: note “I'm a CS student graduating next year”"
+    saved = await say(router, 6, "Bo", "I'm a CS student graduating next year")
+    assert text_of(saved) == "Saved: note “I'm a CS student graduating next year”"
 
 
 async def test_a_question_never_changes_the_profile(
     db: Settings, router: ConversationRouter
 ) -> None:
-    routed = await router.route(7, "Cy", "How much do electricians make in Phoenix?", "dm")
-    assert routed.kind == "pay" and routed.saved is None
-    assert "Electrician" in routed.text and "Phoenix" in routed.text
+    routed = await say(router, 7, "Cy", "How much do electricians make in Phoenix?")
+    assert isinstance(routed.action, ShowPay) and routed.saved is None
+    assert "Electrician" in routed.action.text and "Phoenix" in routed.action.text
     profile = await profiles.get_profile(7)
     assert profile is not None and profile.is_empty
 
@@ -87,10 +103,10 @@ async def test_a_question_never_changes_the_profile(
 async def test_missing_skills_are_asked_for_then_used(
     db: Settings, router: ConversationRouter
 ) -> None:
-    first = await router.route(8, "Di", "what career paths would suit me?", "dm")
-    assert (first.kind, first.text) == ("ask", ASK_SKILLS)
-    second = await router.route(8, "Di", "Python and SQL", "dm")
-    assert second.kind == "career_paths" or second.saved is not None
+    first = await say(router, 8, "Di", "what career paths would suit me?")
+    assert first.action == Reply(ASK_SKILLS)
+    second = await say(router, 8, "Di", "Python and SQL")
+    assert isinstance(second.action, ShowCareerPaths) or second.saved is not None
     profile = await profiles.get_profile(8)
     assert profile is not None and profile.skills == ["Python", "SQL"]
 
@@ -98,7 +114,7 @@ async def test_missing_skills_are_asked_for_then_used(
 async def test_intent_is_stored_on_the_message_row(
     db: Settings, router: ConversationRouter
 ) -> None:
-    await router.route(9, "Ed", "what can you do?", "dm")
+    await say(router, 9, "Ed", "what can you do?")
     rows = await ChatMessage.filter(user__discord_id=9).order_by("id")
     assert [(r.role, r.intent) for r in rows] == [(MessageRole.USER, "help")]
 
@@ -146,8 +162,8 @@ async def test_the_model_does_not_see_answers_given_from_data(
 ) -> None:
     from careermate_bot.services.conversation.chat import ChatService
 
-    await router.route(11, "Flo", "I know Python and SQL", "dm")
-    await router.route(11, "Flo", "How much do nurses make in Ohio?", "dm")
+    await say(router, 11, "Flo", "I know Python and SQL")
+    await say(router, 11, "Flo", "How much do nurses make in Ohio?")
     chat = ChatService(fake_client(["Hi!"]))
     await chat.reply(11, "Flo", "hello there", "dm")
     profile = await profiles.get_profile(11)

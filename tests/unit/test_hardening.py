@@ -18,16 +18,16 @@ import httpx
 import pytest
 
 from careermate_bot.cli.doctor import check_directory
+from careermate_bot.common.user_text import split_list as career_split_skills
 from careermate_bot.common.user_text import visible_multiline, visible_text
 from careermate_bot.config import ConfigError, Settings, build_settings
 from careermate_bot.errors import InvalidInput, UserFacingError
 from careermate_bot.llm import EngineError, LLMClient, message
 from careermate_bot.llm.backends.openai_compat import OpenAICompatBackend
 from careermate_bot.logging_setup import RedactingStream, SecretRedactor, setup_logging
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.career.paths import check_years
-from careermate_bot.services.career.paths import split_skills as career_split_skills
 from careermate_bot.services.jobs import board as job_board
-from careermate_bot.services.profile import store as profiles
 from careermate_bot.services.profile.form import form_defaults, parse_years, split_list
 from careermate_bot.storage import backup as backup_module
 from careermate_bot.storage.database import (

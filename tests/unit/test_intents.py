@@ -48,10 +48,7 @@ def test_labels_are_exactly_the_issue_s() -> None:
     }
 
 
-def test_classify_works_with_no_context(career_kb: Any) -> None:
-    from careermate_bot.services.conversation.intents import set_default_knowledge
-
-    set_default_knowledge(career_kb)
+def test_classify_works_with_no_context() -> None:
     result = classify("can you look at my resume?")
     assert isinstance(result, IntentResult)
     assert result.intent == "resume_review"

@@ -11,6 +11,7 @@ import pytest
 from careermate_bot.config import Settings, build_settings
 from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import fake_client
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.interview import (
     ActiveSession,
     InterviewService,
@@ -19,10 +20,10 @@ from careermate_bot.services.interview import (
     UnknownRole,
     WrongPhase,
     score_answer,
+    shipped_knowledge,
 )
 from careermate_bot.services.interview.bank import QuestionSnapshot
 from careermate_bot.services.interview.feedback import contradicts, ground_feedback
-from careermate_bot.services.profile import store as profiles
 from careermate_bot.storage.database import close_db, init_db
 from tests.interview_support import (
     IDK,
@@ -62,7 +63,7 @@ def clock() -> Clock:
 
 
 def make_service(clock: Clock, llm=None) -> InterviewService:
-    return InterviewService(llm=llm, bank=tiny_bank(), clock=clock)
+    return InterviewService(llm=llm, bank=tiny_bank(), scoring=shipped_knowledge(), clock=clock)
 
 
 async def test_full_session_answer_next_skip_and_report(db: Settings, clock: Clock) -> None:
@@ -161,7 +162,7 @@ async def test_end_early_and_skip_all(db: Settings, clock: Clock) -> None:
 async def test_roles_resolve_through_the_knowledge_base(
     db: Settings, clock: Clock, career_kb
 ) -> None:
-    service = InterviewService(bank=tiny_bank(), knowledge=career_kb, clock=clock)
+    service = InterviewService.for_knowledge(career_kb, tiny_bank(), clock=clock)
     view = await service.start(USER, "data scientist", kind="technical", questions=3)
     assert view.role == "Data Scientist" and view.occupation_id
     assert all(q.kind != "behavioral" for q in view.questions)

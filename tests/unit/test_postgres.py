@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 from careermate_bot.storage import migrations
 from careermate_bot.storage.database import DatabaseError, close_db, get_connection, init_db
 from careermate_bot.storage.migrations import Migration, MigrationContext
@@ -34,7 +34,7 @@ import asyncio, sys
 from pathlib import Path
 from careermate_bot.config import build_settings
 from careermate_bot.storage.database import close_db, init_db
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 
 async def main(url, tag, users, rounds, go):
     settings = build_settings(_env_file=None, data_dir=Path("."), database_url=url)

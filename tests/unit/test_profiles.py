@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from careermate_bot.config import Settings, build_settings
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.profile.store import ProfileError, ProfileSnapshot
 from careermate_bot.storage.database import close_db, init_db
 from models import ChatMessage, MessageRole, MessageSource, UserProfile
@@ -204,7 +204,7 @@ import asyncio, json, sys
 from pathlib import Path
 from careermate_bot.config import build_settings
 from careermate_bot.storage.database import close_db, init_db
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 
 async def main():
     settings = build_settings(_env_file=None, data_dir=Path(sys.argv[1]),

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from careermate_bot.config import Settings, build_settings
+from careermate_bot.services import profile as profiles
 from careermate_bot.services import resume
-from careermate_bot.services.profile import store as profiles
 from careermate_bot.services.resume import store
 from careermate_bot.storage.database import close_db, init_db
 from models import ResumeReviewSummary

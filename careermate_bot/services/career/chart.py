@@ -9,31 +9,24 @@ text and colour-blind-safe colours, so it reads the same in Discord's dark and l
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import matplotlib
-
-matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-CARD = "#2b2d31"  # Discord's dark embed background: also a solid card on the light theme
-TEXT = "#f2f3f5"
-MUTED = "#b5bac1"
-GRID = "#4e5058"
-MATCH = "#5865f2"  # blurple
-HAVE = "#57c7a0"  # teal-green (distinct from orange for red-green colour blindness)
-MISSING = "#f0a35e"  # orange
-TITLE_CHARS = 34
-DPI = 110
-
-# pyplot is not thread-safe; the object-oriented Figure API is, but font caches are shared, so
-# one render at a time keeps it simple (a render takes ~100 ms).
-_LOCK = threading.Lock()
+from careermate_bot.common.charts import (
+    CARD,
+    DPI,
+    HAVE,
+    MATCH,
+    MISSING,
+    MUTED,
+    RENDER_LOCK,
+    TEXT,
+    short_label,
+    style_axis,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,31 +37,14 @@ class PathBar:
     missing: int
 
 
-def style_axis(axis: Any, *, grid: bool = True) -> None:
-    """The card look every CareerMate chart shares: no frame but the baseline, muted ticks."""
-    axis.set_facecolor(CARD)
-    for side in ("top", "right", "left"):
-        axis.spines[side].set_visible(False)
-    axis.spines["bottom"].set_color(GRID)
-    axis.tick_params(colors=MUTED, labelsize=8, length=0)
-    if grid:
-        axis.grid(axis="x", color=GRID, linewidth=0.6, alpha=0.6)
-        axis.set_axisbelow(True)
-
-
-def _short(text: str, limit: int = TITLE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def render_match_chart(paths: Sequence[PathBar], *, title: str = "Your top career paths") -> bytes:
     """A PNG: match % per path, and matched vs missing skill counts. Empty input -> ValueError."""
     if not paths:
         raise ValueError("no paths to chart")
     rows = list(paths)[:10]
-    labels = [f"{i}. {_short(p.title)}" for i, p in enumerate(rows, 1)]
+    labels = [f"{i}. {short_label(p.title)}" for i, p in enumerate(rows, 1)]
     height = 1.2 + 0.55 * len(rows)
-    with _LOCK:
+    with RENDER_LOCK:
         fig = Figure(figsize=(8.0, height), dpi=DPI, facecolor=CARD)
         grid = fig.add_gridspec(1, 2, width_ratios=(3.2, 1.6), wspace=0.08)
         ax = fig.add_subplot(grid[0, 0])

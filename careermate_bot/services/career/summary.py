@@ -8,37 +8,22 @@ Errors are the LLM layer's typed `LLMError`s; callers show a note instead of the
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Hashable
 
 from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
-from careermate_bot.llm.hygiene import StreamGuard, clean_reply, guarded
+from careermate_bot.llm.grounding import ground
+from careermate_bot.llm.hygiene import StreamGuard, guarded
 from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services.career.paths import CareerPaths
 
 SUMMARY_MAX_TOKENS = 160
 SUMMARY_TEMPERATURE = 0.3
-MIN_WORDS = 8  # less than this is not a summary
 SUMMARY_MAX_CHARS = 900
 MAX_SKILLS_IN_FACTS = 12
 UNAVAILABLE = (
     "ℹ️ The personal summary is unavailable right now ({reason}). Everything else here comes "
     "straight from BLS and O*NET data."
 )
-REASONS: dict[str, str] = {
-    "engine_unreachable": "my language model is offline",
-    "no_engine": "no language model is set up",
-    "model_missing": "the language model isn't installed",
-    "timeout": "the language model is too slow right now",
-    "busy": "the language model is busy with other requests",
-    "bad_output": "the model's answer didn't check out",
-    "cancelled": "it was stopped",
-}
-
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_WORDS = re.compile(r"[^\W_]+")
-_MARKUP = re.compile(r"</?[a-zA-Z][^>]{0,40}>|^#+\s*", re.MULTILINE)
 
 
 def _money(value: float | None) -> str:
@@ -118,47 +103,11 @@ async def stream_summary(
         yield shown
 
 
-def _numbers(text: str) -> set[str]:
-    return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
-
-
-def _key(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold()))
-
-
-def ground(text: str, facts: str, prompt: str = "") -> str:
-    """Keep the sentences of `text` a reader can trust; "" when nothing usable remains.
-
-    Markup goes first; then the shared reply hygiene (`clean_reply`: echoes of the prompt or
-    the facts, loops, words in another script than the requested English); then sentences
-    with a number that is not in `facts` (1-10 are allowed: counts). Callers show a note
-    instead of "".
-    """
-    allowed = _numbers(facts) | {str(n) for n in range(11)}
-    cleaned = clean_reply(_MARKUP.sub(" ", text), system_prompt=prompt, facts=[facts])
-    sentences = [
-        part for line in cleaned.splitlines() for part in _SENTENCE.split(" ".join(line.split()))
-    ]
-    kept = [s for s in sentences if _key(s) and _numbers(s) <= allowed]
-    grounded = " ".join(kept).strip()
-    if len(grounded) > SUMMARY_MAX_CHARS:
-        cut = grounded[:SUMMARY_MAX_CHARS]
-        end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
-        grounded = cut[: end + 1] if end > 0 else cut.rstrip() + "…"
-    return grounded if len(_key(grounded).split()) >= MIN_WORDS else ""
-
-
 def ground_summary(text: str, paths: CareerPaths, display_name: str | None = None) -> str:
     """`ground` against exactly what the model was shown for this result."""
     shown = "\n".join(m["content"] for m in summary_messages(paths, display_name))
-    return ground(text, summary_facts(paths), shown)
+    return ground(text, summary_facts(paths), shown, max_chars=SUMMARY_MAX_CHARS)
 
 
 def unavailable_note(reason: str) -> str:
     return UNAVAILABLE.format(reason=reason)
-
-
-def reason_for(error: BaseException) -> str:
-    """A few words on why the summary is missing, from a typed `LLMError` (or anything)."""
-    kind = getattr(error, "kind", None)
-    return REASONS.get(str(kind), "the language model returned an error")

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from careermate_bot.llm import LLMCancelled, LLMClient, LLMMessage, load_prompt, message
 from careermate_bot.llm.hygiene import StreamGuard, guarded
 from careermate_bot.llm.scheduler import PositionCallback
-from careermate_bot.services.profile import store as profiles
-from careermate_bot.services.profile.store import ProfileSnapshot
+from careermate_bot.services import profile as profiles
+from careermate_bot.services.profile import ProfileSnapshot
 from models import MessageRole, MessageSource
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.conversation.intents import IntentSlots
-from careermate_bot.services.profile import store as profiles
 
 UNDO_KEY = "_undo"
 NOTES_KEY = "notes"

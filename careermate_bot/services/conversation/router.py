@@ -1,14 +1,10 @@
-"""The conversation router: one free-text message -> what to do with it (Discord-free).
+"""The conversation router: one free-text message -> one typed action (Discord-free).
 
-    router = ConversationRouter(knowledge, llm)
-    routed = await router.route(user_id, "Sam", "I know Python and SQL — what jobs fit me?", "dm")
-    routed.kind    # "jobs": the front end renders the /jobs search result
-    routed.saved   # SavedChange(summary="Saved: skills Python, SQL", token=...): say it, offer Undo
+    router = ConversationRouter(knowledge, profiles, llm)
+    turn = await router.route(origin, "I know Python and SQL — what jobs fit me?")
+    turn.action    # SearchJobs(query=JobQuery(...)): the front end shows the /jobs result
+    turn.saved     # SavedChange(summary="Saved: skills Python, SQL", token=...): say it, Undo
 
-Every front end (the Discord chat cog, `careermate chat`) calls `route` and performs the
-`Routed.kind`: "career_paths" / "career_gap" / "jobs" / "resume" / "interview" render the
-feature's own result; "pay", "help", "privacy", "saved" and "ask" are complete text answers
-(`Routed.text`); "chat" goes to the model (`ChatService`, with `Routed.intent` to store).
 Facts the person states are saved first (`memory.py`); the intent is stored on the message row.
 Follow-ups keep a short per-user context in memory ("what about in Denver?" after a pay answer).
 """
@@ -18,11 +14,25 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from careermate_bot.knowledge import SALARY_SOURCE_LONG, UnknownOccupationError
+from careermate_bot.knowledge import SALARY_SOURCE_LONG, KnowledgeBase, UnknownOccupationError
+from careermate_bot.llm import LLMClient
+from careermate_bot.services.career import CareerRequest
+from careermate_bot.services.conversation.actions import (
+    Action,
+    ModelChat,
+    Origin,
+    Reply,
+    ReviewResume,
+    SearchJobs,
+    ShowCareerPaths,
+    ShowPay,
+    ShowPrivacy,
+    ShowSaved,
+    ShowSkillGap,
+    StartInterview,
+    Turn,
+)
 from careermate_bot.services.conversation.intents import (
     ConversationContext,
     IntentResult,
@@ -31,24 +41,14 @@ from careermate_bot.services.conversation.intents import (
     refine_with_llm,
 )
 from careermate_bot.services.conversation.memory import SavedChange, save_facts
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services.jobs import JobQuery
+from careermate_bot.services.profile import ProfileService, ProfileSnapshot
 from models import MessageRole, MessageSource
+
+Source = MessageSource | str
 
 log = logging.getLogger(__name__)
 
-ActionKind = Literal[
-    "career_paths",
-    "career_gap",
-    "pay",
-    "jobs",
-    "resume",
-    "interview",
-    "saved",
-    "privacy",
-    "help",
-    "ask",
-    "chat",
-]
 CONTEXT_TTL = 30 * 60.0  # seconds a follow-up may refer back to the last answer
 MAX_CONTEXTS = 10_000
 
@@ -87,37 +87,6 @@ Classic commands: `!help`, `!career_analyze Python, SQL`, `!job_match Remote, Te
 `!resume_review` (with a file), `!mock_interview Data Scientist`."""
 
 
-class PayAnswer(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    role: str
-    area: str
-    text: str
-    source: str
-
-
-class Routed(BaseModel):
-    """What to do with one message. `text` is a complete answer for the text kinds."""
-
-    model_config = ConfigDict(frozen=True)
-
-    kind: ActionKind
-    result: IntentResult
-    text: str = ""
-    saved: SavedChange | None = None
-    role: str | None = None  # career_gap / interview: the role
-    pay: PayAnswer | None = None
-    steer: bool = False  # "other": the model's answer is followed by STEER_BACK
-
-    @property
-    def intent(self) -> str:
-        return self.result.intent
-
-    @property
-    def slots(self) -> IntentSlots:
-        return self.result.slots
-
-
 @dataclass(slots=True)
 class _Context:
     context: ConversationContext
@@ -127,8 +96,11 @@ class _Context:
 class ConversationRouter:
     """One per process; `route` is safe to call concurrently for different users."""
 
-    def __init__(self, knowledge: Any, llm: Any = None) -> None:
+    def __init__(
+        self, knowledge: KnowledgeBase, profiles: ProfileService, llm: LLMClient | None = None
+    ) -> None:
         self.knowledge = knowledge
+        self.profiles = profiles
         self.llm = llm
         self._contexts: dict[int, _Context] = {}
 
@@ -153,76 +125,89 @@ class ConversationRouter:
         result = classify(text, self.context(user_id))
         return await refine_with_llm(result, text, self.llm, user_id=("intent", user_id))
 
-    async def route(
-        self,
-        user_id: int,
-        display_name: str | None,
-        text: str,
-        source: MessageSource | str,
-        *,
-        attachment: bool = False,
-    ) -> Routed:
+    async def route(self, origin: Origin, text: str, *, attachment: bool = False) -> Turn:
         text = text.strip()
-        result = await self.classify(user_id, text) if text else classify("")
+        user_id = origin.user_id
+        if text:
+            result = await self.classify(user_id, text)
+        else:
+            result = classify("", ConversationContext(knowledge=self.knowledge))
         if attachment:
             result = result.model_copy(update={"intent": "resume_review", "confidence": 1.0})
-        profile = await profiles.get_or_create(user_id, display_name or None)
+        profile = await self.profiles.get_or_create(user_id, origin.display_name or None)
         saved = None
         if result.updates_profile:
             saved = await save_facts(user_id, result.facts, text, self.knowledge)
-            profile = await profiles.get_or_create(user_id)
-        routed = self._decide(result, profile, saved)
-        self._remember(user_id, routed)
-        if routed.kind != "chat":
-            await self._store(user_id, text, routed, source)
-        return routed
+            profile = await self.profiles.get_or_create(user_id)
+        action = self._decide(result, profile, saved, origin)
+        turn = Turn(action=action, intent=result.intent, saved=saved)
+        self._remember(user_id, result, action)
+        if not isinstance(action, ModelChat):
+            await self._store(user_id, text, turn, origin.source)
+        return turn
 
     def _decide(
-        self, result: IntentResult, profile: profiles.ProfileSnapshot, saved: SavedChange | None
-    ) -> Routed:
+        self,
+        result: IntentResult,
+        profile: ProfileSnapshot,
+        saved: SavedChange | None,
+        origin: Origin,
+    ) -> Action:
         slots = result.slots
         intent = result.intent
-
-        def routed(kind: ActionKind, **extra: Any) -> Routed:
-            return Routed(kind=kind, result=result, saved=saved, **extra)
-
         if intent == "career_advice":
             if slots.pay_question:
-                return self._pay(result, profile, saved)
+                return self._pay(slots, profile)
             if slots.role_id and slots.role_kind != "current":
-                return routed("career_gap", role=slots.role)
+                return ShowSkillGap(role=slots.role_id)
             if not (slots.skills or profile.skills):
-                return routed("ask", text=ASK_SKILLS)
-            return routed("career_paths")
+                return Reply(ASK_SKILLS)
+            return ShowCareerPaths(
+                CareerRequest(
+                    user_id=origin.user_id,
+                    display_name=origin.display_name,
+                    skills=", ".join(slots.skills) or None,
+                    location=slots.location,
+                    experience_years=slots.experience_years,
+                    target_role=slots.role if slots.role_kind == "target" else None,
+                )
+            )
         if intent == "job_search":
             known = slots.role or slots.skills or profile.skills or profile.target_roles
-            return routed("jobs") if known else routed("ask", text=ASK_JOB_KIND)
+            if not known:
+                return Reply(ASK_JOB_KIND)
+            return SearchJobs(
+                JobQuery(
+                    user_id=origin.user_id,
+                    display_name=origin.display_name,
+                    guild_id=origin.guild_id,
+                    role=slots.role or (" ".join(slots.skills) or None),
+                    location=slots.location,
+                    min_salary=slots.min_salary,
+                    remote=slots.remote,
+                )
+            )
         if intent == "resume_review":
-            return routed("resume")
+            return ReviewResume()
         if intent == "interview_practice":
             role = slots.role or (profile.target_roles[0] if profile.target_roles else None)
-            return routed("interview", role=role)
+            return StartInterview(role)
         if intent == "profile_update":
-            text = saved.summary if saved is not None else "Got it."
-            return routed("saved", text=text)
+            return ShowSaved(saved.summary if saved is not None else "Got it.")
         if intent == "privacy":
-            return routed("privacy", text=privacy_summary(profile))
+            return ShowPrivacy(privacy_summary(profile))
         if intent == "help":
-            return routed("help", text=HELP_TEXT)
-        return routed("chat", steer=intent == "other")
+            return Reply(HELP_TEXT)
+        return ModelChat(steer=intent == "other")
 
-    def _pay(
-        self, result: IntentResult, profile: profiles.ProfileSnapshot, saved: SavedChange | None
-    ) -> Routed:
-        slots = result.slots
+    def _pay(self, slots: IntentSlots, profile: ProfileSnapshot) -> Action:
         if not slots.role:
-            return Routed(kind="ask", result=result, saved=saved, text=ASK_PAY_ROLE)
+            return Reply(ASK_PAY_ROLE)
         location = slots.location or (profile.locations[0] if profile.locations else None)
         try:
             info = self.knowledge.salary(slots.role_id or slots.role, location)
         except UnknownOccupationError as error:
-            message = error.resolution.message or ASK_PAY_ROLE
-            return Routed(kind="ask", result=result, saved=saved, text=message)
+            return Reply(error.resolution.message or ASK_PAY_ROLE)
         title = info.occupation_title
         if not info.available:
             text = (
@@ -242,47 +227,45 @@ class ConversationRouter:
             text += f"\nSource: {SALARY_SOURCE_LONG}."
         if not slots.location and not profile.locations:
             text += "\n*Tell me a city or state for local figures — e.g. “what about in Denver?”*"
-        pay = PayAnswer(role=title, area=info.area.name, text=text, source=info.source)
-        return Routed(kind="pay", result=result, saved=saved, text=text, pay=pay)
+        return ShowPay(role=title, area=info.area.name, text=text, source=info.source)
 
-    def _remember(self, user_id: int, routed: Routed) -> None:
+    def _remember(self, user_id: int, result: IntentResult, action: Action) -> None:
         ctx = self.context(user_id)
-        if routed.kind == "ask":
-            ctx.last_intent = routed.result.intent
-            ctx.last_slots = routed.slots
+        if isinstance(action, Reply) and action.text != HELP_TEXT:
+            ctx.last_intent = result.intent
+            ctx.last_slots = result.slots
             ctx.awaiting = {ASK_SKILLS: "skills", ASK_PAY_ROLE: "role", ASK_JOB_KIND: "role"}.get(
-                routed.text, "role"
+                action.text, "role"
             )
             return
         ctx.awaiting = None
-        if routed.kind in ("career_paths", "career_gap", "pay", "jobs", "interview"):
-            ctx.last_intent = routed.result.intent
-            ctx.last_slots = routed.slots
-        elif routed.kind in ("privacy", "help"):
+        if isinstance(
+            action, ShowCareerPaths | ShowSkillGap | ShowPay | SearchJobs | StartInterview
+        ):
+            ctx.last_intent = result.intent
+            ctx.last_slots = result.slots
+        elif isinstance(action, ShowPrivacy) or action == Reply(HELP_TEXT):
             ctx.last_intent, ctx.last_slots = None, None
 
-    async def store_unanswered(
-        self, user_id: int, text: str, routed: Routed, source: MessageSource | str
-    ) -> None:
-        """Store a "chat" message that no model answered (none is configured)."""
+    async def store_unanswered(self, user_id: int, text: str, turn: Turn, source: Source) -> None:
+        """Store a model-chat message that no model answered (none is configured)."""
         if text:
-            await profiles.append_message(
-                user_id, MessageRole.USER, text, intent=routed.intent, source=source
+            await self.profiles.append_message(
+                user_id, MessageRole.USER, text, intent=turn.intent, source=source
             )
 
-    async def _store(
-        self, user_id: int, text: str, routed: Routed, source: MessageSource | str
-    ) -> None:
+    async def _store(self, user_id: int, text: str, turn: Turn, source: Source) -> None:
         if text:
-            await profiles.append_message(
-                user_id, MessageRole.USER, text, intent=routed.intent, source=source
+            await self.profiles.append_message(
+                user_id, MessageRole.USER, text, intent=turn.intent, source=source
             )
-        answer = routed.text if routed.kind in ("pay", "saved", "ask") else ""
-        if answer:  # kept for the record (export), as a system row: not shown to the model
-            await profiles.append_message(user_id, MessageRole.SYSTEM, answer, source=source)
+        action = turn.action
+        answer = action.text if isinstance(action, ShowPay | ShowSaved | Reply) else ""
+        if answer and answer != HELP_TEXT:  # kept for the record (export), as a system row
+            await self.profiles.append_message(user_id, MessageRole.SYSTEM, answer, source=source)
 
 
-def privacy_summary(profile: profiles.ProfileSnapshot) -> str:
+def privacy_summary(profile: ProfileSnapshot) -> str:
     """What CareerMate remembers about this person, in plain words."""
     lines = ["Here's what I remember about you:"]
     facts = [

@@ -3,7 +3,7 @@
     from careermate_bot.services.interview import score_answer
     score_answer("Tell me about a time you disagreed with a colleague.", "...").score  # 0-100
 
-    service = InterviewService(llm=client, knowledge=kb)
+    service = InterviewService.for_knowledge(kb, BankIndex(load_question_bank()), llm=client)
     view = await service.start(user_id, "Data Scientist", kind="mixed", questions=5)
     view = await service.answer(view.id, user_id, "At my last job ...")
     view.last_answer.details.how_scored
@@ -14,9 +14,9 @@ Discord-free. See docs/interview.md for the scoring formula and the session life
 from careermate_bot.services.interview.bank import (
     BankIndex,
     QuestionSnapshot,
-    default_bank,
-    set_default_bank,
+    shipped_bank,
 )
+from careermate_bot.services.interview.feedback import unavailable_note
 from careermate_bot.services.interview.report import build_report
 from careermate_bot.services.interview.scoring import (
     MAX_ANSWER_CHARS,
@@ -25,6 +25,7 @@ from careermate_bot.services.interview.scoring import (
     ScoringKnowledge,
     score_answer,
     score_question,
+    shipped_knowledge,
 )
 from careermate_bot.services.interview.service import ActiveSession, InterviewService
 from careermate_bot.services.interview.types import (
@@ -72,8 +73,9 @@ __all__ = [
     "UnknownRole",
     "WrongPhase",
     "build_report",
-    "default_bank",
     "score_answer",
     "score_question",
-    "set_default_bank",
+    "shipped_bank",
+    "shipped_knowledge",
+    "unavailable_note",
 ]

@@ -7,15 +7,16 @@ changes an interview already under way or in the history.
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
-import threading
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
+from careermate_bot.knowledge.questions import load_question_bank
 from careermate_bot.knowledge.text import norm_text
 from careermate_bot.services.interview.lexicon import COMPETENCY_TRIGGERS
 
@@ -200,31 +201,12 @@ def _interleave(
     return out
 
 
-_default: BankIndex | None = None
-_default_lock = threading.Lock()
-
-
-def default_bank() -> BankIndex:
-    """The shipped bank (loaded once); an empty index if it cannot be loaded."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                try:
-                    from careermate_bot.knowledge.questions import load_question_bank
-
-                    _default = BankIndex(load_question_bank())
-                except ImportError:
-                    log.warning("no interview question bank is installed; free-text scoring only")
-                    _default = BankIndex(None)
-                except Exception:
-                    log.exception("the interview question bank could not be loaded")
-                    _default = BankIndex(None)
-    return _default
-
-
-def set_default_bank(bank: BankIndex | None) -> None:
-    """Replace (or, with None, forget) the process-wide bank: tests, reloads."""
-    global _default
-    with _default_lock:
-        _default = bank
+@functools.cache
+def shipped_bank() -> BankIndex:
+    """The bank shipped with CareerMate (read once; immutable); an empty index if it cannot be
+    loaded. Runtime code gets its bank from the container; this is for scripts and tests."""
+    try:
+        return BankIndex(load_question_bank())
+    except Exception:
+        log.exception("the interview question bank could not be loaded")
+        return BankIndex(None)

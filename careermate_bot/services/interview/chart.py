@@ -10,14 +10,14 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
-from careermate_bot.services.career.chart import (
-    _LOCK,
+from careermate_bot.common.charts import (
     CARD,
     DPI,
     MATCH,
     MUTED,
+    RENDER_LOCK,
     TEXT,
-    _short,
+    short_label,
     style_axis,
 )
 from careermate_bot.services.interview.types import AreaScore
@@ -37,9 +37,9 @@ def render_area_chart(areas: Sequence[AreaScore], *, title: str = "Score by area
     if not areas:
         raise ValueError("no areas to chart")
     rows = sorted(areas, key=lambda a: -a.score)[:10]
-    labels = [f"{_short(a.area, 28)} ({a.questions}q)" for a in rows]
+    labels = [f"{short_label(a.area, 28)} ({a.questions}q)" for a in rows]
     height = 1.2 + 0.5 * len(rows)
-    with _LOCK:
+    with RENDER_LOCK:
         fig = Figure(figsize=(7.0, height), dpi=DPI, facecolor=CARD)
         ax = fig.add_subplot(1, 1, 1)
         style_axis(ax)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Hashable
 
-from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
+from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message, reason_for
+from careermate_bot.llm.grounding import ground
 from careermate_bot.llm.hygiene import StreamGuard, guarded
-from careermate_bot.services.career.summary import REASONS, ground
 from careermate_bot.services.interview.bank import QuestionSnapshot
 from careermate_bot.services.interview.lexicon import COMMON_WORDS
 from careermate_bot.services.interview.scoring import AnswerScore
@@ -158,8 +158,5 @@ def _mentions(stems: set[str], point: str, sentence_words: set[str] | None = Non
 
 
 def unavailable_note(error: BaseException | None = None) -> str:
-    kind = getattr(error, "kind", None)
-    reason = REASONS.get(str(kind), "the language model returned an error")
-    if error is None:
-        reason = "the model's answer didn't check out"
+    reason = "the model's answer didn't check out" if error is None else reason_for(error)
     return UNAVAILABLE.format(reason=reason)

@@ -17,8 +17,8 @@ scores at most 2, an answer on another topic at most 10, hedging costs 5.
 
 from __future__ import annotations
 
+import functools
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,12 +28,17 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from careermate_bot.common.user_text import visible_multiline
+from careermate_bot.knowledge.base import OCCUPATIONS_FILE, SKILLS_FILE
+from careermate_bot.knowledge.catalogue import OccupationCatalogue
+from careermate_bot.knowledge.extraction import SkillExtractor
+from careermate_bot.knowledge.loading import package_data_dir
+from careermate_bot.knowledge.taxonomy import SkillTaxonomy
 from careermate_bot.services.interview.bank import (
     BankIndex,
     QuestionKind,
     QuestionSnapshot,
-    default_bank,
     infer_competency,
+    shipped_bank,
 )
 from careermate_bot.services.interview.lexicon import (
     ACTION_CUES,
@@ -141,30 +146,15 @@ class ScoringKnowledge:
         return cls.from_parts(kb.taxonomy, kb.extractor, kb.catalogue)
 
 
-_knowledge: ScoringKnowledge | None = None
-_knowledge_lock = threading.Lock()
-
-
-def default_knowledge() -> ScoringKnowledge:
-    """Taxonomy and catalogue from the shipped data (no wage database needed)."""
-    global _knowledge
-    if _knowledge is None:
-        with _knowledge_lock:
-            if _knowledge is None:
-                from careermate_bot.knowledge.base import OCCUPATIONS_FILE, SKILLS_FILE
-                from careermate_bot.knowledge.catalogue import OccupationCatalogue
-                from careermate_bot.knowledge.extraction import SkillExtractor
-                from careermate_bot.knowledge.loading import package_data_dir
-                from careermate_bot.knowledge.taxonomy import SkillTaxonomy
-
-                pkg = package_data_dir()
-                taxonomy = SkillTaxonomy.from_yaml(pkg / SKILLS_FILE)
-                catalogue = OccupationCatalogue.from_yaml(pkg / OCCUPATIONS_FILE)
-                extractor = SkillExtractor(
-                    taxonomy.rules, {n: s.category for n, s in taxonomy.skills.items()}
-                )
-                _knowledge = ScoringKnowledge.from_parts(taxonomy, extractor, catalogue)
-    return _knowledge
+@functools.cache
+def shipped_knowledge() -> ScoringKnowledge:
+    """Taxonomy and catalogue from the shipped data (read once; no wage database needed).
+    Runtime code builds its `ScoringKnowledge` from the app's knowledge base instead."""
+    pkg = package_data_dir()
+    taxonomy = SkillTaxonomy.from_yaml(pkg / SKILLS_FILE)
+    catalogue = OccupationCatalogue.from_yaml(pkg / OCCUPATIONS_FILE)
+    extractor = SkillExtractor(taxonomy.rules, {n: s.category for n, s in taxonomy.skills.items()})
+    return ScoringKnowledge.from_parts(taxonomy, extractor, catalogue)
 
 
 # -- compiled cues -----------------------------------------------------------------------------
@@ -209,7 +199,7 @@ def score_answer(
 ) -> AnswerScore:
     """Score `answer` to `question` (free text). A question that matches a bank question is
     scored as that question (technical ones by their key points); any other as behavioral."""
-    index = bank if bank is not None else default_bank()
+    index = bank if bank is not None else shipped_bank()
     snapshot = index.match(question) or QuestionSnapshot(
         kind="behavioral", text=question, competency=infer_competency(question)
     )
@@ -224,7 +214,7 @@ def score_question(
     knowledge: ScoringKnowledge | None = None,
 ) -> AnswerScore:
     """Score an answer to a known question (the session service's path)."""
-    kn = knowledge or default_knowledge()
+    kn = knowledge or shipped_knowledge()
     occupation = kn.resolve_role(role) if isinstance(role, str) and role.strip() else role
     # Zero-width characters and other invisibles are dropped: an answer of only those is empty.
     text = visible_multiline((answer or "")[:MAX_ANSWER_CHARS])

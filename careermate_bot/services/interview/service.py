@@ -23,19 +23,21 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from careermate_bot.common.user_text import visible_multiline
+from careermate_bot.knowledge import KnowledgeBase
+from careermate_bot.llm import LLMClient
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.interview import feedback as fb
 from careermate_bot.services.interview.bank import (
     BankIndex,
     InterviewKind,
     QuestionSnapshot,
-    default_bank,
 )
+from careermate_bot.services.interview.chart import render_area_chart
 from careermate_bot.services.interview.report import build_report
 from careermate_bot.services.interview.scoring import (
     MAX_ANSWER_CHARS,
     AnswerScore,
     ScoringKnowledge,
-    default_knowledge,
     score_question,
 )
 from careermate_bot.services.interview.types import (
@@ -55,7 +57,6 @@ from careermate_bot.services.interview.types import (
     UnknownRole,
     WrongPhase,
 )
-from careermate_bot.services.profile import store as profiles
 from models import InterviewAnswer, InterviewSession, SessionPhase, SessionStatus, UserProfile
 
 log = logging.getLogger(__name__)
@@ -77,38 +78,45 @@ class ActiveSession(InterviewError):
 
 
 class InterviewService:
+    """The interview feature's one façade. Build it with `for_knowledge` in the app (the
+    knowledge base gives roles, autocomplete and the scoring vocabulary), or from parts in
+    tests (a small `bank`, `shipped_knowledge()` for scoring)."""
+
     def __init__(
         self,
         *,
-        llm: Any = None,
-        knowledge: Any = None,
-        bank: BankIndex | None = None,
+        bank: BankIndex,
+        scoring: ScoringKnowledge,
+        knowledge: KnowledgeBase | None = None,
+        llm: LLMClient | None = None,
         clock: Callable[[], datetime] | None = None,
         idle_hours: float = IDLE_HOURS,
     ) -> None:
         self.llm = llm
-        self.kb = knowledge  # the app's KnowledgeBase (roles, autocomplete), optional
-        self._bank = bank
-        self._scoring: ScoringKnowledge | None = (
-            ScoringKnowledge.from_knowledge_base(knowledge) if knowledge is not None else None
-        )
+        self.kb = knowledge
+        self.bank = bank
+        self.scoring = scoring
         self.clock = clock or (lambda: datetime.now(UTC))
         self.idle = timedelta(hours=idle_hours)
         self._locks: dict[int, asyncio.Lock] = {}
         self._user_locks: dict[int, asyncio.Lock] = {}
 
-    # -- wiring ------------------------------------------------------------------------------
-    @property
-    def bank(self) -> BankIndex:
-        if self._bank is None:
-            self._bank = default_bank()
-        return self._bank
-
-    @property
-    def scoring(self) -> ScoringKnowledge:
-        if self._scoring is None:
-            self._scoring = default_knowledge()
-        return self._scoring
+    @classmethod
+    def for_knowledge(
+        cls,
+        knowledge: KnowledgeBase,
+        bank: BankIndex,
+        *,
+        llm: LLMClient | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> InterviewService:
+        return cls(
+            bank=bank,
+            scoring=ScoringKnowledge.from_knowledge_base(knowledge),
+            knowledge=knowledge,
+            llm=llm,
+            clock=clock,
+        )
 
     def _lock(self, session_id: int) -> asyncio.Lock:
         return self._locks.setdefault(session_id, asyncio.Lock())
@@ -389,6 +397,24 @@ class InterviewService:
         if view.status != "active" and view.overall != report.overall:
             await InterviewSession.filter(id=session_id).update(overall=report.overall)
         return report
+
+    async def report_chart(self, report: InterviewReport) -> bytes | None:
+        """The report's chart by competency (drawn off the event loop), or None."""
+        if not report.areas:
+            return None
+        return await asyncio.to_thread(render_area_chart, report.areas)
+
+    @property
+    def writes_comments(self) -> bool:
+        """Whether a coach's comment by the model follows each score."""
+        return self.llm is not None
+
+    def role_key(self, role: str | None) -> str:
+        """A short id for a role, for a custom id ("" = general or unknown)."""
+        if not role or self.kb is None:
+            return ""
+        occupation = self.kb.resolve_occupation(role).occupation
+        return occupation.id[:40] if occupation is not None else ""
 
     async def history(self, user_id: int, limit: int = 10) -> list[SessionSummary]:
         await self.expire_idle(user_id=user_id)

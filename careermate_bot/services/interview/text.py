@@ -8,15 +8,16 @@ the catalogue's occupation descriptions (shipped data), rates each word. Keyboar
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from careermate_bot.knowledge.loading import package_data_dir, read_yaml
 from careermate_bot.services.interview.lexicon import (
     COMMON_WORDS,
     COMPETENCY_WORDS,
@@ -136,13 +137,7 @@ class _BigramModel:
         return total / (len(padded) - 1)
 
 
-_model: _BigramModel | None = None
-_model_lock = threading.Lock()
-
-
 def _training_words() -> list[str]:
-    from careermate_bot.knowledge.loading import package_data_dir, read_yaml
-
     corpus: list[str] = []
     try:
         data = read_yaml(package_data_dir() / "occupations.yaml")
@@ -158,13 +153,10 @@ def _training_words() -> list[str]:
     return [w for w in corpus if w.isascii() and w.isalpha()]
 
 
+@functools.cache
 def bigram_model() -> _BigramModel:
-    global _model
-    if _model is None:
-        with _model_lock:
-            if _model is None:
-                _model = _BigramModel(_training_words())
-    return _model
+    """The letter-bigram model of English-like words (built once from shipped text)."""
+    return _BigramModel(_training_words())
 
 
 _KEYBOARD_GRAMS = frozenset(

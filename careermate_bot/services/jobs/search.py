@@ -24,18 +24,18 @@ from careermate_bot.knowledge import (
     Occupation,
     SalaryInfo,
 )
-from careermate_bot.services.career.paths import (
+from careermate_bot.knowledge.strict import (
     did_you_mean_role,
     location_label,
-    profile_location,
+    preferred_location,
     resolve_location_strict,
 )
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.jobs import board as job_board
 from careermate_bot.services.jobs.board import PostingSnapshot
 from careermate_bot.services.jobs.links import job_board_links, search_place
 from careermate_bot.services.jobs.saved import SaveRequest, posting_key, role_key
-from careermate_bot.services.profile import store as profiles
-from careermate_bot.services.profile.store import ProfileSnapshot
+from careermate_bot.services.profile import ProfileSnapshot
 from models.jobs import SavedKind
 
 MAX_RESULTS = 7
@@ -199,7 +199,7 @@ def _place(
         return place, remote or place.remote, notes
     if remote:
         return kb.resolve_location("remote"), True, notes
-    saved, note = profile_location(kb, profile)
+    saved, note = preferred_location(kb, profile.locations, profile.remote_ok)
     if note:
         notes.append(note)
     return saved, saved is not None and saved.remote, notes

@@ -6,12 +6,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from careermate_bot.common.salary_input import parse_salary
 from careermate_bot.common.user_text import split_list
 from careermate_bot.errors import InvalidInput
 from careermate_bot.services.profile.store import MAX_EXPERIENCE_YEARS as MAX_YEARS
 from careermate_bot.services.profile.store import ProfileSnapshot
 
 SkillCanonicaliser = Callable[[str], str]
+SalaryParser = Callable[[str], int | None]
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def form_from_text(
     experience: str,
     min_salary: str,
     canonical_skill: SkillCanonicaliser | None = None,
-    parse_salary: Callable[[str], int | None],
+    parse_salary: SalaryParser = parse_salary,
 ) -> ProfileForm:
     skill_list = split_list(skills)
     if canonical_skill is not None:

@@ -1,19 +1,10 @@
-"""User profiles and conversation history: the one Discord-free API cogs, DM chat and the CLI use.
+"""User profiles: the snapshot every feature reads, and the one transactional update.
 
-Every function is async, takes the Discord user id and returns pydantic snapshots
-(`ProfileSnapshot`, `MessageSnapshot`) rather than ORM objects, so callers can render, compare
-and serialise them without touching the database again.
-
-List fields (skills, locations, target roles) keep the order the user gave and drop duplicates
-case-insensitively: the first spelling wins ("Python" then "python" keeps "Python").
-
-Export and delete cover the profile and every row that points at it through a foreign key
-(any model with `ForeignKeyField("models.UserProfile", ...)`), so a feature that stores
-per-user data that way is included without changes here. Columns that hold some member's
-Discord id without a foreign key (`PERSON_ID_COLUMNS`, e.g. `job_postings.closed_by`) are
-masked in an export unless they hold the exporter's own id, and cleared when that member's data
-is deleted. After a delete, SQLite's write-ahead log is checkpointed (with `secure_delete` on,
-see `careermate_bot.storage.database`) so the deleted text is not left readable in the database files.
+Every function is async, takes the Discord user id and returns a pydantic `ProfileSnapshot`
+rather than ORM objects, so callers can render, compare and serialise it without touching the
+database again. List fields (skills, locations, target roles) keep the order the user gave and
+drop duplicates case-insensitively: the first spelling wins ("Python" then "python" keeps
+"Python"). History: `history.py`; export and delete: `privacy.py`; the façade: `service.py`.
 """
 
 from __future__ import annotations
@@ -21,18 +12,15 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
-from enum import Enum
+from datetime import datetime
 from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict
-from tortoise.fields import CASCADE
 from tortoise.transactions import in_transaction
 
 from careermate_bot.common.user_text import visible_text
 from careermate_bot.errors import InvalidInput
-from models import ChatMessage, MessageRole, MessageSource, UserProfile
-from models.jobs import PERSON_ID_COLUMNS  # re-exported: one definition, beside the schema
+from models import UserProfile
 
 MAX_LIST_ITEMS = 100
 MAX_ITEM_LENGTH = 100
@@ -40,11 +28,6 @@ MAX_DISPLAY_NAME = 100
 MAX_SALARY = 10_000_000  # what the forms accept (salary_input.MAX_ANNUAL)
 MAX_EXPERIENCE_YEARS = 60  # the same bound every form uses (profile_form, career_paths)
 MAX_PREFERENCES_BYTES = 16_384
-MAX_HISTORY = 1000
-EXPORT_FORMAT = "careermate-user-export"
-EXPORT_VERSION = 1
-# Shown in an export in place of another member's Discord id.
-OTHER_MEMBER = "another member"
 
 
 class ProfileError(InvalidInput, ValueError):
@@ -110,28 +93,6 @@ class ProfileSnapshot(BaseModel):
         """Nothing career-related known yet (a fresh profile)."""
         return not (self.skills or self.locations or self.target_roles) and all(
             value is None for value in (self.remote_ok, self.min_salary, self.experience_years)
-        )
-
-
-class MessageSnapshot(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    role: MessageRole
-    content: str
-    intent: str | None
-    source: MessageSource
-    created_at: datetime
-
-    @classmethod
-    def of(cls, message: ChatMessage) -> MessageSnapshot:
-        return cls(
-            id=message.id,
-            role=MessageRole(message.role),
-            content=message.content,
-            intent=message.intent,
-            source=MessageSource(message.source),
-            created_at=message.created_at,
         )
 
 
@@ -222,18 +183,6 @@ def _check_number(value: object, what: str, low: float, high: float) -> None:
         raise ProfileError(f"{what} must be between {low:g} and {high:g}")
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 # -- Profiles -------------------------------------------------------------------------------------
 
 
@@ -242,7 +191,7 @@ async def get_profile(discord_id: int) -> ProfileSnapshot | None:
     return ProfileSnapshot.of(profile) if profile else None
 
 
-async def _get_or_create_row(discord_id: int, display_name: str | None) -> UserProfile:
+async def get_or_create_row(discord_id: int, display_name: str | None) -> UserProfile:
     name = (display_name or "").strip()[:MAX_DISPLAY_NAME]
     profile, created = await UserProfile.get_or_create(
         discord_id=discord_id, defaults={"display_name": name}
@@ -253,7 +202,7 @@ async def _get_or_create_row(discord_id: int, display_name: str | None) -> UserP
     return profile
 
 
-async def _lock_profile(discord_id: int) -> None:
+async def lock_profile(discord_id: int) -> None:
     """Start a read-modify-write transaction with a write, never with a read.
 
     SQLite in WAL mode: a transaction that reads first and writes later fails at once with
@@ -268,7 +217,7 @@ async def _lock_profile(discord_id: int) -> None:
 async def get_or_create(discord_id: int, display_name: str | None = None) -> ProfileSnapshot:
     """The user's profile, created empty on first contact. A given non-empty `display_name`
     replaces the stored one (people rename themselves)."""
-    return ProfileSnapshot.of(await _get_or_create_row(discord_id, display_name))
+    return ProfileSnapshot.of(await get_or_create_row(discord_id, display_name))
 
 
 async def update_profile(
@@ -297,7 +246,7 @@ async def update_profile(
     that key. Raises `ProfileError` for invalid values (nothing is written then).
     """
     async with in_transaction():
-        await _lock_profile(discord_id)
+        await lock_profile(discord_id)
         profile = await UserProfile.select_for_update().get_or_none(discord_id=discord_id)
         if profile is None:
             # First contact, maybe raced by another process sharing the database (PostgreSQL):
@@ -380,168 +329,3 @@ async def update_profile(
 async def add_skills(discord_id: int, skills: Iterable[str]) -> ProfileSnapshot:
     """Merge skills into the profile (order kept, duplicates ignoring case dropped)."""
     return await update_profile(discord_id, add_skills=skills)
-
-
-# -- Conversation history -------------------------------------------------------------------------
-
-
-async def append_message(
-    discord_id: int,
-    role: MessageRole | str,
-    content: str,
-    *,
-    intent: str | None = None,
-    source: MessageSource | str = MessageSource.DM,
-    display_name: str | None = None,
-) -> MessageSnapshot:
-    """Store one message of the user's conversation (creating the profile on first contact)."""
-    try:
-        role = MessageRole(role)
-        source = MessageSource(source)
-    except ValueError as error:
-        raise ProfileError(str(error)) from None
-    if intent is not None:
-        intent = intent[:32] or None
-    profile = await _get_or_create_row(discord_id, display_name)
-    message = await ChatMessage.create(
-        user_id=profile.id, role=role, content=content, intent=intent, source=source
-    )
-    return MessageSnapshot.of(message)
-
-
-async def recent_history(discord_id: int, limit: int = 20) -> list[MessageSnapshot]:
-    """The user's last `limit` messages, oldest first (the order to feed an LLM)."""
-    limit = max(0, min(int(limit), MAX_HISTORY))
-    if limit == 0:
-        return []
-    rows = await ChatMessage.filter(user__discord_id=discord_id).order_by("-id").limit(limit)
-    return [MessageSnapshot.of(row) for row in reversed(rows)]
-
-
-async def count_messages(discord_id: int) -> int:
-    return await ChatMessage.filter(user__discord_id=discord_id).count()
-
-
-async def clear_history(discord_id: int) -> int:
-    """Forget the conversation but keep the profile; returns how many messages went."""
-    profile = await UserProfile.get_or_none(discord_id=discord_id)
-    if profile is None:
-        return 0
-    return await ChatMessage.filter(user_id=profile.id).delete()
-
-
-# -- Export and deletion --------------------------------------------------------------------------
-
-
-def _related_models() -> list[tuple[str, type[Any], str, bool]]:
-    """(related_name, model, fk column, cascades) for every model with a foreign key to
-    UserProfile; `cascades` is True when that key is declared `on_delete=CASCADE`."""
-    meta = UserProfile._meta
-    found = []
-    for name in sorted(meta.backward_fk_fields | meta.backward_o2o_fields):
-        backward: Any = meta.fields_map[name]  # a BackwardFKRelation / BackwardOneToOneRelation
-        model = backward.related_model
-        forward = next(
-            (
-                model._meta.fields_map[fk]
-                for fk in model._meta.fk_fields | model._meta.o2o_fields
-                if getattr(model._meta.fields_map[fk], "related_name", None) == name
-            ),
-            None,
-        )
-        cascades = getattr(forward, "on_delete", CASCADE) == CASCADE
-        found.append((name, model, backward.relation_source_field, cascades))
-    return found
-
-
-def _person_id_columns() -> list[tuple[type[Any], str]]:
-    """(model, column) for every column that stores some member's Discord id without being a
-    foreign key: the ones listed in PERSON_ID_COLUMNS plus any integer column named `*_by`."""
-    from tortoise import Tortoise
-
-    found: list[tuple[type[Any], str]] = []
-    for app in Tortoise.apps.values():
-        for model in app.values():
-            meta = model._meta
-            listed = PERSON_ID_COLUMNS.get(meta.db_table, ())
-            for name in sorted(meta.fields_map):
-                field = meta.fields_map[name]
-                is_int = getattr(field, "field_type", None) is int
-                is_fk = name in meta.fk_fields or name in meta.o2o_fields
-                if not is_fk and (name in listed or (is_int and name.endswith("_by"))):
-                    found.append((model, name))
-    return found
-
-
-def _mask_other_people(
-    rows: list[dict[str, Any]], columns: Iterable[str], discord_id: int
-) -> list[dict[str, Any]]:
-    """Replace other members' Discord ids in `columns` with OTHER_MEMBER (the exporter's own id
-    stays: it is their data)."""
-    columns = tuple(columns)
-    for row in rows:
-        for column in columns:
-            value = row.get(column)
-            if value is not None and value != discord_id:
-                row[column] = OTHER_MEMBER
-    return rows
-
-
-async def export_user_data(discord_id: int) -> dict[str, Any] | None:
-    """Everything stored about the user as a JSON-ready dict, or None if nothing is stored.
-
-    `{"format", "version", "exported_at", "profile": {...}, "<related_name>": [rows...]}`, with
-    the conversation under "messages" (oldest first). Only the caller's own data: another
-    member's Discord id in a row (who closed your posting) reads OTHER_MEMBER.
-    """
-    profile = await UserProfile.get_or_none(discord_id=discord_id)
-    if profile is None:
-        return None
-    data: dict[str, Any] = {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "exported_at": datetime.now(UTC).isoformat(),
-        "profile": _jsonable(ProfileSnapshot.of(profile).model_dump()),
-    }
-    person_columns: dict[type[Any], list[str]] = {}
-    for model, column in _person_id_columns():
-        person_columns.setdefault(model, []).append(column)
-    for name, model, fk_column, _cascades in _related_models():
-        rows = await model.filter(**{fk_column: profile.id}).order_by("id").values()
-        for row in rows:
-            row.pop(fk_column, None)  # the internal profile id means nothing outside
-        rows = _mask_other_people(rows, person_columns.get(model, ()), discord_id)
-        data[name] = _jsonable(rows)
-    return data
-
-
-async def delete_user_data(discord_id: int) -> dict[str, int]:
-    """Delete the profile and every row that cascades from it, in one transaction, and clear
-    the user's Discord id from other members' rows (`PERSON_ID_COLUMNS`, e.g. who closed
-    someone else's posting).
-
-    Returns the number of rows deleted per table, zeros left out ({} when nothing was stored);
-    cleared references count under "<table>.<column>". Rows whose foreign key says SET_NULL
-    (or RESTRICT) are left to the database's own rule. Afterwards SQLite's write-ahead log is
-    checkpointed so the deleted text does not linger in the -wal file.
-    """
-    from careermate_bot.storage.database import forget_deleted_pages
-
-    deleted: dict[str, int] = {}
-    async with in_transaction():
-        await _lock_profile(discord_id)
-        profile = await UserProfile.get_or_none(discord_id=discord_id)
-        for model, column in _person_id_columns():
-            key = f"{model._meta.db_table}.{column}"
-            deleted[key] = await model.filter(**{column: discord_id}).update(**{column: None})
-        if profile is not None:
-            for _name, model, fk_column, cascades in _related_models():
-                if cascades:
-                    deleted[model._meta.db_table] = await model.filter(
-                        **{fk_column: profile.id}
-                    ).delete()
-            deleted[UserProfile._meta.db_table] = await UserProfile.filter(id=profile.id).delete()
-    result = {table: count for table, count in deleted.items() if count}
-    if result:
-        await forget_deleted_pages()
-    return result

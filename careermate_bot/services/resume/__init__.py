@@ -4,9 +4,9 @@
     result = review(kb, text, target_role="Data Analyst")
     result.score, result.checks, result.skills, result.fixes, result.coverage
 
-Async front ends: `review_file_async` / `review_text_async` parse and review in a worker thread
-with a time limit. Rewrites of weak bullets by the LLM: `rewrites.stream_rewrites`. Storing the
-summary for "compare with my last review": `store`. Discord-free; see docs/resume.md.
+The feature's façade is `ResumeService` (plan -> review a file or pasted text off the event loop
+-> stored summary, chart, then the model's rewrites); `review_file_async` / `review_text_async`
+parse and review in a worker with a time limit. Discord-free; see docs/resume.md.
 """
 
 from careermate_bot.services.resume.document import Document, FileKind, LayoutRisk
@@ -32,8 +32,18 @@ from careermate_bot.services.resume.files import (
     read_document,
     read_document_async,
 )
+from careermate_bot.services.resume.headings import LABELS as SECTION_LABELS
+from careermate_bot.services.resume.report import bar
 from careermate_bot.services.resume.review import review, review_document
+from careermate_bot.services.resume.rewrites import Rewrite
 from careermate_bot.services.resume.runner import review_file_async, review_text_async
+from careermate_bot.services.resume.service import (
+    ResumeService,
+    ReviewOutcome,
+    ReviewPlan,
+    ReviewRequest,
+)
+from careermate_bot.services.resume.store import Comparison, StoredReview
 from careermate_bot.services.resume.types import (
     CheckResult,
     FitSuggestion,
@@ -47,7 +57,9 @@ from careermate_bot.services.resume.types import (
 __all__ = [
     "MAX_BYTES",
     "MAX_PAGES",
+    "SECTION_LABELS",
     "CheckResult",
+    "Comparison",
     "CorruptFile",
     "Document",
     "EmptyDocument",
@@ -63,11 +75,18 @@ __all__ = [
     "ParseTimeout",
     "ResumeError",
     "ResumeReview",
+    "ResumeService",
     "ResumeStats",
+    "ReviewOutcome",
+    "ReviewPlan",
+    "ReviewRequest",
+    "Rewrite",
     "ScannedPdf",
+    "StoredReview",
     "TooManyPages",
     "UnsupportedType",
     "ZipBomb",
+    "bar",
     "extract_text",
     "extract_text_async",
     "from_paste",

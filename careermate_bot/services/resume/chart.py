@@ -11,8 +11,7 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
-from careermate_bot.services.career.chart import (
-    _LOCK,
+from careermate_bot.common.charts import (
     CARD,
     DPI,
     GRID,
@@ -20,6 +19,7 @@ from careermate_bot.services.career.chart import (
     MATCH,
     MISSING,
     MUTED,
+    RENDER_LOCK,
     TEXT,
     style_axis,
 )
@@ -41,7 +41,7 @@ def render_breakdown_chart(checks: Sequence[CheckResult], score: int) -> bytes:
         raise ValueError("no checks to chart")
     rows = list(checks)
     height = 1.1 + 0.36 * len(rows)
-    with _LOCK:
+    with RENDER_LOCK:
         fig = Figure(figsize=(7.0, height), dpi=DPI, facecolor=CARD)
         ax = fig.add_subplot(1, 1, 1)
         style_axis(ax, grid=False)

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from careermate_bot.services.profile import store as profiles
+from careermate_bot.services import profile as profiles
 from careermate_bot.services.resume.types import ResumeReview
 from models import ResumeReviewSummary, UserProfile
 

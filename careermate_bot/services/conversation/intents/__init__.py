@@ -12,8 +12,8 @@ see docs/conversation.md). `refine_with_llm` asks a capable model only when conf
 from careermate_bot.services.conversation.intents.classifier import (
     LOW_CONFIDENCE,
     IntentClassifier,
+    classifier_for,
     classify,
-    set_default_knowledge,
     split_clauses,
 )
 from careermate_bot.services.conversation.intents.llm_stage import llm_capable, refine_with_llm
@@ -33,9 +33,9 @@ __all__ = [
     "IntentClassifier",
     "IntentResult",
     "IntentSlots",
+    "classifier_for",
     "classify",
     "llm_capable",
     "refine_with_llm",
-    "set_default_knowledge",
     "split_clauses",
 ]

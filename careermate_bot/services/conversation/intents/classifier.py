@@ -14,12 +14,13 @@ fact clauses: that is what may be saved, never what a question merely mentions.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
-import threading
 from typing import Any, Literal
 
+from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.services.conversation.intents.normalize import normalize
 from careermate_bot.services.conversation.intents.rules import is_ack, is_help_alone, rule_scores
 from careermate_bot.services.conversation.intents.slots import SlotExtractor, is_pay_question
@@ -114,42 +115,17 @@ _CLAUSE_SPLIT = re.compile(
     re.I,
 )
 
-_default_lock = threading.Lock()
-_default_knowledge: Any = None
-_extractors: dict[int, SlotExtractor] = {}
 
-
-def set_default_knowledge(knowledge: Any) -> None:
-    """Use this knowledge base when `classify` gets none (the app container calls this)."""
-    global _default_knowledge
-    _default_knowledge = knowledge
-
-
-def _knowledge(context: ConversationContext | None) -> Any:
-    global _default_knowledge
-    if context is not None and context.knowledge is not None:
-        return context.knowledge
-    if _default_knowledge is None:
-        with _default_lock:
-            if _default_knowledge is None:
-                try:
-                    from careermate_bot.knowledge import get_knowledge_base
-
-                    _default_knowledge = get_knowledge_base()
-                except Exception:  # no wage data, unreadable data dir: classify without slots
-                    log.exception("intent slots unavailable: the knowledge base did not load")
-                    _default_knowledge = False
-    return _default_knowledge or None
-
-
-def _extractor(knowledge: Any) -> SlotExtractor | None:
-    if knowledge is None:
+@functools.cache
+def _shipped_knowledge() -> KnowledgeBase | None:
+    """For `classify(text)` called with no context (scripts, outside code): the knowledge base
+    in the default data directory, loaded once; None (intents without slots) if it can't load.
+    The app's router always passes its own knowledge base in the context."""
+    try:
+        return KnowledgeBase.load()
+    except Exception:  # no wage data, unreadable data dir: classify without slots
+        log.exception("intent slots unavailable: the knowledge base did not load")
         return None
-    found = _extractors.get(id(knowledge))
-    if found is None or found.kb is not knowledge:
-        found = SlotExtractor(knowledge)
-        _extractors[id(knowledge)] = found
-    return found
 
 
 _ABBREVIATION_END = re.compile(
@@ -262,8 +238,8 @@ def _only_skills(text: str, slots: IntentSlots, knowledge: Any) -> bool:
 class IntentClassifier:
     """Deterministic, thread-safe; one per knowledge base (or none: intents without slots)."""
 
-    def __init__(self, knowledge: Any = None) -> None:
-        self.extractor = _extractor(knowledge)
+    def __init__(self, knowledge: KnowledgeBase | None = None) -> None:
+        self.extractor = SlotExtractor(knowledge) if knowledge is not None else None
 
     def classify(self, text: str, context: ConversationContext | None = None) -> IntentResult:
         text = (text or "").strip()[:MAX_TEXT]
@@ -441,15 +417,15 @@ def _confidence(top: float, second: float) -> float:
     return round(strength * (0.45 + 0.55 * lead), 3)
 
 
-_classifiers: dict[int, IntentClassifier] = {}
+@functools.lru_cache(maxsize=8)
+def classifier_for(knowledge: KnowledgeBase | None) -> IntentClassifier:
+    """One classifier per knowledge base (building one compiles its slot patterns)."""
+    return IntentClassifier(knowledge)
 
 
 def classify(text: str, context: ConversationContext | None = None) -> IntentResult:
     """Classify one message; no LLM, no I/O after the knowledge base's first load."""
-    knowledge = _knowledge(context)
-    key = id(knowledge)
-    found = _classifiers.get(key)
-    if found is None or (found.extractor is not None and found.extractor.kb is not knowledge):
-        found = IntentClassifier(knowledge)
-        _classifiers[key] = found
-    return found.classify(text, context)
+    knowledge = context.knowledge if context is not None else None
+    if knowledge is None:
+        knowledge = _shipped_knowledge()
+    return classifier_for(knowledge).classify(text, context)

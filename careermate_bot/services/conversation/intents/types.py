@@ -7,6 +7,8 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from careermate_bot.knowledge import KnowledgeBase
+
 Intent = Literal[
     "small_talk",
     "career_advice",
@@ -93,10 +95,10 @@ class ConversationContext:
     `last_intent`/`last_slots`: the previous routed turn, so "what about in Denver?" after a pay
     answer is the same question for another place. `awaiting`: the slot the bot just asked for
     ("role", "location"), so a bare answer ("nurse") fills it. `knowledge`: the knowledge base to
-    extract slots with (default: the process-wide one).
+    extract slots with (default: the one in the default data directory).
     """
 
     last_intent: Intent | None = None
     last_slots: IntentSlots | None = None
     awaiting: str | None = None
-    knowledge: object | None = field(default=None, repr=False)
+    knowledge: KnowledgeBase | None = field(default=None, repr=False)

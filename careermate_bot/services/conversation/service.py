@@ -1,0 +1,80 @@
+"""`Conversation`: the conversation feature's one façade, for DMs, mentions and the terminal.
+
+conversation = Conversation(knowledge, profiles, llm)     # built once in the container
+turn = await conversation.route(origin, "how much do nurses make in Denver?")
+match turn.action: ...                                    # each front end renders it
+async for delta in conversation.stream_reply(...): ...   # `ModelChat`: the model answers
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from careermate_bot.knowledge import KnowledgeBase
+from careermate_bot.llm import LLMClient, NoEngine
+from careermate_bot.llm.scheduler import PositionCallback
+from careermate_bot.services.conversation import memory
+from careermate_bot.services.conversation.actions import Origin, Turn
+from careermate_bot.services.conversation.chat import ChatService
+from careermate_bot.services.conversation.router import ConversationRouter
+from careermate_bot.services.profile import ProfileService
+
+
+class Conversation:
+    def __init__(
+        self, knowledge: KnowledgeBase, profiles: ProfileService, llm: LLMClient | None = None
+    ) -> None:
+        self.knowledge = knowledge
+        self.profiles = profiles
+        self.llm = llm
+        self.router = ConversationRouter(knowledge, profiles, llm)
+        self._chat = ChatService(llm) if llm is not None else None
+
+    @property
+    def has_model(self) -> bool:
+        """Whether a model answers small talk (without one, a short fixed line does)."""
+        return self._chat is not None
+
+    @property
+    def chat(self) -> ChatService:
+        if self._chat is None:
+            raise NoEngine("no LLM client configured")
+        return self._chat
+
+    async def route(self, origin: Origin, text: str, *, attachment: bool = False) -> Turn:
+        """Classify the message, save the facts it states, decide one action."""
+        return await self.router.route(origin, text, attachment=attachment)
+
+    def stream_reply(
+        self,
+        origin: Origin,
+        text: str,
+        turn: Turn,
+        *,
+        on_position: PositionCallback | None = None,
+    ) -> AsyncIterator[str]:
+        """The model's answer to a `ModelChat` turn, streamed and stored (raises `LLMError`s)."""
+        return self.chat.stream_reply(
+            origin.user_id,
+            origin.display_name or "",
+            text,
+            origin.source,
+            on_position=on_position,
+            intent=turn.intent,
+        )
+
+    async def store_unanswered(self, origin: Origin, text: str, turn: Turn) -> None:
+        """Keep a small-talk message no model answered (for the history and the export)."""
+        await self.router.store_unanswered(origin.user_id, text, turn, origin.source)
+
+    async def undo(self, user_id: int, token: str) -> str | None:
+        """Revert the facts a message saved; the line to show, or None when it can't be."""
+        return await memory.undo(user_id, token)
+
+    def forget(self, user_id: int) -> None:
+        """Drop the follow-up context (after the person deleted their data)."""
+        self.router.forget(user_id)
+
+    def cancel(self, user_id: int) -> bool:
+        """Stop the person's running model answer (the Stop button, Ctrl-C)."""
+        return self.llm is not None and self.llm.cancel(user_id)
