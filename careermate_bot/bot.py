@@ -20,7 +20,6 @@ from discord.ext import commands
 import cogs
 from careermate_bot.config import Settings
 from careermate_bot.discord_ui.errors import CareerMateTree, describe_error
-from careermate_bot.discord_ui.live_views import ExpiredListButton
 from careermate_bot.services.container import AppServices, build_services
 
 log = logging.getLogger(__name__)
@@ -103,7 +102,6 @@ class CareerMateBot(commands.AutoShardedBot):
         if self._services is None:
             self._services = await self._services_factory(self.settings)
         await self._services.start()
-        self.add_dynamic_items(ExpiredListButton)  # shared: clicks on expired result lists
         for module in cog_modules():
             await self.load_extension(module)
         log.info("loaded cogs: %s", ", ".join(sorted(self.cogs)))

@@ -8,10 +8,14 @@ change an interview under way or in the history. Both models point at the user's
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.user import UserProfile
 
 
 class SessionStatus(StrEnum):
@@ -28,7 +32,7 @@ class SessionPhase(StrEnum):
 
 class InterviewSession(Model):
     id = fields.IntField(primary_key=True)
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[UserProfile] = fields.ForeignKeyField(
         "models.UserProfile", related_name="interview_sessions", on_delete=fields.CASCADE
     )
     role = fields.CharField(max_length=100, default="")  # as shown: the occupation's title
@@ -37,9 +41,9 @@ class InterviewSession(Model):
     difficulty = fields.CharField(max_length=16, null=True)  # easy | medium | hard | None = any
     status = fields.CharEnumField(SessionStatus, max_length=16, default=SessionStatus.ACTIVE)
     phase = fields.CharEnumField(SessionPhase, max_length=16, default=SessionPhase.QUESTION)
-    questions: list[dict[str, object]] = fields.JSONField(default=list)  # type: ignore[assignment]
+    questions: list[dict[str, object]] = fields.JSONField(default=list)
     current = fields.IntField(default=0)  # index of the question on screen
-    hints_used: list[int] = fields.JSONField(default=list)  # type: ignore[assignment]
+    hints_used: list[int] = fields.JSONField(default=list)
     # In DMs a typed message answers the waiting question while this is on ("leave interview
     # mode" turns it off; the Answer button keeps working).
     typed_answers = fields.BooleanField(default=True)
@@ -66,7 +70,7 @@ class InterviewAnswer(Model):
     session: fields.ForeignKeyRelation[InterviewSession] = fields.ForeignKeyField(
         "models.InterviewSession", related_name="answers", on_delete=fields.CASCADE
     )
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[UserProfile] = fields.ForeignKeyField(
         "models.UserProfile", related_name="interview_answers", on_delete=fields.CASCADE
     )
     index = fields.IntField()  # position of the question in the session
@@ -78,7 +82,7 @@ class InterviewAnswer(Model):
     skipped = fields.BooleanField(default=False)
     hint_used = fields.BooleanField(default=False)
     score = fields.IntField(null=True)  # None when skipped
-    details: dict[str, object] = fields.JSONField(default=dict)  # type: ignore[assignment]
+    details: dict[str, object] = fields.JSONField(default=dict)
     feedback = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -8,10 +8,14 @@ saver's `UserProfile`, so a user's data export and deletion include them.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.user import UserProfile
 
 # Columns holding a member's Discord id that are not foreign keys to UserProfile: table -> columns.
 # A model column named `*_by` (closed_by, reviewed_by, ...) is found on its own as well. Used by
@@ -27,7 +31,7 @@ class SavedKind(StrEnum):
 class JobPosting(Model):
     id = fields.IntField(primary_key=True)
     guild_id = fields.BigIntField()
-    poster: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    poster: fields.ForeignKeyRelation[UserProfile] = fields.ForeignKeyField(
         "models.UserProfile", related_name="job_postings", on_delete=fields.CASCADE
     )
     title = fields.CharField(max_length=100)
@@ -37,7 +41,7 @@ class JobPosting(Model):
     salary_min = fields.IntField(null=True)
     salary_max = fields.IntField(null=True)
     # Canonical skill names (careermate_bot.knowledge), in the order the poster gave them.
-    skills: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
+    skills: list[str] = fields.JSONField(default=list)
     url = fields.CharField(max_length=512, null=True)
     description = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -58,7 +62,7 @@ class SavedJob(Model):
     """A snapshot of what the user saved: it outlives the posting (which may close or expire)."""
 
     id = fields.IntField(primary_key=True)
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[UserProfile] = fields.ForeignKeyField(
         "models.UserProfile", related_name="saved_jobs", on_delete=fields.CASCADE
     )
     kind = fields.CharEnumField(SavedKind, max_length=16)
@@ -68,7 +72,7 @@ class SavedJob(Model):
     subtitle = fields.CharField(max_length=200, default="")
     detail = fields.CharField(max_length=300, default="")
     url = fields.CharField(max_length=512, null=True)
-    posting: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    posting: fields.ForeignKeyNullableRelation[JobPosting] = fields.ForeignKeyField(
         "models.JobPosting", related_name="saved_by", null=True, on_delete=fields.SET_NULL
     )
     occupation_id = fields.CharField(max_length=100, null=True)

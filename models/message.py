@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.user import UserProfile
 
 
 class MessageRole(StrEnum):
@@ -23,7 +27,7 @@ class MessageSource(StrEnum):
 
 class ChatMessage(Model):
     id = fields.IntField(primary_key=True)
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[UserProfile] = fields.ForeignKeyField(
         "models.UserProfile", related_name="messages", on_delete=fields.CASCADE
     )
     role = fields.CharEnumField(MessageRole, max_length=16)

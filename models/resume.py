@@ -7,20 +7,25 @@ skills found and the role it was reviewed against. Points at the `UserProfile` w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
+if TYPE_CHECKING:
+    from models.user import UserProfile
+
 
 class ResumeReviewSummary(Model):
     id = fields.IntField(primary_key=True)
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[UserProfile] = fields.ForeignKeyField(
         "models.UserProfile", related_name="resume_reviews", on_delete=fields.CASCADE
     )
     score = fields.IntField()
     # {check name: points earned}, e.g. {"contact": 12.0, "quantified": 7.5, ...}
-    checks: dict[str, float] = fields.JSONField(default=dict)  # type: ignore[assignment]
-    skills: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
+    checks: dict[str, float] = fields.JSONField(default=dict)
+    skills: list[str] = fields.JSONField(default=list)
     target_role = fields.CharField(max_length=120, null=True)
     coverage_percent = fields.IntField(null=True)
     words = fields.IntField(default=0)

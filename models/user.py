@@ -11,14 +11,14 @@ class UserProfile(Model):
     discord_id = fields.BigIntField(unique=True, db_index=True)
     display_name = fields.CharField(max_length=100, default="")
     # Canonical skill names (see careermate_bot.knowledge); order = the order the user gave them.
-    skills: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
-    locations: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
+    skills: list[str] = fields.JSONField(default=list)
+    locations: list[str] = fields.JSONField(default=list)
     remote_ok = fields.BooleanField(null=True)
     min_salary = fields.IntField(null=True)
     experience_years = fields.FloatField(null=True)
-    target_roles: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
+    target_roles: list[str] = fields.JSONField(default=list)
     # Anything else a feature wants to remember (small values only).
-    preferences: dict[str, object] = fields.JSONField(default=dict)  # type: ignore[assignment]
+    preferences: dict[str, object] = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -4,7 +4,8 @@
   after a restart; `memory.ClientMemory`: per-process state for them.
 - `replies`: one `Reply` interface over interactions and messages, for one flow per command.
 - `views`: base views and modals (errors answered privately); `live_views`: result views that
-  time out, and `ExpiredListButton` for clicks on them after a restart.
+  time out, and `ExpiredList`, the base of each feature's catcher for clicks on them after a
+  restart; `custom_ids`: custom ids declared once (regex, formatter and parser from one line).
 - `streaming` (throttled streamed edits), `pagify` (message splitting), `fit` and `limits`
   (Discord's limits), `errors` (one short reply per failure), `autocomplete`, `formatting`
   (brand colour, name lists, pay lines), `events` (names of cross-cog bot events).

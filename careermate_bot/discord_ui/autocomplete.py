@@ -7,21 +7,19 @@ Cogs pass the ready-made callbacks straight to discord.py:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 import discord
 from discord import app_commands
 
 from careermate_bot.common.user_text import split_list as split_skills
+from careermate_bot.discord_ui.client import services_of
 from careermate_bot.discord_ui.limits import (
     AUTOCOMPLETE_CHOICES_LIMIT,
     CHOICE_NAME_LIMIT,
     truncate,
 )
 from careermate_bot.knowledge import KnowledgeBase
-
-if TYPE_CHECKING:
-    from careermate_bot.bot import CareerMateBot
 
 Choices = list[app_commands.Choice[str]]
 
@@ -83,27 +81,21 @@ def role_choices(
 # -- callbacks for @app_commands.autocomplete ----------------------------------------------------
 
 
-async def complete_skills(interaction: discord.Interaction[CareerMateBot], current: str) -> Choices:
-    return skill_choices(interaction.client.services.knowledge, current)
+async def complete_skills(interaction: discord.Interaction[Any], current: str) -> Choices:
+    return skill_choices(services_of(interaction).knowledge, current)
 
 
-async def complete_location(
-    interaction: discord.Interaction[CareerMateBot], current: str
-) -> Choices:
-    return location_choices(interaction.client.services.knowledge, current)
+async def complete_location(interaction: discord.Interaction[Any], current: str) -> Choices:
+    return location_choices(services_of(interaction).knowledge, current)
 
 
-async def complete_role_id(
-    interaction: discord.Interaction[CareerMateBot], current: str
-) -> Choices:
+async def complete_role_id(interaction: discord.Interaction[Any], current: str) -> Choices:
     """Occupations; the value is the occupation id (for options that take exactly a role)."""
-    return role_choices(interaction.client.services.knowledge, current)
+    return role_choices(services_of(interaction).knowledge, current)
 
 
-async def complete_role_title(
-    interaction: discord.Interaction[CareerMateBot], current: str
-) -> Choices:
+async def complete_role_title(interaction: discord.Interaction[Any], current: str) -> Choices:
     """Occupation titles (for options that also take free keywords); nothing until typing."""
     if not current.strip():
         return []
-    return role_choices(interaction.client.services.knowledge, current, by_title=True)
+    return role_choices(services_of(interaction).knowledge, current, by_title=True)

@@ -1,22 +1,22 @@
 """The one base class for every component the bot leaves in a channel: `PersistentItem`.
 
-A `PersistentItem` is a discord.py `DynamicItem`: its custom id matches a regex template, so a
-click is routed to it even after a restart (nothing needs to be in memory). The base class owns
-the template callback, so a subclass writes only what is specific to it:
+A `PersistentItem` is a discord.py `DynamicItem`: its custom id matches a template, so a click is
+routed to it even after a restart (nothing needs to be in memory). The custom id is declared
+once (`custom_ids.IdTemplate` syntax); the regex, the formatter and the parser come from it:
 
-    class SaveButton(PersistentItem[discord.ui.Button[Any]], template=r"cm:save:(?P<owner>\\d+)"):
+    class SaveButton(PersistentItem[discord.ui.Button[Any]], custom_id="cm:save:{owner:int}"):
         refusal = "That's someone else's list."
 
-        def __init__(self, owner_id: int) -> None:
-            super().__init__(discord.ui.Button(label="Save", custom_id=f"cm:save:{owner_id}"))
-            self.owner_id = owner_id            # only this user may click (None: anyone)
-
-        @classmethod
-        def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> SaveButton:
-            return cls(int(match["owner"]))
+        def __init__(self, owner: int) -> None:
+            button = discord.ui.Button(label="Save", custom_id=self.ids.format(owner=owner))
+            super().__init__(button)
+            self.owner_id = owner               # only this user may click (None: anyone)
 
         async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
             ...                                 # raise ItemExpired() when its state is gone
+
+A click rebuilds the item with `cls(**fields)` (the template's field names are the constructor's
+keyword arguments); an item that needs more (a select's options) overrides `from_values`.
 
 What the base does for every click: refuses new work during shutdown; lets only `owner_id` use
 it (others get `refusal`, privately); answers `ItemExpired` with `expired_text` ("this expired,
@@ -33,18 +33,17 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
+from collections.abc import Callable
+from typing import Any, ClassVar, Self, TypeVar
 
 import discord
 
+from careermate_bot.discord_ui.custom_ids import Fields, IdTemplate
 from careermate_bot.discord_ui.errors import (
     SHUTTING_DOWN,
     report_interaction_error,
     send_ephemeral,
 )
-
-if TYPE_CHECKING:
-    from careermate_bot.bot import CareerMateBot
 
 log = logging.getLogger(__name__)
 
@@ -66,23 +65,32 @@ class PersistentItem(discord.ui.DynamicItem[ItemT], template=NEVER_MATCHES):
 
     refusal: ClassVar[str] = "That belongs to someone else. Run the command yourself."
     expired_text: ClassVar[str] = "This expired. Run the command again."
+    ids: ClassVar[IdTemplate]
     owner_id: int | None = None
+
+    def __init_subclass__(cls, *, custom_id: str | None = None, **kwargs: Any) -> None:
+        if custom_id is not None:
+            cls.ids = IdTemplate(custom_id)
+            kwargs["template"] = cls.ids.pattern
+        kwargs.setdefault("template", NEVER_MATCHES)  # an abstract base in between
+        super().__init_subclass__(**kwargs)
 
     # -- parsing the custom id -------------------------------------------------------------------
     @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> Self:
-        """A new instance from the template's match (and the clicked component, e.g. its
-        select options). Subclasses implement this."""
-        raise NotImplementedError
+    def from_values(cls, values: Fields, item: discord.ui.Item[Any]) -> Self:
+        """A new instance from the custom id's fields (and the clicked component, e.g. a
+        select's options). By default the fields are the constructor's keyword arguments."""
+        build: Callable[..., Self] = cls
+        return build(**values)
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> Self:
-        return cls.from_match(match, item)
+        return cls.from_values(cls.ids.values(match), item)
 
     # -- the click -------------------------------------------------------------------------------
-    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
         """What the click does. Subclasses implement this; raise `ItemExpired` when its state
         is gone. Any other exception is answered like a failed command."""
         raise NotImplementedError

@@ -1,12 +1,13 @@
 """Result views that time out, and a catcher for clicks on views that no longer exist.
 
-/career and /jobs results hold their state in memory (the ranked list, the page), so their
-views time out and disable themselves. Their components use custom ids
-``cm:<kind>:<nonce>:<action>``. After a restart (or once a view is gone) Discord still delivers
-clicks on the old message; without a handler the user would see "This interaction failed".
-`ExpiredListButton` is a `DynamicItem` whose template matches those ids: it stays silent while
-the view is alive (the view answers) and otherwise says the list expired and which command to
-run again. The bot registers it once (`CareerMateBot.setup_hook`).
+Some results hold their state in memory (the ranked list, the page), so their views time out
+and disable themselves. Their components use custom ids ``cm:<kind>:<nonce>:<action>``. After
+a restart (or once a view is gone) Discord still delivers clicks on the old message; without a
+handler the user would see "This interaction failed". A feature declares, for its kinds, an
+`ExpiredList` catcher: a `DynamicItem` whose template matches those ids, silent while the view
+is alive (the view answers) and otherwise saying the list expired and what to run again:
+
+    class JobsExpired(ExpiredList, kinds="jobs", expired="This list expired. Run `/jobs search`.")
 
 Never put a DynamicItem inside a view that times out: discord.py then unregisters the item's
 template globally when the view stops. That is why live views use plain components here.
@@ -14,27 +15,17 @@ template globally when the view stops. That is why live views use plain componen
 
 from __future__ import annotations
 
-import re
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import Any, ClassVar, Self
 
 import discord
 
+from careermate_bot.discord_ui.custom_ids import Fields
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.memory import new_nonce
 from careermate_bot.discord_ui.views import OwnedView
 
-if TYPE_CHECKING:
-    from careermate_bot.bot import CareerMateBot
-
 PREFIX = "cm"
-KINDS = ("career", "jobs", "saved", "board")
-EXPIRED: dict[str, str] = {
-    "career": "These results expired. Run `/career paths` again for fresh ones.",
-    "jobs": "This list expired. Run `/jobs search` again.",
-    "saved": "This list expired. Run `/jobs saved` again.",
-    "board": "This list expired. Run `/jobs board` again.",
-}
 
 _live: weakref.WeakValueDictionary[str, LiveView] = weakref.WeakValueDictionary()
 
@@ -49,9 +40,10 @@ def is_live(nonce: str, client: object) -> bool:
 
 
 class LiveView(OwnedView):
-    """An owner-only view with a nonce in its custom ids, known to `ExpiredListButton`."""
+    """An owner-only view with a nonce in its custom ids, known to its feature's `ExpiredList`.
+    Subclasses name their `kind` (the feature's word in the custom ids)."""
 
-    kind = "jobs"
+    kind: ClassVar[str]
 
     def __init__(
         self, owner_id: int, client: object, *, timeout: float | None, refusal: str
@@ -65,7 +57,7 @@ class LiveView(OwnedView):
         return custom_id(self.kind, self.nonce, action)
 
     def forget(self) -> None:
-        """From now on `ExpiredListButton` answers this view's buttons."""
+        """From now on the feature's `ExpiredList` answers this view's buttons."""
         _live.pop(self.nonce, None)
 
     def stop(self) -> None:
@@ -77,32 +69,43 @@ class LiveView(OwnedView):
         await super().on_timeout()
 
 
-TEMPLATE = rf"{PREFIX}:(?P<kind>{'|'.join(KINDS)}):(?P<nonce>[0-9a-f]+):(?P<action>[a-z0-9-]+)"
+class ExpiredList(PersistentItem[discord.ui.Item[Any]]):
+    """Answers clicks on result lists whose view is gone ("this list expired, run ... again").
+    Subclass it once per feature with its kinds (``"a|b"``) and its line."""
 
+    kinds: ClassVar[str]
 
-class ExpiredListButton(PersistentItem[discord.ui.Item[Any]], template=TEMPLATE):
-    """Answers clicks on result lists whose view is gone ("this list expired, run ... again")."""
+    def __init_subclass__(
+        cls, *, kinds: str | None = None, expired: str | None = None, **kwargs: Any
+    ) -> None:
+        if kinds is not None:
+            cls.kinds = kinds
+            kwargs["custom_id"] = f"{PREFIX}:{{kind:{kinds}}}:{{nonce:hex}}:{{action:word}}"
+        if expired is not None:
+            cls.expired_text = expired
+        super().__init_subclass__(**kwargs)
 
     def __init__(self, kind: str, nonce: str, action: str, *, select: bool = False) -> None:
+        cid = custom_id(kind, nonce, action)
         item: discord.ui.Item[Any] = (
-            discord.ui.Select(custom_id=custom_id(kind, nonce, action))
+            discord.ui.Select(custom_id=cid)
             if select
-            else discord.ui.Button(label="…", custom_id=custom_id(kind, nonce, action))
+            else discord.ui.Button(label="…", custom_id=cid)
         )
         super().__init__(item)
         self.kind = kind
         self.nonce = nonce
 
     @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ExpiredListButton:
+    def from_values(cls, values: Fields, item: discord.ui.Item[Any]) -> Self:
         return cls(
-            match["kind"],
-            match["nonce"],
-            match["action"],
+            values.text("kind"),
+            values.text("nonce"),
+            values.text("action"),
             select=isinstance(item, discord.ui.Select),
         )
 
-    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
         if is_live(self.nonce, interaction.client):
             return  # the live view answers this click
-        raise ItemExpired(EXPIRED.get(self.kind, "This list expired. Run the command again."))
+        raise ItemExpired()

@@ -8,8 +8,7 @@ own buttons under the navigation (`extra_items`) and actions (`on_action`):
         def page_embed(self, index: int) -> discord.Embed: ...
 
 State is in memory (the list being paged), so after a restart or the timeout the old buttons are
-answered by `ExpiredListButton` ("this list expired, run ... again"; add the kind's line to
-`live_views.EXPIRED`).
+answered by the feature's `live_views.ExpiredList` subclass ("this list expired, run ... again").
 """
 
 from __future__ import annotations

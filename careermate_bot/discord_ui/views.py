@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 
 from careermate_bot.discord_ui.errors import report_interaction_error
-
-if TYPE_CHECKING:
-    from careermate_bot.bot import CareerMateBot
 
 
 async def allow_only(interaction: discord.Interaction[Any], owner_id: int, refusal: str) -> bool:
@@ -54,12 +51,12 @@ class OwnedView(CareerMateView):
 
 class CareerMateModal(discord.ui.Modal):
     """A form whose failures are answered like command failures. Subclasses implement `submit`
-    (typed: `interaction.client` is the `CareerMateBot`)."""
+    (annotating `interaction` with the bot's type)."""
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
         await self.submit(interaction)
 
-    async def submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+    async def submit(self, interaction: discord.Interaction[Any]) -> None:
         raise NotImplementedError
 
     async def on_error(  # type: ignore[override]  # a Modal's on_error has no `item`

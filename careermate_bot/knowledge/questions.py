@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from careermate_bot.knowledge.catalogue import OccupationCatalogue
 from careermate_bot.knowledge.loading import package_data_dir, read_data
 from careermate_bot.knowledge.text import norm_text
-from careermate_bot.knowledge.types import Family
+from careermate_bot.knowledge.types import Family, Occupation
 
 QuestionKind = Literal["behavioral", "technical", "role"]
 Difficulty = Literal["easy", "medium", "hard"]
@@ -122,7 +122,7 @@ class QuestionBank:
     def by_id(self, question_id: str) -> InterviewQuestion | None:
         return self._by_id.get(question_id)
 
-    def resolve_role(self, occupation: Any) -> tuple[str | None, str | None]:
+    def resolve_role(self, occupation: Occupation | str | None) -> tuple[str | None, str | None]:
         """(occupation id, family) for an id, title, alias or near-miss title; (None, None) if
         the role is unknown (then only general questions apply). Accepts an `Occupation` too."""
         if occupation is None:
@@ -146,7 +146,7 @@ class QuestionBank:
     # -- selection -------------------------------------------------------------------------------
     def for_role(
         self,
-        occupation_id_or_title: str | None,
+        occupation_id_or_title: Occupation | str | None,
         kind: str,
         difficulty: str | None,
         n: int,

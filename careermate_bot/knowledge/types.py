@@ -171,7 +171,8 @@ class WagePercentiles(_Frozen):
     ceiling: float | None = None
 
     def get(self, name: Percentile) -> float | None:
-        return getattr(self, name)
+        value: float | None = getattr(self, name)
+        return value
 
     def display(self, name: Percentile) -> str:
         """'$135,980' (annual), '$65.38' (hourly), '>= $239,200' (top-coded) or 'n/a'."""

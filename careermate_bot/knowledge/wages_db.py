@@ -84,7 +84,8 @@ def is_current(target: Path, source: WageSource) -> bool:
         size = target.stat().st_size
     except (OSError, ValueError):
         return False
-    return stamp == _stamp(source) and size == source.manifest["database_bytes"]
+    expected = source.manifest["database_bytes"]
+    return stamp == _stamp(source) and isinstance(expected, int) and size == expected
 
 
 def ensure_wage_database(data_dir: Path, source: WageSource | None = None) -> Path:

@@ -18,6 +18,7 @@ from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
 from careermate_bot.knowledge.questions import load_question_bank
 from careermate_bot.llm import LLMClient, NoEngine, create_llm_client
+from careermate_bot.llm.prompts import validate_prompts
 from careermate_bot.services.career import CareerService
 from careermate_bot.services.conversation import Conversation
 from careermate_bot.services.interview import BankIndex, InterviewService
@@ -143,6 +144,7 @@ class AppServices:
     async def start(self) -> None:
         if self._started:
             return
+        validate_prompts()  # a broken prompt file stops start-up, not a user's request later
         if self.manage_database:
             await init_db(self.settings)
         if self.backups_enabled and self.settings.sqlite_path is not None:

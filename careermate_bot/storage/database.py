@@ -174,7 +174,8 @@ def tortoise_config(settings: Settings) -> dict[str, object]:
 
 
 def get_connection() -> BaseDBAsyncClient:
-    return connections.get(CONNECTION)
+    connection: BaseDBAsyncClient = connections.get(CONNECTION)
+    return connection
 
 
 SCHEMA_RACE_RETRIES = 5
@@ -306,7 +307,7 @@ async def database(settings: Settings, **init_kwargs: Any) -> AsyncIterator[Base
 
 async def sqlite_pragmas(
     names: tuple[str, ...] = ("journal_mode", "busy_timeout", "foreign_keys", "synchronous"),
-) -> dict:
+) -> dict[str, Any]:
     """Current values of some SQLite pragmas on the ORM's connection (diagnostics, tests)."""
     conn = get_connection()
     if conn.capabilities.dialect != "sqlite":

@@ -6,14 +6,15 @@ keep working after a restart. Their views have no timeout and hold only these it
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import discord
 
+from careermate_bot.discord_ui.custom_ids import Fields
 from careermate_bot.discord_ui.events import FIND_JOBS, has_listener
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import SELECT_OPTIONS_LIMIT, truncate
+from careermate_bot.discord_ui.live_views import ExpiredList
 from careermate_bot.services.career import CareerPaths
 from cogs.career.embeds import gap_embed
 
@@ -21,12 +22,10 @@ if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
 
 NOT_YOURS = "These are someone else's results. Run `/career paths` yourself to get yours."
-OCCUPATION_ID = r"[a-z0-9][a-z0-9-]{0,79}"
 
 
 class GapSelect(
-    PersistentItem[discord.ui.Select[Any]],
-    template=r"cm:gap:(?P<owner>\d+)(?::(?P<area>\d{1,12}))?",
+    PersistentItem[discord.ui.Select[Any]], custom_id="cm:gap:{owner:int}[:{area:digits}]"
 ):
     """ "Skill gap for...": the ranked gap for one path, privately. Only the invoker may use it.
     The custom id carries the invoker and the BLS area the result's pay was shown for."""
@@ -35,27 +34,26 @@ class GapSelect(
 
     def __init__(
         self,
-        owner_id: int,
+        owner: int,
         options: list[discord.SelectOption] | None = None,
-        area_code: str | None = None,
+        area: str | None = None,
     ) -> None:
-        suffix = f":{area_code}" if area_code else ""
         super().__init__(
             discord.ui.Select(
-                custom_id=f"cm:gap:{owner_id}{suffix}",
+                custom_id=self.ids.format(owner=owner, area=area or None),
                 placeholder="Skill gap for…",
                 options=options or [discord.SelectOption(label="…", value="none")],
                 min_values=1,
                 max_values=1,
             )
         )
-        self.owner_id = owner_id
-        self.area_code = area_code
+        self.owner_id = owner
+        self.area_code = area
 
     @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> GapSelect:
+    def from_values(cls, values: Fields, item: discord.ui.Item[Any]) -> GapSelect:
         options = list(item.options) if isinstance(item, discord.ui.Select) else []
-        return cls(int(match["owner"]), options, match["area"])
+        return cls(values.integer("owner"), options, values.optional_text("area"))
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         values = self.item.values
@@ -73,32 +71,31 @@ class GapSelect(
         )
 
 
-class FindJobsButton(
-    PersistentItem[discord.ui.Button[Any]],
-    template=rf"cm:findjobs:(?P<occ>{OCCUPATION_ID})",
-):
+class FindJobsButton(PersistentItem[discord.ui.Button[Any]], custom_id="cm:findjobs:{occ:slug}"):
     """ "Find jobs for this path": the /jobs results for one occupation, for whoever clicks.
     The jobs feature answers it (the `find_jobs` bot event), so no cog imports the other."""
 
-    def __init__(self, occupation_id: str) -> None:
+    def __init__(self, occ: str) -> None:
         super().__init__(
             discord.ui.Button(
                 label="Find jobs for this path",
                 emoji="🔎",
                 style=discord.ButtonStyle.primary,
-                custom_id=f"cm:findjobs:{occupation_id}",
+                custom_id=self.ids.format(occ=occ),
             )
         )
-        self.occupation_id = occupation_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> FindJobsButton:
-        return cls(match["occ"])
+        self.occupation_id = occ
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         if not has_listener(interaction.client, FIND_JOBS):
             raise ItemExpired("Job search isn't available right now. Try `/jobs search` later.")
         interaction.client.dispatch(FIND_JOBS, interaction, self.occupation_id)
+
+
+class CareerExpired(
+    ExpiredList, kinds="career", expired="These results expired. Run `/career paths` again."
+):
+    """Clicks on /career results of an earlier version (before they survived restarts)."""
 
 
 def career_view(owner_id: int, paths: CareerPaths) -> discord.ui.View:
@@ -123,4 +120,4 @@ def gap_view(occupation_id: str) -> discord.ui.View:
     return view
 
 
-DYNAMIC_ITEMS: tuple[type[PersistentItem[Any]], ...] = (GapSelect, FindJobsButton)
+DYNAMIC_ITEMS: tuple[type[PersistentItem[Any]], ...] = (GapSelect, FindJobsButton, CareerExpired)

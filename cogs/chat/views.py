@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
 
 
-class StopButton(PersistentItem[discord.ui.Button[Any]], template=r"cm:stop:(?P<owner>\d+)"):
+class StopButton(PersistentItem[discord.ui.Button[Any]], custom_id="cm:stop:{owner:int}"):
     """Stops the owner's running answer; after it finished (or a restart) it says so."""
 
     owner_id: int
@@ -24,20 +23,16 @@ class StopButton(PersistentItem[discord.ui.Button[Any]], template=r"cm:stop:(?P<
     refusal = "Only the person I'm answering can stop me."
     expired_text = "That answer already finished, so there's nothing to stop."
 
-    def __init__(self, owner_id: int) -> None:
+    def __init__(self, owner: int) -> None:
         super().__init__(
             discord.ui.Button(
                 label="Stop",
                 style=discord.ButtonStyle.secondary,
                 emoji="⏹️",
-                custom_id=f"cm:stop:{owner_id}",
+                custom_id=self.ids.format(owner=owner),
             )
         )
-        self.owner_id = owner_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> StopButton:
-        return cls(int(match["owner"]))
+        self.owner_id = owner
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         if not interaction.client.services.conversation.cancel(self.owner_id):
@@ -54,8 +49,7 @@ def stop_view(owner_id: int) -> discord.ui.View:
 
 
 class UndoButton(
-    PersistentItem[discord.ui.Button[Any]],
-    template=r"cm:undo:(?P<owner>\d+):(?P<token>[0-9a-f]{1,16})",
+    PersistentItem[discord.ui.Button[Any]], custom_id="cm:undo:{owner:int}:{token:hex}"
 ):
     """Reverts the profile change a chat message saved (the undo record is in the database)."""
 
@@ -64,21 +58,17 @@ class UndoButton(
     refusal = "Only the person whose profile this is can undo it."
     expired_text = "That change was already undone or replaced by a newer one."
 
-    def __init__(self, owner_id: int, token: str) -> None:
+    def __init__(self, owner: int, token: str) -> None:
         super().__init__(
             discord.ui.Button(
                 label="Undo",
                 style=discord.ButtonStyle.secondary,
                 emoji="↩️",
-                custom_id=f"cm:undo:{owner_id}:{token}",
+                custom_id=self.ids.format(owner=owner, token=token),
             )
         )
-        self.owner_id = owner_id
+        self.owner_id = owner
         self.token = token
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> UndoButton:
-        return cls(int(match["owner"]), match["token"])
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         done = await interaction.client.services.conversation.undo(self.owner_id, self.token)
@@ -103,7 +93,7 @@ DELETE_QUESTION = (
 
 class PrivacyButton(
     PersistentItem[discord.ui.Button[Any]],
-    template=r"cm:privacy:(?P<action>export|delete|confirm|cancel):(?P<owner>\d+)",
+    custom_id="cm:privacy:{action:export|delete|confirm|cancel}:{owner:int}",
 ):
     """Export / Delete under the privacy answer; deleting needs a second click on Confirm."""
 
@@ -117,19 +107,18 @@ class PrivacyButton(
         "cancel": ("Keep my data", None, discord.ButtonStyle.secondary),
     }
 
-    def __init__(self, action: str, owner_id: int) -> None:
+    def __init__(self, action: str, owner: int) -> None:
         label, emoji, style = self.LABELS[action]
         super().__init__(
             discord.ui.Button(
-                label=label, emoji=emoji, style=style, custom_id=f"cm:privacy:{action}:{owner_id}"
+                label=label,
+                emoji=emoji,
+                style=style,
+                custom_id=self.ids.format(action=action, owner=owner),
             )
         )
         self.action = action
-        self.owner_id = owner_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> PrivacyButton:
-        return cls(match["action"], int(match["owner"]))
+        self.owner_id = owner
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         if self.action == "export":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from careermate_bot.discord_ui.custom_ids import Fields
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.replies import InteractionReply, Reply, SentMessage
 from careermate_bot.discord_ui.views import CareerMateModal
@@ -272,8 +272,7 @@ class AnswerModal(CareerMateModal):
 # -- buttons -----------------------------------------------------------------------------------
 class SessionButton(
     PersistentItem[discord.ui.Button[Any]],
-    template=r"cm:iv:(?P<action>answer|hint|skip|end|next|weak|new|resume|typing):"
-    r"(?P<owner>\d+):(?P<sid>\d+)",
+    custom_id="cm:iv:{action:answer|hint|skip|end|next|weak|new|resume|typing}:{owner:int}:{sid:int}",
 ):
     refusal = NOT_YOURS
     expired_text = GONE
@@ -292,8 +291,8 @@ class SessionButton(
     def __init__(
         self,
         action: str,
-        owner_id: int,
-        session_id: int,
+        owner: int,
+        sid: int,
         *,
         last: bool = False,
         typing_on: bool = True,
@@ -308,16 +307,12 @@ class SessionButton(
                 label=label,
                 emoji=emoji,
                 style=style,
-                custom_id=f"cm:iv:{action}:{owner_id}:{session_id}",
+                custom_id=self.ids.format(action=action, owner=owner, sid=sid),
             )
         )
         self.action = action
-        self.owner_id = owner_id
-        self.session_id = session_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> SessionButton:
-        return cls(match["action"], int(match["owner"]), int(match["sid"]))
+        self.owner_id = owner
+        self.session_id = sid
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         bot = interaction.client
@@ -385,8 +380,7 @@ async def _attach_clicked(interaction: discord.Interaction[CareerMateBot], sessi
 
 class RestartButton(
     PersistentItem[discord.ui.Button[Any]],
-    template=r"cm:ivre:(?P<owner>\d+):(?P<sid>\d+):(?P<kind>[btm])(?P<n>\d+)(?P<diff>[emha]):"
-    r"(?P<role>[a-z0-9-]*)",
+    custom_id="cm:ivre:{owner:int}:{sid:int}:{kind:b|t|m}{n:int}{diff:e|m|h|a}:{role:slug*}",
 ):
     """ "Start over": abandon the unfinished interview and start the one just asked for."""
 
@@ -404,7 +398,14 @@ class RestartButton(
                 label="Start over",
                 emoji="🆕",
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"cm:ivre:{owner_id}:{session_id}:{kind}{request.questions}{diff}:{role}",
+                custom_id=self.ids.format(
+                    owner=owner_id,
+                    sid=session_id,
+                    kind=kind,
+                    n=request.questions,
+                    diff=diff,
+                    role=role,
+                ),
             )
         )
         self.owner_id = owner_id
@@ -412,13 +413,16 @@ class RestartButton(
         self.request = request
 
     @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> RestartButton:
+    def from_values(cls, values: Fields, item: discord.ui.Item[Any]) -> RestartButton:
         kinds = {v: k for k, v in KIND_CODES.items()}
         diffs = {v: k for k, v in DIFF_CODES.items()}
         request = StartRequest(
-            match["role"] or None, kinds[match["kind"]], int(match["n"]), diffs[match["diff"]]
+            values.text("role") or None,
+            kinds[values.text("kind")],
+            values.integer("n"),
+            diffs[values.text("diff")],
         )
-        return cls(int(match["owner"]), int(match["sid"]), request, None)
+        return cls(values.integer("owner"), values.integer("sid"), request, None)
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         await start_flow(

@@ -2,7 +2,7 @@
 
 - `JobsPager` (a `discord_ui.pager.Pager`): one result per page; only the invoker pages
   (others get a private hint, but anyone may Save a result to their own list); it times out and
-  disables itself; after a restart `ExpiredListButton` answers its old buttons.
+  disables itself; after a restart `JobsExpired` answers its old buttons.
 - Saved jobs and the board's "close" menu are `PersistentItem`s (state is in the DB), in views
   without a timeout, so they work on any old message.
 - `PostingModal`: the job-board form; a rejected form offers `EditPostingButton`, which reopens
@@ -12,14 +12,15 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import discord
 
+from careermate_bot.discord_ui.custom_ids import Fields
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import SELECT_OPTIONS_LIMIT, truncate
+from careermate_bot.discord_ui.live_views import ExpiredList
 from careermate_bot.discord_ui.memory import ClientMemory
 from careermate_bot.discord_ui.pager import PAGER_TIMEOUT, Pager
 from careermate_bot.discord_ui.views import CareerMateModal
@@ -45,6 +46,24 @@ NOT_YOURS = "These are someone else's results. Run `/jobs search` yourself to pa
 
 
 # -- the result pager ------------------------------------------------------------------------------
+
+
+class JobsExpired(
+    ExpiredList, kinds="jobs", expired="This list expired. Run `/jobs search` again."
+):
+    """Clicks on a /jobs pager whose view is gone (timed out, or a restart)."""
+
+
+class SavedExpired(
+    ExpiredList, kinds="saved", expired="This list expired. Run `/jobs saved` again."
+):
+    """Clicks on a saved-jobs list of an earlier version (before it survived restarts)."""
+
+
+class BoardExpired(
+    ExpiredList, kinds="board", expired="This list expired. Run `/jobs board` again."
+):
+    """Clicks on a job-board list of an earlier version (before it survived restarts)."""
 
 
 class JobsPager(Pager):
@@ -111,7 +130,7 @@ class JobsPager(Pager):
 
 class SavedRemoveButton(
     PersistentItem[discord.ui.Button[Any]],
-    template=r"cm:unsave:(?P<id>\d+):(?P<page>\d+)",
+    custom_id="cm:unsave:{saved_id:int}:{page:int}",
 ):
     """Remove one saved entry of the clicker's (the list is private, so that is its owner)."""
 
@@ -121,31 +140,25 @@ class SavedRemoveButton(
                 label=label,
                 style=discord.ButtonStyle.danger,
                 emoji="🗑️",
-                custom_id=f"cm:unsave:{saved_id}:{page}",
+                custom_id=self.ids.format(saved_id=saved_id, page=page),
             )
         )
         self.saved_id = saved_id
         self.page = page
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> SavedRemoveButton:
-        return cls(int(match["id"]), int(match["page"]))
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         await interaction.client.services.jobs.unsave(interaction.user.id, self.saved_id)
         await show_saved(interaction, self.page, edit=True)
 
 
-class SavedPageButton(PersistentItem[discord.ui.Button[Any]], template=r"cm:savedpg:(?P<page>\d+)"):
-    def __init__(self, page: int, label: str, disabled: bool = False) -> None:
+class SavedPageButton(PersistentItem[discord.ui.Button[Any]], custom_id="cm:savedpg:{page:int}"):
+    def __init__(self, page: int, label: str = "…", disabled: bool = False) -> None:
         super().__init__(
-            discord.ui.Button(label=label, custom_id=f"cm:savedpg:{page}", disabled=disabled, row=1)
+            discord.ui.Button(
+                label=label, custom_id=self.ids.format(page=page), disabled=disabled, row=1
+            )
         )
         self.page = page
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> SavedPageButton:
-        return cls(int(match["page"]), "…")
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         await show_saved(interaction, self.page, edit=True)
@@ -206,14 +219,14 @@ def ensure_may_post(interaction: discord.Interaction[CareerMateBot]) -> None:
 
 
 class ClosePostingSelect(
-    PersistentItem[discord.ui.Select[Any]], template=r"cm:closepost:(?P<guild>\d+)"
+    PersistentItem[discord.ui.Select[Any]], custom_id="cm:closepost:{guild:int}"
 ):
     """Close one posting; the service checks that the member posted it or manages the server."""
 
     def __init__(self, guild_id: int, options: list[discord.SelectOption] | None = None) -> None:
         super().__init__(
             discord.ui.Select(
-                custom_id=f"cm:closepost:{guild_id}",
+                custom_id=self.ids.format(guild=guild_id),
                 placeholder="Close one of your postings…",
                 options=options or [discord.SelectOption(label="…", value="0")],
             )
@@ -221,9 +234,9 @@ class ClosePostingSelect(
         self.guild_id = guild_id
 
     @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ClosePostingSelect:
+    def from_values(cls, values: Fields, item: discord.ui.Item[Any]) -> ClosePostingSelect:
         options = list(item.options) if isinstance(item, discord.ui.Select) else []
-        return cls(int(match["guild"]), options)
+        return cls(values.integer("guild"), options)
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         if interaction.guild_id != self.guild_id:
@@ -393,7 +406,7 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
 
 class EditPostingButton(
     PersistentItem[discord.ui.Button[Any]],
-    template=r"cm:repost:(?P<owner>\d+):(?P<nonce>[0-9a-f]+)",
+    custom_id="cm:repost:{owner:int}:{nonce:hex}",
 ):
     """ "Edit and resubmit": reopen the job-board form with what the poster typed."""
 
@@ -402,21 +415,17 @@ class EditPostingButton(
         "That form expired (I restarted since), so what you typed is gone. Run `/jobs post` again."
     )
 
-    def __init__(self, owner_id: int, nonce: str) -> None:
+    def __init__(self, owner: int, nonce: str) -> None:
         super().__init__(
             discord.ui.Button(
                 label="Edit and resubmit",
                 style=discord.ButtonStyle.primary,
                 emoji="✏️",
-                custom_id=f"cm:repost:{owner_id}:{nonce}",
+                custom_id=self.ids.format(owner=owner, nonce=nonce),
             )
         )
-        self.owner_id = owner_id
+        self.owner_id = owner
         self.nonce = nonce
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> EditPostingButton:
-        return cls(int(match["owner"]), match["nonce"])
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         rejected = REJECTED.get(interaction.client, self.nonce)
@@ -431,4 +440,7 @@ DYNAMIC_ITEMS: tuple[type[PersistentItem[Any]], ...] = (
     SavedPageButton,
     ClosePostingSelect,
     EditPostingButton,
+    JobsExpired,
+    SavedExpired,
+    BoardExpired,
 )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -133,7 +132,7 @@ async def ask_to_delete(interaction: discord.Interaction[Any]) -> None:
 
 class ProfileAction(
     PersistentItem[discord.ui.Button[Any]],
-    template=r"cm:profile:(?P<action>edit|export|delete):(?P<user_id>\d+)",
+    custom_id="cm:profile:{action:edit|export|delete}:{user_id:int}",
 ):
     """Profile buttons that keep working after a restart (state is in the DB, not in memory)."""
 
@@ -151,15 +150,11 @@ class ProfileAction(
                 label=label,
                 emoji=emoji,
                 style=style,
-                custom_id=f"cm:profile:{action}:{user_id}",
+                custom_id=self.ids.format(action=action, user_id=user_id),
             )
         )
         self.action = action
         self.owner_id = user_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ProfileAction:
-        return cls(match["action"], int(match["user_id"]))
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         if self.action == "edit":
@@ -172,7 +167,7 @@ class ProfileAction(
 
 class ConfirmDeleteButton(
     PersistentItem[discord.ui.Button[Any]],
-    template=r"cm:profile:confirm-delete:(?P<user_id>\d+)",
+    custom_id="cm:profile:confirm-delete:{user_id:int}",
 ):
     refusal = NOT_YOURS
 
@@ -181,14 +176,10 @@ class ConfirmDeleteButton(
             discord.ui.Button(
                 label="Yes, delete it all",
                 style=discord.ButtonStyle.danger,
-                custom_id=f"cm:profile:confirm-delete:{user_id}",
+                custom_id=self.ids.format(user_id=user_id),
             )
         )
         self.owner_id = user_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ConfirmDeleteButton:
-        return cls(int(match["user_id"]))
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         services = interaction.client.services

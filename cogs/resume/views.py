@@ -7,7 +7,6 @@ stored summary has the skills; nothing else about the résumé is kept.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
 
 NOT_YOURS = "That's someone else's résumé review. Run `/resume review` for your own."
 GONE = "That review is no longer stored (it was deleted). Run `/resume review` again."
-OCCUPATION_ID = r"[a-z0-9][a-z0-9-]{0,60}"
 PASTE_LIMIT = 4000
 LABEL_LIMIT = 80
 
@@ -42,27 +40,23 @@ async def _stored(
 
 
 class SaveSkillsButton(
-    PersistentItem[discord.ui.Button[Any]], template=r"cm:rskills:(?P<owner>\d+):(?P<rid>\d+)"
+    PersistentItem[discord.ui.Button[Any]], custom_id="cm:rskills:{owner:int}:{rid:int}"
 ):
     """Shows which skills would be saved, with a button to confirm."""
 
     refusal = NOT_YOURS
 
-    def __init__(self, owner_id: int, review_id: int) -> None:
+    def __init__(self, owner: int, rid: int) -> None:
         super().__init__(
             discord.ui.Button(
                 label="Save skills to profile",
                 emoji="💾",
                 style=discord.ButtonStyle.success,
-                custom_id=f"cm:rskills:{owner_id}:{review_id}",
+                custom_id=self.ids.format(owner=owner, rid=rid),
             )
         )
-        self.owner_id = owner_id
-        self.review_id = review_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> SaveSkillsButton:
-        return cls(int(match["owner"]), int(match["rid"]))
+        self.owner_id = owner
+        self.review_id = rid
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         owner = self.owner_id or 0
@@ -79,24 +73,20 @@ class SaveSkillsButton(
 
 
 class ConfirmSaveButton(
-    PersistentItem[discord.ui.Button[Any]], template=r"cm:rskillsok:(?P<owner>\d+):(?P<rid>\d+)"
+    PersistentItem[discord.ui.Button[Any]], custom_id="cm:rskillsok:{owner:int}:{rid:int}"
 ):
     refusal = NOT_YOURS
 
-    def __init__(self, owner_id: int, review_id: int) -> None:
+    def __init__(self, owner: int, rid: int) -> None:
         super().__init__(
             discord.ui.Button(
                 label="Yes, save them",
                 style=discord.ButtonStyle.primary,
-                custom_id=f"cm:rskillsok:{owner_id}:{review_id}",
+                custom_id=self.ids.format(owner=owner, rid=rid),
             )
         )
-        self.owner_id = owner_id
-        self.review_id = review_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> ConfirmSaveButton:
-        return cls(int(match["owner"]), int(match["rid"]))
+        self.owner_id = owner
+        self.review_id = rid
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         owner = self.owner_id or 0
@@ -118,29 +108,24 @@ class ConfirmSaveButton(
 
 class CareerPathsButton(
     PersistentItem[discord.ui.Button[Any]],
-    template=r"cm:rpaths:(?P<owner>\d+):(?P<rid>\d+)(?::(?P<area>\d{1,12}))?",
+    custom_id="cm:rpaths:{owner:int}:{rid:int}[:{area:digits}]",
 ):
     """The best career paths for the résumé's skills (privately)."""
 
     refusal = NOT_YOURS
 
-    def __init__(self, owner_id: int, review_id: int, area_code: str | None = None) -> None:
-        suffix = f":{area_code}" if area_code else ""
+    def __init__(self, owner: int, rid: int, area: str | None = None) -> None:
         super().__init__(
             discord.ui.Button(
                 label="Career paths for this résumé",
                 emoji="🧭",
                 style=discord.ButtonStyle.primary,
-                custom_id=f"cm:rpaths:{owner_id}:{review_id}{suffix}",
+                custom_id=self.ids.format(owner=owner, rid=rid, area=area or None),
             )
         )
-        self.owner_id = owner_id
-        self.review_id = review_id
-        self.area_code = area_code
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> CareerPathsButton:
-        return cls(int(match["owner"]), int(match["rid"]), match["area"])
+        self.owner_id = owner
+        self.review_id = rid
+        self.area_code = area
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         found = await _stored(interaction, self.owner_id or 0, self.review_id)
@@ -154,28 +139,24 @@ class CareerPathsButton(
 
 class InterviewButton(
     PersistentItem[discord.ui.Button[Any]],
-    template=rf"cm:rinterview:(?P<owner>\d+):(?P<occ>{OCCUPATION_ID})",
+    custom_id="cm:rinterview:{owner:int}:{occ:slug}",
 ):
     """Hands over to the interview feature: starts a mock interview for the role (through the
     `interview_start_click` event; without an interview feature, names the command)."""
 
     refusal = NOT_YOURS
 
-    def __init__(self, owner_id: int, occupation_id: str, title: str = "this role") -> None:
+    def __init__(self, owner: int, occ: str, title: str = "this role") -> None:
         super().__init__(
             discord.ui.Button(
                 label=truncate(f"Practice an interview for {title}", LABEL_LIMIT),
                 emoji="🎤",
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"cm:rinterview:{owner_id}:{occupation_id}",
+                custom_id=self.ids.format(owner=owner, occ=occ),
             )
         )
-        self.owner_id = owner_id
-        self.occupation_id = occupation_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> InterviewButton:
-        return cls(int(match["owner"]), match["occ"])
+        self.owner_id = owner
+        self.occupation_id = occ
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         client = interaction.client
@@ -198,30 +179,23 @@ class InterviewButton(
 
 class PasteButton(
     PersistentItem[discord.ui.Button[Any]],
-    template=rf"cm:rpaste:(?P<owner>\d+)(?::(?P<occ>{OCCUPATION_ID}))?",
+    custom_id="cm:rpaste:{owner:int}[:{occ:slug}]",
 ):
     """Opens the paste form ("Re-check" under a review; "Paste my résumé" when none came)."""
 
     refusal = NOT_YOURS
 
-    def __init__(
-        self, owner_id: int, occupation_id: str | None = None, label: str = "Re-check"
-    ) -> None:
-        suffix = f":{occupation_id}" if occupation_id else ""
+    def __init__(self, owner: int, occ: str | None = None, label: str = "Re-check") -> None:
         super().__init__(
             discord.ui.Button(
                 label=label,
                 emoji="🔁",
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"cm:rpaste:{owner_id}{suffix}",
+                custom_id=self.ids.format(owner=owner, occ=occ or None),
             )
         )
-        self.owner_id = owner_id
-        self.occupation_id = occupation_id
-
-    @classmethod
-    def from_match(cls, match: re.Match[str], item: discord.ui.Item[Any]) -> PasteButton:
-        return cls(int(match["owner"]), match["occ"])
+        self.owner_id = owner
+        self.occupation_id = occ
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         title = None

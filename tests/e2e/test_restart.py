@@ -9,6 +9,7 @@ A database locked past its busy timeout inside a button gives the one-line "try 
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from pathlib import Path
 from types import SimpleNamespace
@@ -53,7 +54,10 @@ ITEMS_HERE = {  # career, jobs, profile, chat (Stop) and the shared expired-list
     "ProfileAction",
     "ConfirmDeleteButton",
     "StopButton",
-    "ExpiredListButton",
+    "JobsExpired",
+    "SavedExpired",
+    "BoardExpired",
+    "CareerExpired",
 }
 ROLES = ("data-analyst", "data-scientist", "database-administrator", "statistician")
 
@@ -194,6 +198,17 @@ async def test_every_persistent_component_answers_after_a_restart(
         # Expired: their state was in the old process's memory.
         pager = await click("jobs", "cm:jobs:")
         assert pager.ephemeral and "expired" in pager.text() and "/jobs search" in pager.text()
+        # Lists an earlier version left in channels (before /career, saved and board results
+        # survived restarts) say which command to run again.
+        for kind, command in (
+            ("career", "/career paths"),
+            ("saved", "/jobs saved"),
+            ("board", "/jobs board"),
+        ):
+            legacy = json.loads(json.dumps(old["jobs"]).replace('"cm:jobs:', f'"cm:{kind}:'))
+            old[kind + "-legacy"] = legacy
+            result = await click(kind + "-legacy", f"cm:{kind}:")
+            assert result.ephemeral and "expired" in result.text() and command in result.text()
         repost = await click("repost", "cm:repost:")
         assert repost.modal is None and "expired" in repost.text()
         stop = await click("stop", "cm:stop:", dm=True)

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from careermate_bot.llm import PromptError, load_prompt
-from careermate_bot.llm.prompts import PROMPTS_DIR
+from careermate_bot.llm.prompts import PROMPTS_DIR, prompt_path, validate_prompts
 from careermate_bot.llm.types import message, normalize_messages
+from prompts import CATALOGUE
 
 
 def test_shipped_prompts_load() -> None:
@@ -17,6 +18,33 @@ def test_shipped_prompts_load() -> None:
     assert "bad thing" in load_prompt("json_repair", error="bad thing")
     assert load_prompt("json_truncated")
     assert PROMPTS_DIR.name == "prompts" and PROMPTS_DIR.parent.name != "careermate_bot"
+
+
+SAMPLE_FACTS = {
+    "facts": "- Skills: Python, SQL\n- Locations: Austin, TX",
+    "schema": '{"type": "object", "properties": {"intent": {"type": "string"}}}',
+    "error": "Expecting ',' delimiter: line 1 column 12",
+}
+
+
+def test_every_catalogued_prompt_renders_with_sample_facts() -> None:
+    validate_prompts()
+    for name, needed in CATALOGUE.items():
+        text = load_prompt(name, **{key: SAMPLE_FACTS[key] for key in needed})
+        assert len(text) > 20 and not any(f"${key}" in text for key in needed), name
+        for key in needed:
+            assert SAMPLE_FACTS[key] in text, (name, key)
+
+
+def test_validation_names_a_missing_file_and_a_wrong_placeholder(tmp_path: Path) -> None:
+    for name in CATALOGUE:
+        (tmp_path / f"{name}.md").write_text(prompt_path(name).read_text())
+    (tmp_path / "career_summary.md").unlink()
+    (tmp_path / "profile_summary.md").write_text("What we know: $fact\n")
+    with pytest.raises(PromptError) as caught:
+        validate_prompts(tmp_path)
+    assert "career_summary: no prompt named" in str(caught.value)
+    assert "profile_summary: uses ['fact'], expected ['facts']" in str(caught.value)
 
 
 def test_the_system_prompt_is_a_stable_prefix() -> None:

@@ -37,7 +37,8 @@ from careermate_bot.llm.errors import EngineError, LLMError, ModelMissing, NoEng
 from careermate_bot.llm.types import Done, GenParams, LLMMessage, normalize_messages
 
 if TYPE_CHECKING:
-    from llama_cpp import Llama, LlamaGrammar
+    from llama_cpp import Llama
+    from llama_cpp.llama_grammar import LlamaGrammar
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +245,7 @@ class LocalBackend:
         )
 
     def _grammar(self, schema: dict[str, Any]) -> LlamaGrammar:
-        from llama_cpp import LlamaGrammar
+        from llama_cpp.llama_grammar import LlamaGrammar
 
         key = json.dumps(schema, sort_keys=True)
         grammar = self._grammars.get(key)

@@ -114,7 +114,7 @@ class OllamaBackend:
         )
 
     async def aclose(self) -> None:
-        await self._client.close()
+        await self._client.close()  # type: ignore[no-untyped-call]  # ollama leaves it untyped
 
     # Errors --------------------------------------------------------------------------------------
     def _missing(self, detail: str) -> ModelMissing:

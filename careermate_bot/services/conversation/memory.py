@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.services import profile as profiles
 from careermate_bot.services.conversation.intents import IntentSlots
 
@@ -37,7 +38,7 @@ def _undo_token() -> str:
 
 
 async def save_facts(
-    user_id: int, facts: IntentSlots, text: str, knowledge: Any = None
+    user_id: int, facts: IntentSlots, text: str, knowledge: KnowledgeBase | None = None
 ) -> SavedChange | None:
     """Save the stated facts; None when there was nothing to save."""
     before = await profiles.get_or_create(user_id)

@@ -11,13 +11,14 @@ import functools
 import logging
 import random
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from careermate_bot.knowledge.questions import load_question_bank
 from careermate_bot.knowledge.text import norm_text
+from careermate_bot.knowledge.types import Occupation
 from careermate_bot.services.interview.lexicon import COMPETENCY_TRIGGERS
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ class QuestionSnapshot(BaseModel):
     key_points: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, question: Any) -> QuestionSnapshot:
+    def of(cls, question: QuestionLike) -> QuestionSnapshot:
         """From the bank's `InterviewQuestion` (or anything with the same attributes)."""
         kind = str(getattr(question, "kind", "behavioral"))
         return cls(
@@ -79,27 +80,37 @@ def infer_competency(question: str) -> str | None:
     return best[1] if best else None
 
 
-def _all_questions(bank: Any) -> list[Any]:
-    if bank is None:
-        return []
-    items = getattr(bank, "questions", None)
-    if items is None:
-        try:
-            items = list(bank)
-        except TypeError:
-            return []
-    if isinstance(items, dict):
-        items = list(items.values())
-    return list(items)
+class QuestionLike(Protocol):
+    """A bank question (`knowledge.questions.InterviewQuestion`, or a test's own)."""
+
+    @property
+    def text(self) -> str: ...
+
+
+class QuestionSource(Protocol):
+    """A question bank: its questions, and a selection for a role (the shipped
+    `knowledge.questions.QuestionBank`, or a small one in tests)."""
+
+    @property
+    def questions(self) -> Sequence[QuestionLike]: ...
+
+    def for_role(
+        self,
+        occupation: Occupation | str | None,
+        kind: str,
+        difficulty: str | None,
+        n: int,
+        rng: random.Random,
+    ) -> Sequence[QuestionLike]: ...
 
 
 class BankIndex:
     """Snapshots of every bank question, looked up by id or by (approximate) text."""
 
-    def __init__(self, bank: Any = None) -> None:
+    def __init__(self, bank: QuestionSource | None = None) -> None:
         self.bank = bank
         self.questions: list[QuestionSnapshot] = [
-            QuestionSnapshot.of(q) for q in _all_questions(bank)
+            QuestionSnapshot.of(q) for q in (bank.questions if bank is not None else ())
         ]
         self.by_id = {q.id: q for q in self.questions if q.id}
         self._by_text = {norm_text(q.text): q for q in self.questions}
@@ -133,7 +144,7 @@ class BankIndex:
 
     def select(
         self,
-        occupation: Any,
+        occupation: Occupation | None,
         kind: InterviewKind,
         difficulty: str | None,
         n: int,
@@ -155,15 +166,19 @@ class BankIndex:
         return chosen[:n]
 
     def _pick(
-        self, occupation: Any, kind: str, difficulty: str | None, n: int, rng: random.Random
+        self,
+        occupation: Occupation | None,
+        kind: str,
+        difficulty: str | None,
+        n: int,
+        rng: random.Random,
     ) -> list[QuestionSnapshot]:
         if n <= 0:
             return []
-        picked: list[Any] = []
-        for_role = getattr(self.bank, "for_role", None)
-        if for_role is not None:
+        picked: list[QuestionLike] = []
+        if self.bank is not None:
             try:
-                picked = list(for_role(occupation, kind, difficulty, n, rng))
+                picked = list(self.bank.for_role(occupation, kind, difficulty, n, rng))
             except Exception:
                 log.exception("question bank selection failed; using a plain pick")
         snaps = _unique(QuestionSnapshot.of(q) for q in picked)

@@ -28,11 +28,12 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from careermate_bot.common.user_text import visible_multiline
-from careermate_bot.knowledge.base import OCCUPATIONS_FILE, SKILLS_FILE
+from careermate_bot.knowledge.base import OCCUPATIONS_FILE, SKILLS_FILE, KnowledgeBase
 from careermate_bot.knowledge.catalogue import OccupationCatalogue
 from careermate_bot.knowledge.extraction import SkillExtractor
 from careermate_bot.knowledge.loading import package_data_dir
 from careermate_bot.knowledge.taxonomy import SkillTaxonomy
+from careermate_bot.knowledge.types import Occupation
 from careermate_bot.services.interview.bank import (
     BankIndex,
     QuestionKind,
@@ -122,19 +123,21 @@ class ScoringKnowledge:
     """What scoring needs from the knowledge layer: skill extraction and role lookup."""
 
     extract: Callable[[str], list[str]]
-    resolve_role: Callable[[str], Any]  # -> Occupation | None
+    resolve_role: Callable[[str], Occupation | None]
     known_words: frozenset[str]  # words of skill names and aliases (never "noise")
     soft_skills: frozenset[str] = frozenset()  # "Teamwork" is a claim, not a named specific
 
     @classmethod
-    def from_parts(cls, taxonomy: Any, extractor: Any, catalogue: Any) -> ScoringKnowledge:
+    def from_parts(
+        cls, taxonomy: SkillTaxonomy, extractor: SkillExtractor, catalogue: OccupationCatalogue
+    ) -> ScoringKnowledge:
         known: set[str] = set()
         for skill in taxonomy.skills.values():
             for written in (skill.name, *skill.aliases):
                 known.update(words(written))
 
         @lru_cache(maxsize=256)
-        def resolve(text: str) -> Any:
+        def resolve(text: str) -> Occupation | None:
             found = catalogue.get(text)
             return found if found is not None else catalogue.resolve(text).occupation
 
@@ -142,7 +145,7 @@ class ScoringKnowledge:
         return cls(extractor.extract, resolve, frozenset(known), soft)
 
     @classmethod
-    def from_knowledge_base(cls, kb: Any) -> ScoringKnowledge:
+    def from_knowledge_base(cls, kb: KnowledgeBase) -> ScoringKnowledge:
         return cls.from_parts(kb.taxonomy, kb.extractor, kb.catalogue)
 
 
@@ -209,7 +212,7 @@ def score_answer(
 def score_question(
     question: QuestionSnapshot,
     answer: str,
-    role: str | Any | None = None,
+    role: str | Occupation | None = None,
     *,
     knowledge: ScoringKnowledge | None = None,
 ) -> AnswerScore:

@@ -23,7 +23,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from careermate_bot.common.user_text import visible_multiline
-from careermate_bot.knowledge import KnowledgeBase
+from careermate_bot.knowledge import KnowledgeBase, Occupation
 from careermate_bot.llm import LLMClient
 from careermate_bot.services import profile as profiles
 from careermate_bot.services.interview import feedback as fb
@@ -125,7 +125,7 @@ class InterviewService:
         return self._user_locks.setdefault(user_id, asyncio.Lock())
 
     # -- roles -------------------------------------------------------------------------------
-    def resolve_role(self, role: str | None) -> tuple[str, Any]:
+    def resolve_role(self, role: str | None) -> tuple[str, Occupation | None]:
         """(title to show, occupation or None). Raises `UnknownRole` with suggestions."""
         text = " ".join((role or "").split())
         if not text or text.casefold() in {"general", "any", "none", "-"}:
@@ -181,7 +181,7 @@ class InterviewService:
         n = max(MIN_QUESTIONS, min(MAX_QUESTIONS, int(questions)))
         title, occupation = self.resolve_role(role)
         rng = random.Random(seed)
-        chosen = self._choose(occupation, kind, difficulty, n, rng, focus)  # type: ignore[arg-type]
+        chosen = self._choose(occupation, kind, difficulty, n, rng, focus)
         if not chosen:
             raise NoQuestions("I have no interview questions for that yet; try another role.")
         async with self._user_lock(user_id):
@@ -207,7 +207,7 @@ class InterviewService:
 
     def _choose(
         self,
-        occupation: Any,
+        occupation: Occupation | None,
         kind: InterviewKind,
         difficulty: str | None,
         n: int,
@@ -477,7 +477,8 @@ class InterviewService:
 
     async def _owner(self, row: InterviewSession) -> int:
         profile = await UserProfile.get(id=row.user_id)  # type: ignore[attr-defined]
-        return profile.discord_id
+        discord_id: int = profile.discord_id
+        return discord_id
 
     async def _owned(self, session_id: int, user_id: int) -> InterviewSession:
         row = await self._row(session_id)

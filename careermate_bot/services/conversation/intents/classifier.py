@@ -18,7 +18,7 @@ import functools
 import logging
 import math
 import re
-from typing import Any, Literal
+from typing import Literal
 
 from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.services.conversation.intents.normalize import normalize
@@ -218,7 +218,7 @@ _LIST_LABEL = re.compile(
 _LIST_SPLIT = re.compile(r"[,;/&+]|\band\b|\bplus\b", re.I)
 
 
-def _only_skills(text: str, slots: IntentSlots, knowledge: Any) -> bool:
+def _only_skills(text: str, slots: IntentSlots, knowledge: KnowledgeBase | None) -> bool:
     """'Python, SQL, Tableau' or 'Skills: Excel, Power BI': a bare list of skills."""
     if not slots.skills or knowledge is None:
         return False

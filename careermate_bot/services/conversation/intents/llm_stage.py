@@ -11,11 +11,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Hashable
-from typing import Any
 
 from pydantic import BaseModel, Field
 
-from careermate_bot.llm import load_prompt, message
+from careermate_bot.llm import LLMClient, load_prompt, message
 from careermate_bot.services.conversation.intents.classifier import LOW_CONFIDENCE
 from careermate_bot.services.conversation.intents.types import Intent, IntentResult
 
@@ -31,7 +30,7 @@ class LLMIntent(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
-def llm_capable(llm: Any) -> bool:
+def llm_capable(llm: LLMClient | None) -> bool:
     """True for an Ollama or OpenAI-compatible engine (not the embedded model, not none)."""
     return llm is not None and getattr(llm, "provider", None) in CAPABLE_PROVIDERS
 
@@ -39,7 +38,7 @@ def llm_capable(llm: Any) -> bool:
 async def refine_with_llm(
     result: IntentResult,
     text: str,
-    llm: Any,
+    llm: LLMClient | None,
     *,
     user_id: Hashable | None = None,
     limit_seconds: float = LLM_TIMEOUT,
@@ -47,6 +46,7 @@ async def refine_with_llm(
     """`result`, or the model's label when the rules were unsure and the model is capable."""
     if result.confidence >= LOW_CONFIDENCE or result.source != "rules" or not llm_capable(llm):
         return result
+    assert llm is not None  # llm_capable
     messages = [
         message("system", load_prompt("intent_classify")),
         message("user", text.strip()[:MAX_LLM_TEXT]),

@@ -12,6 +12,7 @@ from typing import Any
 
 from careermate_bot.common.salary_input import parse_salary
 from careermate_bot.errors import InvalidInput
+from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.knowledge.text import norm_text, plural
 from careermate_bot.services.conversation.intents.normalize import normalize
 from careermate_bot.services.conversation.intents.types import IntentSlots, RoleKind
@@ -126,7 +127,7 @@ _ROLE_PHRASE_END = re.compile(
 class SlotExtractor:
     """Bound to one knowledge base; `extract` is fast (a dictionary scan, cached lookups)."""
 
-    def __init__(self, knowledge: Any) -> None:
+    def __init__(self, knowledge: KnowledgeBase) -> None:
         self.kb = knowledge
         self._roles: dict[tuple[str, ...], Any] = {}
         ambiguous: set[tuple[str, ...]] = set()
