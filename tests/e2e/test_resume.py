@@ -129,7 +129,9 @@ async def test_slash_review_in_a_dm_is_a_normal_message(h: DiscordHarness) -> No
     reply = await h.slash("resume review", dm=True, file=Upload("cv.txt", S.STRONG.encode()))
     assert not reply.ephemeral
     assert reply.embeds[0]["title"].startswith("Résumé review — ")
-    assert "🧭 Best-fitting roles" in reply.text()  # no target role: best fits instead
+    # No target role given: STRONG's summary ("Data analyst with 6 years...") names it (issue 18;
+    # before, best-fitting roles were shown here).
+    assert "🎯 Keywords for Data Analyst" in reply.text()
 
 
 async def test_profile_target_role_is_the_default(h: DiscordHarness) -> None:

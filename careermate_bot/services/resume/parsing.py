@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from careermate_bot.services.resume import contact, dates, headings
+from careermate_bot.services.resume import contact, dates, headings, shapes
 from careermate_bot.services.resume.contact import ContactPresence
 from careermate_bot.services.resume.dates import DateRange
 
@@ -57,10 +57,13 @@ class ParsedResume:
             if line.bullet
             and line.section in sections
             and len(line.text.split()) >= MIN_BULLET_WORDS
+            and not shapes.is_structure(line.text)
         ]
 
     def achievement_lines(self) -> list[Line]:
-        """Bullets under experience-like sections; without any, the sentences written there."""
+        """Bullets under experience-like sections; without any, the sentences written there.
+        Job headers ("Walmart - Sales Associate / Team Lead") and label lines are not
+        achievements."""
         found = self.bullets()
         if found:
             return found
@@ -70,6 +73,7 @@ class ParsedResume:
             if line.section == "experience"
             and len(line.text.split()) >= 6
             and not dates.find_ranges(line.text, line.index)
+            and not shapes.is_structure(line.text)
             for sentence in _SENTENCES.split(line.text)
             if len(sentence.split()) >= MIN_BULLET_WORDS
         ]
