@@ -1,7 +1,7 @@
 """The score: a weighted sum of named checks, each with its points, a reason and fixes.
 
-    contact 8 · sections 10 · length 8 · action verbs 12 · quantified results 16 ·
-    bullet language 10 · dates 8 · skills 8 · role fit 14 · layout (ATS parse risks) 6  = 100
+    contact 7 · sections 8 · length 8 · action verbs 12 · quantified results 16 ·
+    bullet language 10 · dates 7 · skills 8 · role fit 18 · layout (ATS parse risks) 6  = 100
 
 With a target role (given, or stated in the résumé), "skills" counts the skills relevant to
 that role and "role fit" is the role's keyword coverage. Without one there is no role fit: its
@@ -24,15 +24,15 @@ from careermate_bot.services.resume.parsing import Line, ParsedResume
 from careermate_bot.services.resume.types import CheckResult, Fix, KeywordCoverage
 
 WEIGHTS: dict[str, float] = {
-    "contact": 8,
-    "sections": 10,
+    "contact": 7,
+    "sections": 8,
     "length": 8,
     "action_verbs": 12,
     "quantified": 16,
     "language": 10,
-    "dates": 8,
+    "dates": 7,
     "skills": 8,
-    "role_fit": 14,
+    "role_fit": 18,
     "layout": 6,
 }
 LABEL = {
@@ -47,8 +47,8 @@ LABEL = {
     "role_fit": "Role fit",
     "layout": "ATS-safe layout",
 }
-CONTACT_POINTS = {"email": 3.5, "phone": 2.5, "location": 1.0, "link": 1.0}
-SECTION_POINTS = {"experience": 4.0, "education": 3.0, "skills": 2.5, "summary": 0.5}
+CONTACT_POINTS = {"email": 3.0, "phone": 2.5, "location": 0.75, "link": 0.75}
+SECTION_POINTS = {"experience": 3.5, "education": 2.0, "skills": 2.0, "summary": 0.5}
 DATE_SHARES = {"dated": 0.4, "one_format": 0.2, "newest_first": 0.3, "no_gaps": 0.1}
 ACTION_TARGET = 0.8  # share of bullets opening with an action verb for full points
 QUANTIFIED_TARGET = 0.5  # share of bullets with a number for full points
@@ -82,9 +82,7 @@ def weights_for(has_role: bool) -> dict[str, float]:
 
 def formula(has_role: bool) -> str:
     shown = weights_for(has_role)
-    note = (
-        "" if has_role else "; no target role, so role fit's points go to skills keywords"
-    )
+    note = "" if has_role else "; no target role, so role fit's points go to skills keywords"
     return (
         "score = "
         + " + ".join(f"{LABEL[k].lower()} {v:g}" for k, v in shown.items())
@@ -194,7 +192,8 @@ def check_length(
     low, high = LENGTH_BANDS[level]
     words = parsed.words
     weight = WEIGHTS["length"]
-    aim = f"an {level}-level résumé" + (f" for {role}" if role else "")
+    article = "an" if level == "entry" else "a"
+    aim = f"{article} {level}-level résumé" + (f" for {role}" if role else "")
     if words < low:
         points = weight * max(0.0, (words - 0.3 * low) / (0.7 * low))
         message = (
@@ -466,10 +465,16 @@ def check_skills(
                 f"(aim for {target}+), in a Skills section and in your bullets."
             )
         else:
+            some = (
+                "none of your skills is one"
+                if not counted
+                else f"only {len(counted)} of your skills "
+                + ("is one" if len(counted) == 1 else "are ones")
+            )
             message = (
-                f"Only {len(counted)} of your skills are ones a {role.occupation.title} uses; "
-                "name the tools and methods you have for this role (see the missing "
-                "keywords), in a Skills section and in your bullets."
+                f"For {role.occupation.title}, {some} the role uses; name the tools and "
+                "methods you have for it (see the missing keywords), in a Skills section and "
+                "in your bullets."
             )
         fixes.append(Fix(check="skills", impact=round(weight - points, 1), message=message))
     return _result("skills", points, detail, weight), fixes

@@ -101,18 +101,40 @@ def _head(title: str) -> str:
     return words[-1] if words else ""
 
 
+MAX_HEADER_LINE_WORDS = 8
+
+
+def _header_like(parsed: ParsedResume, index: int, section: str | None) -> str | None:
+    """A neighbouring line that belongs to the role's header (title or employer on its own
+    line): not a bullet, in the same section, short, no sentence, no dates of its own."""
+    if not 0 <= index < len(parsed.lines):
+        return None
+    line = parsed.lines[index]
+    text = line.text.strip()
+    if line.bullet or line.section != section or not text:
+        return None
+    if dates.find_ranges(text, index):
+        return None
+    if text.endswith((".", "!", "?")) and len(text.split()) > 4:  # a sentence, not "Acme Co."
+        return None
+    return text if len(text.split()) <= MAX_HEADER_LINE_WORDS else None
+
+
 def role_headers(parsed: ParsedResume) -> list[tuple[DateRange, str]]:
     """Each dated role (experience, or before any heading) with its header text: the line of
-    the date range without the dates, or the line above when the dates stand alone."""
+    the date range without the dates, plus the short lines right above and below it when they
+    hold the title or employer ("Data Analyst / Acme Corp / Jan 2019 – Present")."""
     out: list[tuple[DateRange, str]] = []
     for found, section in zip(parsed.ranges, parsed.range_sections, strict=True):
         if section not in ("experience", None) or found.end < found.start:
             continue
-        line = parsed.lines[found.line].text
-        header = dates.strip_ranges(line)
-        if len(_tokens(header)) < 2 and found.line > 0:
-            header = f"{parsed.lines[found.line - 1].text} {header}".strip()
-        out.append((found, header))
+        parts = [dates.strip_ranges(parsed.lines[found.line].text)]
+        above = [found.line - 1, found.line - 2] if len(_tokens(parts[0])) < 2 else []
+        for index in [*above, found.line - 1, found.line + 1]:
+            extra = _header_like(parsed, index, section)
+            if extra is not None and extra not in parts:
+                parts.append(extra)
+        out.append((found, " | ".join(p for p in parts if p)))
     return out
 
 

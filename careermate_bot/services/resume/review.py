@@ -95,7 +95,8 @@ def _category(kb: Any, name: str) -> str | None:
 
 
 def _top_fixes(fixes: list[Fix]) -> tuple[Fix, ...]:
-    """The biggest fixes first, at most MAX_FIXES_PER_CHECK from one check."""
+    """The biggest fixes first, at most MAX_FIXES_PER_CHECK from one check; a duty phrase or
+    cliché always gets a place (its fix is concrete and easy, even when worth few points)."""
     fixes = sorted(fixes, key=lambda f: -f.impact)
     taken: dict[str, int] = {}
     out: list[Fix] = []
@@ -104,9 +105,11 @@ def _top_fixes(fixes: list[Fix]) -> tuple[Fix, ...]:
             continue
         taken[fix.check] = taken.get(fix.check, 0) + 1
         out.append(fix)
-        if len(out) == MAX_FIXES:
-            break
-    return tuple(out)
+    top = out[:MAX_FIXES]
+    wording = next((f for f in out if f.check == "language"), None)
+    if wording is not None and wording not in top:
+        top[-1] = wording
+    return tuple(top)
 
 
 def _icon_risk(parsed: ParsedResume) -> list[LayoutRisk]:

@@ -58,4 +58,3 @@ def is_label_line(text: str) -> bool:
 
 def is_structure(text: str) -> bool:
     return is_job_header(text) or is_label_line(text)
-

@@ -92,6 +92,7 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _USED_TO = re.compile(r"^used\s+(?P<tool>.{2,40}?)\s+to\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$", re.I)
+_OBJECT_ENDS = frozenset("and or & for in on at to with by from of into across per".split())
 _DETERMINERS = frozenset(
     "the a an all our their its his her my any some several many various multiple numerous "
     "lots of".split()
@@ -164,6 +165,8 @@ def _place_number(words: list[str]) -> tuple[list[str], str]:
         index = position + offset
         if index >= len(words):
             break
+        if words[index].lower() in _OBJECT_ENDS:
+            break
         if _is_plural_noun(words[index]):
             noun = words[index].strip(",.;:")
             return [words[0], NUMBER, *words[position:]], f"how many {noun}"
@@ -221,6 +224,8 @@ def suggest(bullet: str) -> BulletSuggestion | None:
     else:
         lead = words[0].strip(",.;:")
         past = gerund_to_past(lead)
+        if past is not None and _noun_list(words):
+            past = None  # "billing and insurance claims": a list of things, not an action
         if past is not None:
             words[0] = _capital(past)
             converted = True
@@ -247,6 +252,13 @@ def suggest(bullet: str) -> BulletSuggestion | None:
         dropped=dropped,
         number_hint=hint,
     )
+
+
+def _noun_list(words: list[str]) -> bool:
+    """ "billing and insurance claims": a gerund joined to a plain noun is a noun itself."""
+    if len(words) < 3 or words[1].lower() not in ("and", "or", "&"):
+        return False
+    return gerund_to_past(words[2].strip(",.;:")) is None
 
 
 def _verb_for_object(words: list[str]) -> str:
