@@ -307,10 +307,10 @@ def check_language(
     for line in every_line:
         if line.index in checked:
             continue
-        phrase = language.cliche(line.text)
-        if phrase and phrase not in seen:
-            seen.add(phrase)
-            elsewhere.append((phrase, line))
+        for phrase in language.cliches(line.text):
+            if phrase not in seen:
+                seen.add(phrase)
+                elsewhere.append((phrase, line))
     penalty = min(CLICHE_CAP, CLICHE_COST * len(elsewhere))
     points = weight * (1 - flagged / len(items)) - penalty
     parts = [f"{flagged} of {len(items)} lines use weak phrasing"] if flagged else []
@@ -319,10 +319,10 @@ def check_language(
     detail = "; ".join(parts) or "no duty phrases, clichés, first person or passive voice"
     result = _result("language", points, detail)
     fixes: list[Fix] = []
-    for line, issue, phrase in zip(items, issues, phrases, strict=True):
+    for line, issue, weak in zip(items, issues, phrases, strict=True):
         if not issue:
             continue
-        message = language.phrase_fix(phrase) if phrase else f"Rewrite without {issue}:"
+        message = language.phrase_fix(weak) if weak else f"Rewrite without {issue}:"
         fixes.append(
             Fix(
                 check="language",

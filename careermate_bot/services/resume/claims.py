@@ -136,11 +136,6 @@ def rewrite_problem(
     """Why a rewrite claims more than the résumé holds, or None when it claims nothing new."""
     source = f"{resume_text}\n{original}"
     have = set(_tokens(source))
-    if extract_skills is not None:
-        known = {s.casefold() for s in extract_skills(source)}
-        for skill in extract_skills(rewrite):
-            if skill.casefold() not in known:
-                return Problem("skill", f"adds the skill “{skill}”")
     source_tokens = _tokens(source)
     for phrase in _title_phrases(rewrite):
         raised = [w for w in phrase if w in SENIOR and w not in have]
@@ -164,10 +159,51 @@ def rewrite_problem(
     for word in _senior_words(rewrite):
         if word not in have:
             return Problem("seniority", f"adds “{word}”")
+    for role in _role_claims(rewrite):
+        if role[-1] not in have:
+            return Problem("title", f"adds the role “{' '.join(role)}”")
+    if extract_skills is not None:
+        known = {s.casefold() for s in extract_skills(source)}
+        for skill in extract_skills(rewrite):
+            if skill.casefold() not in known:
+                return Problem("skill", f"adds the skill “{skill}”")
     for name in _names(rewrite):
         if name.lower().rstrip(".") not in have:
             return Problem("name", f"names “{name}”, which the résumé doesn't")
     return None
+
+
+_ROLE_CLAIM = re.compile(
+    r"\b(?:as|became|become|promoted\s+to|hired\s+as|serving\s+as|served\s+as)\s+"
+    r"(?:an?\s+|the\s+)?((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*?)(?=\s*(?:[,.;:]|$|\s"
+    r"(?:for|at|in|on|with|to|and|of|from|by|who|where|during|after|before|across|while|"
+    r"[a-z]+ed|[a-z]+ing)\b))",
+    re.IGNORECASE,
+)
+_NOT_ROLES = frozenset(
+    "part result well much many such follows usual soon long often possible planned "
+    "expected one two three first second whole".split()
+)
+_COLLECTIVE = frozenset("team group unit crew family".split())  # "worked as a team"
+
+
+def _role_claims(text: str) -> list[list[str]]:
+    """ "worked as a merchandiser", "promoted to shift supervisor": the role named."""
+    out = []
+    clean = _PLACEHOLDER.sub(" ", text)
+    for match in _ROLE_CLAIM.finditer(clean):
+        if re.search(r"\b(?:such|as|so)\s*$", clean[: match.start()], re.IGNORECASE):
+            continue  # "such as Excel", "as well as", "so as to"
+        words = _tokens(match.group(1))
+        head = words[-1] if words else ""
+        if not head or head.endswith(("ed", "ing", "ly")):
+            continue
+        if any(w in _NOT_ROLES or w in _COMMON_CAPITALS for w in words):
+            continue
+        if len(words) == 1 and head in _COLLECTIVE:
+            continue
+        out.append(words)
+    return out
 
 
 def _junior_variant(tokens: Sequence[str], noun: str) -> bool:

@@ -273,15 +273,25 @@ def duty_phrase(text: str) -> str | None:
 _ITEMS = re.compile(r"[,;•|·]|\.\s")
 
 
-def cliche(text: str) -> str | None:
-    """A cliché the line gives no evidence for ("hard worker", "detail-oriented"...). The
+def cliches(text: str) -> list[str]:
+    """Every cliché the line gives no evidence for ("hard worker", "detail-oriented"...). The
     evidence is a number in the same list item or clause: "Detail-oriented: reconciled 400
     accounts" passes; "Hard worker, reliable, can lift 50 lbs" does not."""
+    found: list[str] = []
     for item in _ITEMS.split(text):
-        match = _CLICHE.search(item)
-        if match is not None and not is_quantified(item):
-            return _key(match.group(0))
-    return None
+        if is_quantified(item):
+            continue
+        for match in _CLICHE.finditer(item):
+            phrase = _key(match.group(0))
+            if phrase not in found:
+                found.append(phrase)
+    return found
+
+
+def cliche(text: str) -> str | None:
+    """The first cliché the line gives no evidence for, or None."""
+    found = cliches(text)
+    return found[0] if found else None
 
 
 def weak_phrase(text: str) -> str | None:
