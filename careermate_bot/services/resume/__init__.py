@@ -1,11 +1,13 @@
 """Résumé review: read a file (or pasted text), score it, match it to a role, suggest fixes.
 
     text = extract_text(data, "cv.pdf")                 # type from the bytes; ResumeError if bad
-    result = review(kb, text, target_role="Data Analyst")
+    result = review(kb, text, target_role="Data Analyst")   # or None: the résumé's stated role
     result.score, result.checks, result.skills, result.fixes, result.coverage
+    result.target_role, result.target_source, result.suggestions  # model-free bullet rewrites
 
 Async front ends: `review_file_async` / `review_text_async` parse and review in a worker thread
-with a time limit. Rewrites of weak bullets by the LLM: `rewrites.stream_rewrites`. Storing the
+with a time limit. Rewrites of weak bullets by the LLM: `rewrites.stream_rewrites` (checked by
+`claims.rewrite_problem`: no invented skill, employer, title or seniority). Storing the
 summary for "compare with my last review": `store`. Discord-free; see docs/resume.md.
 """
 
@@ -35,6 +37,7 @@ from careermate_bot.services.resume.files import (
 from careermate_bot.services.resume.review import review, review_document
 from careermate_bot.services.resume.runner import review_file_async, review_text_async
 from careermate_bot.services.resume.types import (
+    BulletSuggestion,
     CheckResult,
     FitSuggestion,
     Fix,
@@ -47,6 +50,7 @@ from careermate_bot.services.resume.types import (
 __all__ = [
     "MAX_BYTES",
     "MAX_PAGES",
+    "BulletSuggestion",
     "CheckResult",
     "CorruptFile",
     "Document",

@@ -232,9 +232,11 @@ def suggest(bullet: str) -> BulletSuggestion | None:
         elif language.is_action_word(lead) and not duty:
             words[0] = _capital(words[0])
         elif duty is not None and not shared:
-            words = [_verb_for_object(words), words[0], *words[1:]]
+            words = [_verb_for_object(words), *words]
+        elif shared or dropped:
+            words = [CHOOSE_VERB, *words]
         else:
-            words = [CHOOSE_VERB, words[0], *words[1:]]
+            return None  # "Pass medications for 28 residents": maybe a verb we don't know
     if converted:
         words = _conjoined_gerunds(words)
     hint = None
