@@ -22,29 +22,6 @@ SPEARMAN_FLOOR = 0.8
 GAP_FLOOR = 30.0
 ITEMS = C.load()
 
-# The issue's example: a 95-word retail résumé whose objective is an entry-level data analyst job.
-RETAIL_TO_ANALYST = """\
-Maria Gonzalez
-Dallas, TX | maria.g@example.com | 214-555-0183
-
-Objective
-Hard worker and fast learner looking for an entry level data analyst position where I can
-grow my skills with a great team.
-
-Experience
-Walmart - Sales Associate / Team Lead
-2014 - Present
-Responsible for helping customers, running the register and stocking the sales floor.
-Trained new associates and made the weekly schedule for the department.
-Used Excel to track inventory counts.
-
-Education
-High School Diploma, 2013
-
-Skills
-Customer service, Excel, cash handling, teamwork, leadership, team player
-"""
-
 
 @pytest.fixture(scope="module")
 def kb(career_kb: Any) -> Any:
@@ -83,7 +60,7 @@ def test_spearman_is_rank_correlation() -> None:
 
 
 def test_the_issues_retail_to_data_analyst_resume_scores_low_and_honestly(kb: Any) -> None:
-    result = resume.review(kb, RETAIL_TO_ANALYST, target_role="Data Analyst")
+    result = resume.review(kb, S.RETAIL_TO_ANALYST, target_role="Data Analyst")
     assert result.score < 50
     skills = result.check("skills")
     assert skills is not None and skills.ratio <= 0.35 and "fit Data Analyst" in skills.detail
@@ -106,7 +83,7 @@ def test_the_issues_retail_to_data_analyst_resume_scores_low_and_honestly(kb: An
 
 
 def test_the_objective_sets_the_target_when_none_is_given(kb: Any) -> None:
-    result = resume.review(kb, RETAIL_TO_ANALYST)
+    result = resume.review(kb, S.RETAIL_TO_ANALYST)
     assert result.target_role == "Data Analyst" and result.target_source == "objective"
     # cogs/resume/flow.py offers "Practice an interview for …" from the coverage's occupation.
     assert result.coverage is not None and result.coverage.occupation_id == "data-analyst"
@@ -132,7 +109,7 @@ def test_a_wrong_target_role_costs_points(kb: Any) -> None:
 
 
 def test_checks_sum_to_100_with_and_without_a_target(kb: Any) -> None:
-    with_role = resume.review(kb, RETAIL_TO_ANALYST)
+    with_role = resume.review(kb, S.RETAIL_TO_ANALYST)
     without = resume.review(kb, S.WEAK)
     for result in (with_role, without):
         assert sum(c.max_points for c in result.checks) == 100

@@ -45,6 +45,7 @@ def _resume(top: str, summary: str = "", experience: str = "") -> str:
         ("Ana Ruiz", "Aspiring UX designer with a portfolio of 4 apps.", "UX Designer",
          "objective"),
         ("Ana Ruiz\nLicensed Journeyman Electrician", "", "Electrician", "headline"),
+        ("Ana Ruiz\nLicensed Plumber", "", "Plumber", "headline"),
         ("Ana Ruiz | Registered Nurse", "", "Registered Nurse", "headline"),
         ("Ana Ruiz", "Registered nurse with 7 years in intensive care.", "Registered Nurse",
          "summary"),
@@ -67,9 +68,12 @@ def test_the_role_a_resume_states(kb: Any, top: str, summary: str, role: str, so
     ("top", "summary"),
     [
         ("Tyler Cook", ""),  # a name is not a role
+        ("RÉSUMÉ\nJohn Carpenter", ""),  # nor when a title line stands above it
         ("Ana Ruiz", "Hard worker looking for a job where I can grow."),
         ("Ana Ruiz", "To obtain a position in IT where I can use my skills."),
         ("Ana Ruiz", "Dedicated professional with a passion for numbers."),
+        ("Ana Ruiz", "Seeking growth opportunities in a stable company."),
+        ("Ana Ruiz", "Pursuing a degree in nursing at State University."),
         ("Ana Ruiz", ""),
     ],
 )

@@ -4,8 +4,9 @@ In order: a stated objective ("seeking an entry-level data analyst position", "t
 into instructional design"), the headline under the name ("Licensed Journeyman Electrician"),
 then the summary's opening noun phrase ("Registered nurse with 7 years in ICU"). A phrase
 counts only when it names a catalogue occupation exactly (title or a unique alias, after
-dropping leading words such as "entry-level" or "experienced"); an objective may also match
-loosely ("data analytics" -> Data Analyst), because it is an explicit statement of the aim.
+dropping leading words such as "entry-level" or "experienced"); an objective of two words or
+more may also match loosely ("data analytics" -> Data Analyst), because it is an explicit
+statement of the aim.
 """
 
 from __future__ import annotations
@@ -68,14 +69,28 @@ def _words(phrase: str) -> list[str]:
     return [w for w in re.split(r"\s+", phrase.strip(" -–—:;,.")) if w]
 
 
-def exact_role(kb: Any, phrase: str) -> Occupation | None:
+# Words a headline may carry before the role ("Licensed Journeyman Electrician").
+QUALIFIERS = frozenset(
+    "licensed certified registered senior junior jr sr lead principal staff experienced "
+    "aspiring entry level entry-level journeyman master apprentice trainee bilingual "
+    "professional freelance independent assistant associate chief head".split()
+)
+
+
+def exact_role(kb: Any, phrase: str, *, strict: bool = False) -> Occupation | None:
     """The occupation a phrase names exactly, trying shorter endings ("experienced registered
-    nurse" -> "registered nurse"). Only letters; never a fuzzy guess."""
+    nurse" -> "registered nurse"). Only letters; never a fuzzy guess. `strict` (headlines,
+    where a name may stand): a one-word ending counts only after qualifier words, so "John
+    Carpenter" is not a carpenter but "Licensed Plumber" is a plumber."""
     words = _words(phrase)
     if not words or len(words) > MAX_PHRASE_WORDS or not _LETTERS.match(" ".join(words)):
         return None
     for start in range(len(words)):
-        found: Occupation | None = kb.get_occupation(" ".join(words[start:]))
+        ending = words[start:]
+        dropped = words[:start]
+        if strict and len(ending) == 1 and any(w.lower() not in QUALIFIERS for w in dropped):
+            continue
+        found: Occupation | None = kb.get_occupation(" ".join(ending))
         if found is not None:
             return found
     return None
@@ -160,8 +175,8 @@ def stated_target(kb: Any, parsed: ParsedResume) -> StatedTarget | None:
             return StatedTarget(found, "objective", phrase)
     named = _named_role(kb, parsed)
     for phrase in objectives:
-        if len(phrase) < 5:
-            continue
+        if len(phrase.split()) < 2:
+            continue  # one loose word ("growth", "teaching") is too easy to misread
         resolved: Occupation | None = kb.resolve_occupation(phrase).occupation
         if resolved is None:
             continue
@@ -174,7 +189,7 @@ def stated_target(kb: Any, parsed: ParsedResume) -> StatedTarget | None:
 def _named_role(kb: Any, parsed: ParsedResume) -> StatedTarget | None:
     """The role the headline or the summary's opening names exactly."""
     for segment in _headline_segments(parsed):
-        found = exact_role(kb, segment)
+        found = exact_role(kb, segment, strict=True)
         if found is not None:
             return StatedTarget(found, "headline", segment)
     lead = _summary_lead(parsed)
