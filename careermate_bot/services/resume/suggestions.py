@@ -250,7 +250,7 @@ def suggest(bullet: str) -> BulletSuggestion | None:
     return BulletSuggestion(
         original=original,
         text=_capital(text),
-        verb=words[0] if words[0] != CHOOSE_VERB else CHOOSE_VERB,
+        verb=words[0],
         dropped=dropped,
         number_hint=hint,
     )
