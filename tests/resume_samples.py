@@ -99,6 +99,30 @@ Education
 Lincoln High School, 2019
 """
 
+# Issue 18's example (its résumé had 95 words; this one has 87): retail experience, an objective
+# of an entry-level data analyst job, a job header, duty phrasing and clichés.
+RETAIL_TO_ANALYST = """\
+Maria Gonzalez
+Dallas, TX | maria.g@example.com | 214-555-0183
+
+Objective
+Hard worker and fast learner looking for an entry level data analyst position where I can
+grow my skills with a great team.
+
+Experience
+Walmart - Sales Associate / Team Lead
+2014 - Present
+Responsible for helping customers, running the register and stocking the sales floor.
+Trained new associates and made the weekly schedule for the department.
+Used Excel to track inventory counts.
+
+Education
+High School Diploma, 2013
+
+Skills
+Customer service, Excel, cash handling, teamwork, leadership, team player
+"""
+
 RECIPE = """\
 Grandma's Apple Pie
 

@@ -13,6 +13,7 @@ from careermate_bot.discord_ui.formatting import BRAND_COLOUR, names, pay_line, 
 from careermate_bot.knowledge import ONET_ATTRIBUTION, SALARY_SOURCE, MatchResult
 from careermate_bot.services.resume import (
     SECTION_LABELS,
+    BulletSuggestion,
     Comparison,
     ResumeReview,
     Rewrite,
@@ -25,6 +26,7 @@ GOOD = discord.Colour(0x57C7A0)
 FAIR = BRAND_COLOUR
 POOR = discord.Colour(0xF0A35E)
 REWRITES_TITLE = "✍️ Suggested rewrites (AI, from your own facts)"
+SUGGESTIONS_TITLE = "✍️ How to rewrite your weakest bullets (fill in the [brackets])"
 REWRITES_PENDING = "*Writing stronger versions of your weakest bullets…*"
 FOOTER = (
     "Scores come from fixed checks, not AI · Your file and its text are not stored; only this "
@@ -39,6 +41,8 @@ class RewriteState:
     pending: bool = False
     items: list[Rewrite] = field(default_factory=list)
     note: str | None = None
+    # The model-free suggestions: shown for a bullet whose model rewrite didn't check out.
+    fallback: tuple[BulletSuggestion, ...] = ()
 
 
 def _mark(ratio: float) -> str:
@@ -95,18 +99,30 @@ def fixes_text(result: ResumeReview) -> str:
     return "\n".join(lines) or "Nothing major — nice work."
 
 
+def _rewrite_line(original: str, text: str) -> str:
+    return f"~~{user_text(original, 110)}~~\n→ {user_text(text, 220)}"
+
+
 def rewrites_text(state: RewriteState) -> str:
     lines = []
-    shown = [r for r in state.items if r.text]
-    for rewrite in shown:
-        lines.append(f"~~{user_text(rewrite.original, 110)}~~\n→ {user_text(rewrite.text, 220)}")
+    by_bullet = {s.original: s for s in state.fallback}
+    for rewrite in state.items:
+        if rewrite.text:
+            lines.append(_rewrite_line(rewrite.original, rewrite.text))
+        elif rewrite.original in by_bullet:  # the model's version didn't check out
+            lines.append(_rewrite_line(rewrite.original, by_bullet[rewrite.original].text))
     if state.pending:
         lines.append(REWRITES_PENDING)
     elif state.note:
         lines.append(state.note)
-    elif state.items and not shown:
+    elif state.items and not lines:
         lines.append("ℹ️ The model's suggestions didn't check out, so none are shown.")
     return "\n".join(lines)
+
+
+def suggestions_text(result: ResumeReview) -> str:
+    """The model-free suggestions (no capable model, or before it answers)."""
+    return "\n".join(_rewrite_line(s.original, s.text) for s in result.suggestions[:3])
 
 
 def review_embed(
@@ -149,6 +165,8 @@ def review_embed(
         text = rewrites_text(rewrites)
         if text:
             embed.add_field(name=REWRITES_TITLE, value=text, inline=False)
+    elif result.suggestions:
+        embed.add_field(name=SUGGESTIONS_TITLE, value=suggestions_text(result), inline=False)
     sections = ", ".join(SECTION_LABELS.get(s, s) for s in result.sections) or "none recognised"
     embed.add_field(
         name=f"Skills found ({len(result.skills)})",

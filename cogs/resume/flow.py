@@ -91,7 +91,9 @@ async def review_flow(
     embed = review_embed(
         result,
         comparison=outcome.comparison,
-        rewrites=RewriteState(pending=True) if outcome.rewrites_follow else None,
+        rewrites=RewriteState(pending=True, fallback=result.suggestions)
+        if outcome.rewrites_follow
+        else None,
         with_chart=outcome.chart is not None,
         source=filename,
     )
@@ -113,7 +115,7 @@ async def add_rewrites(
 ) -> None:
     """Stream rewrites of the weakest bullets into the review embed; a note if the model fails.
     The résumé's text (in `outcome`, for the figure check) is dropped when this ends."""
-    state = RewriteState(pending=True)
+    state = RewriteState(pending=True, fallback=outcome.result.suggestions)
 
     async def show() -> None:
         embed = review_embed(

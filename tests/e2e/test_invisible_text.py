@@ -133,7 +133,9 @@ async def test_resume_paste_invisible_target_role_leaves_the_form_blank(h: Disco
     assert not role.get("value")
     reviewed = await h.submit_modal(shown, {"resume": S.STRONG, "role": INVISIBLE})
     assert reviewed.embeds[0]["title"].startswith("Résumé review — ")
-    assert "🧭 Best-fitting roles" in reviewed.text()  # no target role: best fits, no error
+    # No target role given, no error: STRONG's own summary names its role (issue 18; before,
+    # best-fitting roles were shown here).
+    assert "🎯 Keywords for Data Analyst" in reviewed.text()
 
 
 # -- interviews ------------------------------------------------------------------------------------

@@ -130,7 +130,18 @@ async def test_slash_review_in_a_dm_is_a_normal_message(h: DiscordHarness) -> No
     reply = await h.slash("resume review", dm=True, file=Upload("cv.txt", S.STRONG.encode()))
     assert not reply.ephemeral
     assert reply.embeds[0]["title"].startswith("Résumé review — ")
-    assert "🧭 Best-fitting roles" in reply.text()  # no target role: best fits instead
+    # No target role given: STRONG's summary ("Data analyst with 6 years...") names it (issue 18;
+    # before, best-fitting roles were shown here).
+    assert "🎯 Keywords for Data Analyst" in reply.text()
+
+
+async def test_the_resumes_objective_sets_the_interview_role(h: DiscordHarness) -> None:
+    # Issue 18: with no target role given, a retail résumé whose objective is "entry level data
+    # analyst" was offered "Practice an interview for Warehouse Worker".
+    reply = await h.slash("resume review", file=Upload("cv.txt", S.RETAIL_TO_ANALYST.encode()))
+    assert "🎯 Keywords for Data Analyst" in reply.text()
+    assert "Reviewed for **Data Analyst**" in reply.embeds[0]["description"]
+    assert _ids(reply.message, f"cm:rinterview:{h.member.id}:data-analyst")
 
 
 async def test_profile_target_role_is_the_default(h: DiscordHarness) -> None:

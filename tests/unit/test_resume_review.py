@@ -125,9 +125,15 @@ def test_keyword_coverage_against_a_target_role(kb: Any) -> None:
 
 
 def test_best_fits_without_a_target(kb: Any) -> None:
-    result = resume.review(kb, S.STRONG)
-    assert result.coverage is None and result.best_fits
+    # Issue 18 changed this: STRONG's summary opens "Data analyst with 6 years...", which now
+    # sets the target; a résumé that states no role still gets best fits and no coverage.
+    unstated = S.STRONG.replace("Data analyst with 6 years of experience turning", "Turning")
+    result = resume.review(kb, unstated)
+    assert result.coverage is None and result.best_fits and result.target_source is None
     assert any("Analyst" in f.title or "Data" in f.title for f in result.best_fits)
+    stated = resume.review(kb, S.STRONG)
+    assert stated.target_role == "Data Analyst" and stated.target_source == "summary"
+    assert stated.coverage is not None and stated.best_fits
 
 
 def test_unknown_role_gets_a_note_and_best_fits(kb: Any) -> None:

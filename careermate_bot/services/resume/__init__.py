@@ -1,11 +1,13 @@
 """Résumé review: read a file (or pasted text), score it, match it to a role, suggest fixes.
 
     text = extract_text(data, "cv.pdf")                 # type from the bytes; ResumeError if bad
-    result = review(kb, text, target_role="Data Analyst")
+    result = review(kb, text, target_role="Data Analyst")   # or None: the résumé's stated role
     result.score, result.checks, result.skills, result.fixes, result.coverage
+    result.target_role, result.target_source, result.suggestions  # model-free bullet rewrites
 
 The feature's façade is `ResumeService` (plan -> review a file or pasted text off the event loop
--> stored summary, chart, then the model's rewrites); `review_file_async` / `review_text_async`
+-> stored summary, chart, then the model's rewrites, each checked by `claims.rewrite_problem`:
+no invented skill, employer, title or seniority); `review_file_async` / `review_text_async`
 parse and review in a worker with a time limit. Discord-free; see docs/resume.md.
 """
 
@@ -45,6 +47,7 @@ from careermate_bot.services.resume.service import (
 )
 from careermate_bot.services.resume.store import Comparison, StoredReview
 from careermate_bot.services.resume.types import (
+    BulletSuggestion,
     CheckResult,
     FitSuggestion,
     Fix,
@@ -58,6 +61,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_PAGES",
     "SECTION_LABELS",
+    "BulletSuggestion",
     "CheckResult",
     "Comparison",
     "CorruptFile",

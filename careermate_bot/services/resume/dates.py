@@ -92,3 +92,11 @@ def find_ranges(line: str, index: int, today: date | None = None) -> list[DateRa
                 end += 11  # "2017 - 2019" runs to the end of 2019
         found.append(DateRange(start[0], end, current, style, index))
     return found
+
+
+_LEFTOVER = re.compile(r"[\s,|·•()\[\]–—-]+$|^[\s,|·•()\[\]–—-]+")
+
+
+def strip_ranges(line: str) -> str:
+    """The line without its date ranges and the punctuation left around them."""
+    return _LEFTOVER.sub("", _RANGE.sub(" ", line)).strip()

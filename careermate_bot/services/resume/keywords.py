@@ -1,6 +1,7 @@
 """The résumé's skills against a target occupation, through the knowledge layer.
 
-Coverage = the role's core and nice-to-have skills the résumé names, out of all of them. Missing
+Coverage = the role's core and nice-to-have skills the résumé names, out of all of them; `fit`
+is the matcher's weighted coverage (core skills 75 %, rarer skills weigh more). Missing
 keywords are ranked by the match-% points each would add (the same gains as `/career gap`).
 Without a target role, the best-fitting occupations come from `match_careers`.
 """
@@ -49,6 +50,7 @@ def coverage(kb: Any, skills: Sequence[str], occupation: Occupation) -> KeywordC
         total=len(wanted),
         percent=round(100 * len(matched) / total),
         match_percent=report.match_percent,
+        fit=round(report.breakdown.skill_coverage, 4),
     )
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from careermate_bot.services.resume import contact, dates, headings
+from careermate_bot.services.resume import contact, dates, headings, shapes
 from careermate_bot.services.resume.contact import ContactPresence
 from careermate_bot.services.resume.dates import DateRange
 
@@ -57,10 +57,13 @@ class ParsedResume:
             if line.bullet
             and line.section in sections
             and len(line.text.split()) >= MIN_BULLET_WORDS
+            and not shapes.is_structure(line.text)
         ]
 
     def achievement_lines(self) -> list[Line]:
-        """Bullets under experience-like sections; without any, the sentences written there."""
+        """Bullets under experience-like sections; without any, the sentences written there.
+        Job headers ("Walmart - Sales Associate / Team Lead") and label lines are not
+        achievements."""
         found = self.bullets()
         if found:
             return found
@@ -70,6 +73,7 @@ class ParsedResume:
             if line.section == "experience"
             and len(line.text.split()) >= 6
             and not dates.find_ranges(line.text, line.index)
+            and not shapes.is_structure(line.text)
             for sentence in _SENTENCES.split(line.text)
             if len(sentence.split()) >= MIN_BULLET_WORDS
         ]
@@ -128,12 +132,14 @@ def parse(text: str, today: date | None = None) -> ParsedResume:
     sections: list[str] = []
     unknown: list[str] = []
     pending_marker = False
+    after_heading = False  # a line right after a heading never continues the bullet above it
     for raw in raw_lines:
         if not raw.strip() or _UNDERLINE.match(raw):
             continue
         name = headings.canonical(raw)
         if name is not None:
             section = name
+            after_heading = True
             if name not in sections:
                 sections.append(name)
             continue
@@ -147,6 +153,7 @@ def parse(text: str, today: date | None = None) -> ParsedResume:
         if sections and raw.rstrip().endswith(":") and headings.looks_like_heading(raw):
             unknown.append(raw.strip()[:40])  # "TOOLBOX:" - a heading no ATS knows
             section = None
+            after_heading = True
             continue
         body, is_bullet = _strip_bullet(raw)
         if pending_marker:
@@ -154,7 +161,9 @@ def parse(text: str, today: date | None = None) -> ParsedResume:
         if is_bullet and not body:
             pending_marker = True  # the glyph on a line of its own (some PDF exports)
             continue
-        if lines and not is_bullet and _continues(lines[-1], raw, body, width):
+        joins = bool(lines) and not after_heading and not is_bullet
+        after_heading = False
+        if joins and _continues(lines[-1], raw, body, width):
             lines[-1].text = f"{lines[-1].text} {body}"
             continue
         lines.append(Line(body, section, is_bullet, len(lines), raw[:1] in (" ", "\t")))

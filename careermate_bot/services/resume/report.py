@@ -13,6 +13,30 @@ def bar(ratio: float, width: int = BAR) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+SOURCE_NOTES = {
+    "objective": "the role your objective names",
+    "headline": "the role your headline names",
+    "summary": "the role your summary names",
+}
+
+
+def target_line(result: ResumeReview) -> str | None:
+    """ "Reviewed for Data Analyst (the role your objective names)"."""
+    if not result.target_role:
+        return None
+    note = SOURCE_NOTES.get(result.target_source or "")
+    return f"Reviewed for {result.target_role}" + (f" ({note})" if note else "")
+
+
+def suggestion_lines(result: ResumeReview) -> list[str]:
+    """Model-free rewrites of the weakest bullets: verb first, [N] / [X%] where numbers go."""
+    lines: list[str] = []
+    for item in result.suggestions:
+        lines.append(f"- “{item.original}”")
+        lines.append(f"  → {item.text}")
+    return lines
+
+
 def coverage_lines(result: ResumeReview) -> list[str]:
     lines: list[str] = []
     cov = result.coverage
@@ -40,6 +64,9 @@ def coverage_lines(result: ResumeReview) -> list[str]:
 
 def render_text(result: ResumeReview, *, delta_line: str | None = None) -> str:
     out = [f"Résumé score: {result.score}/100" + (f"  ({delta_line})" if delta_line else "")]
+    target = target_line(result)
+    if target:
+        out.append(target)
     out.append("")
     for check in result.checks:
         out.append(
@@ -58,6 +85,10 @@ def render_text(result: ResumeReview, *, delta_line: str | None = None) -> str:
             gain = f"+{fix.impact:g} " if fix.impact else ""
             quote = f" “{fix.quote}”" if fix.quote else ""
             out.append(f"{number}. {gain}{fix.message}{quote}")
+    if result.suggestions:
+        out.append("")
+        out.append("Stronger bullets (fill in the [brackets] with your real numbers):")
+        out.extend(suggestion_lines(result))
     out.append("")
     out.append(f"How the score works: {result.formula}.")
     return "\n".join(out)

@@ -1,7 +1,13 @@
 """`review(kb, text, target_role)`: parse, check, score, match keywords, rank fixes.
 
-Deterministic and model-free (the LLM's rewrites come later, separately). Raises
-`EmptyDocument` for near-empty text and `NotAResume` when the text has no résumé signal.
+The target role is the one given (by the user or their profile), else the one the résumé
+states (objective, headline, summary opening: `target.stated_target`). With a target, role
+fit is part of the score, the skills check counts the skills relevant to it, and the level
+(hence the length advice) comes from the years in matching roles.
+
+Deterministic and model-free (the LLM's rewrites come later, separately; `suggestions` gives
+model-free ones). Raises `EmptyDocument` for near-empty text and `NotAResume` when the text
+has no résumé signal.
 """
 
 from __future__ import annotations
@@ -9,7 +15,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from careermate_bot.services.resume import checks, headings, keywords, language
+from careermate_bot.knowledge import Occupation
+from careermate_bot.services.resume import (
+    checks,
+    headings,
+    keywords,
+    language,
+    relevance,
+    suggestions,
+    target,
+)
 from careermate_bot.services.resume.document import Document, FileKind, LayoutRisk
 from careermate_bot.services.resume.errors import MIN_WORDS, EmptyDocument, NotAResume
 from careermate_bot.services.resume.parsing import Line, ParsedResume, parse
@@ -17,6 +32,7 @@ from careermate_bot.services.resume.text_reader import clean
 from careermate_bot.services.resume.types import Fix, ResumeReview, ResumeStats
 
 MAX_FIXES = 5
+MAX_FIXES_PER_CHECK = 2  # so one check's many small fixes don't crowd out the others
 MAX_REWRITES = 3
 RESUME_SECTIONS = frozenset(
     {"experience", "education", "skills", "summary", "certifications", "projects", "volunteer"}
@@ -56,6 +72,46 @@ def _weak_bullets(parsed: ParsedResume) -> tuple[str, ...]:
     return tuple(" ".join(text.split()) for _, _, text in scored[:MAX_REWRITES])
 
 
+def _target(
+    kb: Any, parsed: ParsedResume, target_role: str | None
+) -> tuple[Occupation | None, str | None, str | None]:
+    """(occupation, source, note): the role given, else the one the résumé states."""
+    if target_role and target_role.strip():
+        found, note = keywords.resolve_role(kb, target_role)
+        return found, ("given" if found is not None else None), note
+    stated = target.stated_target(kb, parsed)
+    if stated is None:
+        return None, None, None
+    return stated.occupation, stated.source, None
+
+
+def _title(occupation: Occupation | None) -> str | None:
+    return occupation.title if occupation is not None else None
+
+
+def _category(kb: Any, name: str) -> str | None:
+    skill = kb.get_skill(name)
+    return skill.category if skill is not None else None
+
+
+def _top_fixes(fixes: list[Fix]) -> tuple[Fix, ...]:
+    """The biggest fixes first, at most MAX_FIXES_PER_CHECK from one check; a duty phrase or
+    cliché always gets a place (its fix is concrete and easy, even when worth few points)."""
+    fixes = sorted(fixes, key=lambda f: -f.impact)
+    taken: dict[str, int] = {}
+    out: list[Fix] = []
+    for fix in fixes:
+        if taken.get(fix.check, 0) >= MAX_FIXES_PER_CHECK:
+            continue
+        taken[fix.check] = taken.get(fix.check, 0) + 1
+        out.append(fix)
+    top = out[:MAX_FIXES]
+    wording = next((f for f in out if f.check == "language"), None)
+    if wording is not None and wording not in top:
+        top[-1] = wording
+    return tuple(top)
+
+
 def _icon_risk(parsed: ParsedResume) -> list[LayoutRisk]:
     if parsed.private_glyphs >= 3:
         return [LayoutRisk("icon_glyphs", "icon-font symbols an ATS reads as garbage")]
@@ -82,32 +138,29 @@ def review_document(
     if reason is not None:
         raise NotAResume(reason)
 
+    occupation, source, note = _target(kb, parsed, target_role)
+    role = relevance.RoleContext(kb, occupation) if occupation is not None else None
+    coverage = keywords.coverage(kb, skills, occupation) if occupation is not None else None
     years = checks.experience_years(parsed)
-    level = checks.level_for(years)
+    relevant = relevance.relevant_years(parsed, role) if role is not None else None
+    level = checks.level_for(relevant if role is not None else years)
     risks = [*document.risks, *_icon_risk(parsed)]
     summary = _summary_lines(parsed)
+    soft = [s for s in skills if _category(kb, s) == "soft"]
     results = [
         checks.check_contact(parsed),
         checks.check_sections(parsed),
-        checks.check_length(parsed, level, document.pages),
+        checks.check_length(parsed, level, document.pages, _title(occupation)),
         *checks.check_bullets(parsed, summary),
         checks.check_dates(parsed),
-        checks.check_skills(skills),
+        checks.check_skills(skills, role, soft),
+        *([checks.check_role_fit(coverage, source)] if coverage is not None else []),
         checks.check_layout(risks),
     ]
     check_results = tuple(result for result, _ in results)
-    fixes: list[Fix] = [fix for _, found in results for fix in found]
-    fixes.sort(key=lambda f: -f.impact)
+    fixes = _top_fixes([fix for _, found in results for fix in found])
     score = round(sum(c.points for c in check_results))
-
-    target = None
-    note = None
-    coverage = None
-    if target_role and target_role.strip():
-        target, note = keywords.resolve_role(kb, target_role)
-    if target is not None:
-        coverage = keywords.coverage(kb, skills, target)
-    fits = keywords.best_fits(kb, skills) if target is None else ()
+    fits = keywords.best_fits(kb, skills) if source != "given" else ()
 
     bullets = parsed.achievement_lines()
     stats = ResumeStats(
@@ -117,9 +170,11 @@ def review_document(
         quantified=sum(1 for b in bullets if language.is_quantified(b.text)),
         action_verbs=sum(1 for b in bullets if language.starts_with_action(b.text)),
         experience_years=years,
+        relevant_years=relevant,
         level=level,
         kind=document.kind.value,
     )
+    weak = _weak_bullets(parsed)
     return ResumeReview(
         score=max(0, min(100, score)),
         checks=check_results,
@@ -128,13 +183,15 @@ def review_document(
         contact=parsed.contact,
         risks=tuple(r.message for r in risks),
         stats=stats,
-        fixes=tuple(fixes[:MAX_FIXES]),
-        weak_bullets=_weak_bullets(parsed),
-        target_role=target.title if target is not None else None,
+        fixes=fixes,
+        weak_bullets=weak,
+        suggestions=suggestions.suggest_all(weak),
+        target_role=_title(occupation),
+        target_source=source,
         target_note=note,
         coverage=coverage,
         best_fits=fits,
-        formula=checks.FORMULA,
+        formula=checks.formula(role is not None),
     )
 
 

@@ -173,6 +173,7 @@ class ResumeService:
             outcome.resume_text,
             user_id=user_id,
             target_role=outcome.result.target_role,
+            extract_skills=self.knowledge.extract_skills,
         )
 
     # -- stored summaries (the buttons under a review) --------------------------------------------

@@ -48,6 +48,7 @@ class KeywordCoverage(_Frozen):
     total: int  # the role's core + nice-to-have skills
     percent: int  # matched / total
     match_percent: int  # the /career match % for this résumé's skills
+    fit: float = 0.0  # the matcher's weighted coverage (core 75 %, rarer skills weigh more), 0..1
 
 
 class FitSuggestion(_Frozen):
@@ -63,8 +64,20 @@ class ResumeStats(_Frozen):
     quantified: int
     action_verbs: int
     experience_years: float | None = None
-    level: str  # "entry", "mid", "senior"
+    relevant_years: float | None = None  # years in roles that match the target role
+    level: str  # "entry", "mid", "senior" (from the relevant years when there is a target)
     kind: str  # "pdf", "docx", "odt", "text", "paste"
+
+
+class BulletSuggestion(_Frozen):
+    """A deterministic rewrite suggestion for one weak bullet, built only from its own words:
+    the verb to lead with, the duty phrase dropped, placeholders where a number belongs."""
+
+    original: str
+    text: str  # "Trained [N] new hires, [what changed] by [X%]"
+    verb: str  # the verb it leads with ("Trained")
+    dropped: str | None = None  # the duty phrase, first person or cliché removed
+    number_hint: str | None = None  # where the number goes, in words
 
 
 class ResumeReview(_Frozen):
@@ -77,7 +90,12 @@ class ResumeReview(_Frozen):
     stats: ResumeStats
     fixes: tuple[Fix, ...] = ()
     weak_bullets: tuple[str, ...] = ()  # the candidates for rewrites, weakest first
+    suggestions: tuple[BulletSuggestion, ...] = ()  # model-free rewrites of the weak bullets
     target_role: str | None = None  # the occupation title reviewed against
+    # Where the target came from: "given" (the user or their profile), "objective" (a stated
+    # aim: "seeking an entry-level data analyst role"), "headline" (the title under the name),
+    # "summary" (the summary's opening: "Registered nurse with 7 years..."); None = no target.
+    target_source: str | None = None
     target_note: str | None = None  # e.g. did-you-mean when the role was not recognised
     coverage: KeywordCoverage | None = None
     best_fits: tuple[FitSuggestion, ...] = ()
