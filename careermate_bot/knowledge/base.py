@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from careermate_bot.knowledge.catalogue import OccupationCatalogue, parse_soc
 from careermate_bot.knowledge.extraction import SkillExtractor
@@ -59,6 +60,9 @@ SKILLS_FILE = "skills.yaml"
 OCCUPATIONS_FILE = "occupations.yaml"
 LOCATIONS_FILE = "locations.yaml"
 CENTRALITY_FILE = "centrality.yaml"
+WORK_PATTERNS_FILE = "work_patterns.yaml"
+WorkPattern = Literal["part_time", "evenings_weekends"]
+WORK_PATTERNS: tuple[WorkPattern, ...] = ("part_time", "evenings_weekends")
 
 
 class UnknownOccupationError(LookupError):
@@ -77,6 +81,7 @@ class KnowledgeBase:
         wages: WageStore,
         locations: LocationResolver,
         centrality: Mapping[str, Mapping[str, float]] | None = None,
+        work_patterns: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.catalogue = catalogue
@@ -90,6 +95,12 @@ class KnowledgeBase:
             soc: wages.salary(soc, national).employment for soc in {o.soc_code for o in catalogue}
         }
         self.matcher = Matcher(catalogue, taxonomy, centrality, employment)
+        self._work_patterns: dict[str, frozenset[WorkPattern]] = {}
+        for pattern in WORK_PATTERNS:
+            for oid in (work_patterns or {}).get(pattern, ()):
+                if oid not in catalogue.by_id:
+                    raise ValueError(f"{WORK_PATTERNS_FILE}: unknown occupation id {oid!r}")
+                self._work_patterns[oid] = self._work_patterns.get(oid, frozenset()) | {pattern}
         taxonomy.set_popularity(self.matcher.df)
         self.load_seconds = 0.0
         self._resolve_location = lru_cache(maxsize=1024)(self.locations.resolve)
@@ -130,7 +141,8 @@ class KnowledgeBase:
         wages = WageStore(ensure_wage_database(Path(data_dir), wage_source))
         locations = LocationResolver(wages.areas.values(), read_data(pkg / LOCATIONS_FILE, cache))
         centrality = read_data(pkg / CENTRALITY_FILE, cache)["centrality"]
-        return cls(taxonomy, catalogue, wages, locations, centrality)
+        patterns = read_data(pkg / WORK_PATTERNS_FILE, cache)
+        return cls(taxonomy, catalogue, wages, locations, centrality, patterns)
 
     def close(self) -> None:
         self.wages.close()
@@ -193,6 +205,16 @@ class KnowledgeBase:
 
     def next_roles(self, occupation: Occupation) -> tuple[OccupationRef, ...]:
         return tuple(_ref(self.catalogue.by_id[i]) for i in occupation.next_roles)
+
+    def related_occupations(self, occupation: Occupation, limit: int = 8) -> list[Occupation]:
+        """The nearest other roles: one step away (next step either way, same SOC code) when
+        they share skills, then by skill similarity (cosine of the weighted skill lists)."""
+        return [occ for occ, _ in self.matcher.related(occupation, limit)]
+
+    def work_patterns(self, occupation: Occupation) -> frozenset[WorkPattern]:
+        """Work patterns common in the role ("part_time", "evenings_weekends"), from the curated
+        `work_patterns.yaml`; empty when the catalogue says nothing."""
+        return self._work_patterns.get(occupation.id, frozenset())
 
     # -- locations and wages ----------------------------------------------------------------------
     def resolve_location(self, text: str) -> LocationResolution:
@@ -372,6 +394,24 @@ class KnowledgeBase:
             leaving=understood.leaving,
             unknown_leaving=understood.unknown_leaving,
         )
+
+    def rank_occupations(
+        self,
+        profile: CareerProfile,
+        among: Iterable[Occupation] | None = None,
+        *,
+        leaving: str | Sequence[str] | None = None,
+        current_role: str | None = None,
+    ) -> list[Occupation]:
+        """Occupations (all, or those in `among`) in `match_careers` order, without building the
+        match details: cheap enough to order a search's candidates."""
+        prepared, *_ = self._prepare(profile, leaving, current_role)
+        wanted = None if among is None else {o.id for o in among}
+        return [
+            occ
+            for occ, _ in self.matcher.rank_scored(prepared)
+            if wanted is None or occ.id in wanted
+        ]
 
     def _career_match(
         self,

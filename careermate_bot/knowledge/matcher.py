@@ -69,11 +69,11 @@ FIT_AT_FULL_CORE = 0.90
 FIT_NICE_SHARE = 1.0 - FIT_AT_FULL_CORE
 
 FIT_LEGEND = (
-    "Fit % = share of the role's core skills you have: half of them reads 75%, all of them 90%; "
-    "nice-to-have skills add the last 10%."
+    "Match % = share of the role's core skills you have: half of them reads 75%, all of them "
+    "90%; nice-to-have skills add the last 10%."
 )
 FORMULA = (
-    "Fit % is the share of the role's core skills you have (half of them reads 75%, all of them "
+    "Match % is the share of the role's core skills you have (half of them reads 75%, all of them "
     "90%; nice-to-have skills add up to 10 points). Paths are ordered by a separate score: 35% "
     "how much of the role's skill list you cover (core over nice-to-have, each skill weighted by "
     "how central O*NET rates it for the role and by rarity), 40% how much of your profile the "
@@ -194,6 +194,10 @@ class Matcher:
                 )
             self._req[occ.id] = _Req(coverage, evidence, frozenset(core), frozenset(nice))
         self._adjacent = self._neighbours(catalogue)
+        self._norm = {
+            oid: math.sqrt(sum(w * w for w in req.evidence.values()))
+            for oid, req in self._req.items()
+        }
         # Skill -> [(occupation index, coverage weight, evidence weight, listed, is core)]. A
         # skill this role doesn't list but a neighbouring role does (next step either way, or
         # the same SOC) is neutral: no evidence, but it doesn't count as unused either.
@@ -212,12 +216,14 @@ class Matcher:
         # The prior: national jobs of the SOC code, split between roles sharing it.
         employment = employment or {}
         sharing = Counter(o.soc_code for o in self.occupations)
-        self.jobs: dict[str, int | None] = {}
+        self.jobs: dict[str, int | None] = {}  # the role's share of its SOC's jobs
+        self.soc_jobs: dict[str, int | None] = {}  # the SOC's national employment
         self._prior: list[float] = []
         for occ in self.occupations:
             total = employment.get(occ.soc_code)
             jobs = round(total / sharing[occ.soc_code]) if total else None
             self.jobs[occ.id] = jobs
+            self.soc_jobs[occ.id] = total
             self._prior.append(prior_from_jobs(jobs))
 
     def _neutral_skills(self, occ: Occupation, req: _Req) -> frozenset[str]:
@@ -382,7 +388,7 @@ class Matcher:
             core_total=len(req.core),
             nice_have=scored.nice_have,
             nice_total=len(req.nice),
-            employment=self.jobs.get(occ.id),
+            employment=self.soc_jobs.get(occ.id),
         )
 
     def rank(self, p: PreparedProfile, top: int | None = None) -> list[tuple[Occupation, float]]:
@@ -443,6 +449,30 @@ class Matcher:
         chosen = rows if top is None else rows[: max(0, top)]
         return [(t[6], t[7]) for t in chosen]
 
+    # -- related roles ----------------------------------------------------------------------------
+    def similarity(self, a: Occupation, b: Occupation) -> float:
+        """Cosine of the two roles' skill vectors (tier x centrality x idf), 0..1."""
+        ea, eb = self._req[a.id].evidence, self._req[b.id].evidence
+        dot = sum(w * eb[s] for s, w in ea.items() if s in eb)
+        norm = self._norm[a.id] * self._norm[b.id]
+        return dot / norm if norm else 0.0
+
+    def related(self, occ: Occupation, limit: int = 8) -> list[tuple[Occupation, float]]:
+        """The nearest other roles: one step away (next step either way, same SOC) first when
+        they share skills, then by skill similarity; ties by title."""
+        near = self._adjacent[occ.id]
+        scored = []
+        for other in self.occupations:
+            if other.id == occ.id:
+                continue
+            sim = self.similarity(occ, other)
+            if sim <= 0 and other.id not in near:
+                continue
+            bonus = 0.25 if other.id in near else 0.0
+            scored.append((-(sim + bonus), other.title, other, sim))
+        scored.sort(key=lambda t: t[:2])
+        return [(t[2], t[3]) for t in scored[: max(0, limit)]]
+
     # -- explaining -------------------------------------------------------------------------------
     def matched(self, occ: Occupation, p: PreparedProfile) -> tuple[str, ...]:
         """The person's skills this role lists: core first, in the catalogue's order."""
@@ -500,16 +530,21 @@ class Matcher:
         parts: list[str] = []
         have = self._most_central(occ, self.matched(occ, p))
         core = [s for s in have if s in req.core]
+        nice = [s for s in have if s not in req.core]
         if core:
-            parts.append(f"{_names(core[:3])} {'is' if len(core) == 1 else 'are'} core here")
-        elif have:
-            parts.append(f"{_names(have[:3])}: nice to have here")
+            text = f"{_names(core[:3])} {'is' if len(core) == 1 else 'are'} core here"
+            if nice:
+                text += f" ({_names(nice[:2])} nice to have)"
+            parts.append(text)
+        elif nice:
+            parts.append(f"{_names(nice[:3])}: nice to have here")
         elif scored.role_fit:
             parts.append("near your current or target role")
         parts.append(f"you have {scored.core_have} of its {len(req.core)} core skills")
-        jobs = self.jobs.get(occ.id)
-        if jobs:
-            parts.append(f"{_size_word(jobs)} (~{_compact(jobs)} U.S. jobs, BLS)")
+        jobs, total = self.jobs.get(occ.id), self.soc_jobs.get(occ.id)
+        if jobs and total:
+            where = "" if jobs == total else f" as {occ.soc_title}"
+            parts.append(f"{_size_word(jobs)} ({_compact(total)} U.S. jobs{where}, BLS)")
         if scored.role_fit == 1.0:
             parts.append("your target role")
         if self.is_leaving(occ, p):

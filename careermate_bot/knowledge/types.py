@@ -274,7 +274,8 @@ class ScoreBreakdown(_Frozen):
     core_total: int = 0
     nice_have: int = 0
     nice_total: int = 0
-    employment: int | None = None  # national jobs for this role (its SOC's share), BLS OEWS
+    employment: int | None = None  # national jobs in the role's SOC code (BLS OEWS); the prior
+    # uses this role's even share of it when several catalogue roles share the code
 
     def explain(self) -> str:
         parts = [
