@@ -27,16 +27,16 @@ nice-to-have skill of O never lowers it; degree fields ("Physics") count like an
     role_fit  = 1 target role; 0.5 one step from a target or from the current role (or same SOC)
     exp_fit   = min(1, years / the role's typical years)               (1 when it needs none)
     base      = (0.35 coverage + 0.40 relevance + 0.15 role_fit + 0.10 exp_fit) / weights present
-    prior     = (log10(jobs) - 3) / 3.5 clipped to 0..1   jobs = BLS OEWS national employment of
+    prior     = (log10(jobs) - 3) / 4 clipped to 0..1   jobs = BLS OEWS national employment of
                 O's SOC code, split evenly between catalogue roles sharing it (0.5 if unknown)
-    score     = base * (0.85 + 0.30 * prior)            the prior moves a score by at most 15%
+    score     = base * (0.80 + 0.40 * prior)            the prior moves a score by at most 20%
 
 With thin evidence (one or two skills) many roles use the skills about equally, and the prior
 puts the common ones first; with rich evidence coverage and relevance dominate, and a rare role
 that truly fits still wins. Adding one of O's skills never lowers its score; a skill that neither
 O nor its neighbours list never raises it. When the person is leaving a role or field, paths in
 that family rank below every other path that uses some of their skills (and are marked). Ties
-break by the prior, then the fit, then the title, so results are deterministic.
+break by the job count, then the fit, then the title, so results are deterministic.
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ WEIGHTS: dict[str, float] = {
     "role_fit": 0.15,
     "experience_fit": 0.10,
 }
-PRIOR_WEIGHT = 0.15  # the occupation-size prior scales the score by 1 - w .. 1 + w
+PRIOR_WEIGHT = 0.20  # the occupation-size prior scales the score by 1 - w .. 1 + w
 PRIOR_FLOOR_LOG10 = 3.0  # 1,000 jobs and fewer: prior 0
-PRIOR_SPAN_LOG10 = 3.5  # ~3.2 million jobs and more: prior 1
+PRIOR_SPAN_LOG10 = 4.0  # 10 million jobs: prior 1
 EVIDENCE_SMOOTHING = 2.0  # in idf units: thin evidence reads as less relevant
 ADJACENT_ROLE_FIT = 0.5
 FIT_AT_HALF_CORE = 0.75
@@ -78,7 +78,7 @@ FORMULA = (
     "how much of the role's skill list you cover (core over nice-to-have, each skill weighted by "
     "how central O*NET rates it for the role and by rarity), 40% how much of your profile the "
     "role uses, 15% target or current role, 10% experience (parts you haven't told me are left "
-    "out), times 0.85-1.15 for the occupation's size (BLS employment), so common jobs that truly "
+    "out), times 0.8-1.2 for the occupation's size (BLS employment), so common jobs that truly "
     "use your skills come before rare ones."
 )
 
@@ -102,12 +102,12 @@ def percent(value: float) -> int:
 
 
 def prior_factor(prior: float) -> float:
-    """The occupation-size multiplier: 0.85 for the smallest occupations, 1.15 for the largest."""
+    """The occupation-size multiplier: 0.8 for the smallest occupations, 1.2 for the largest."""
     return 1.0 - PRIOR_WEIGHT + 2 * PRIOR_WEIGHT * prior
 
 
 def prior_from_jobs(jobs: float | None) -> float:
-    """0..1 on a log scale: 1,000 jobs -> 0, ~3.2 million -> 1; unknown -> 0.5 (neutral)."""
+    """0..1 on a log scale: 1,000 jobs -> 0, 10 million -> 1; unknown -> 0.5 (neutral)."""
     if not jobs or jobs <= 0:
         return 0.5
     return min(1.0, max(0.0, (math.log10(jobs) - PRIOR_FLOOR_LOG10) / PRIOR_SPAN_LOG10))
@@ -442,9 +442,8 @@ class Matcher:
                     group = 1
                 elif not scored.matched and not scored.role_fit:
                     group = 2
-            rows.append(
-                (group, -scored.score, -scored.prior, -scored.fit, occ.title, occ.id, occ, scored)
-            )
+            jobs = self.jobs[occ.id] or 0
+            rows.append((group, -scored.score, -jobs, -scored.fit, occ.title, occ.id, occ, scored))
         rows.sort(key=lambda t: t[:6])
         chosen = rows if top is None else rows[: max(0, top)]
         return [(t[6], t[7]) for t in chosen]
