@@ -20,7 +20,8 @@ def test_the_labels_name_real_roles_and_skills(kb: KnowledgeBase) -> None:
     for labelled in profiles:
         assert labelled.accept, labelled.id
         for oid in labelled.accept:
-            assert kb.get_occupation(oid) is not None and kb.get_occupation(oid).id == oid
+            found = kb.get_occupation(oid)
+            assert found is not None and found.id == oid, (labelled.id, oid)
         _, unknown = kb.normalize_skills(labelled.profile.skills)
         assert unknown == [], labelled.id
 
