@@ -392,7 +392,8 @@ class Matcher:
         )
 
     def rank(self, p: PreparedProfile, top: int | None = None) -> list[tuple[Occupation, float]]:
-        """Occupations by score (then fit, then title): deterministic. When the person is
+        """Occupations by score (ties: roles whose neighbours use the person's skills, then the
+        job count, the fit and the title): deterministic. When the person is
         leaving a role or field, paths there come after every other path that uses one of their
         skills (or is a target), and before paths with no evidence at all."""
         return [(occ, s.score) for occ, s in self.rank_scored(p, top)]
@@ -404,6 +405,7 @@ class Matcher:
         coverage = [0.0] * n
         evidence = [0.0] * n
         used = [0.0] * n
+        nearby = [0.0] * n  # idf of the person's skills only neighbouring roles list
         core_have = [0] * n
         nice_have = [0] * n
         matched = [0] * n
@@ -416,6 +418,7 @@ class Matcher:
                 evidence[index] += ev
                 used[index] += idf
                 if not listed:
+                    nearby[index] += idf
                     continue
                 coverage[index] += weight
                 matched[index] += 1
@@ -442,11 +445,24 @@ class Matcher:
                     group = 1
                 elif not scored.matched and not scored.role_fit:
                     group = 2
-            jobs = self.jobs[occ.id] or 0
-            rows.append((group, -scored.score, -jobs, -scored.fit, occ.title, occ.id, occ, scored))
-        rows.sort(key=lambda t: t[:6])
+            # Equal scores (mostly 0: no evidence at all) go to the roles next to the person's
+            # skills first, then to the commoner roles.
+            rows.append(
+                (
+                    group,
+                    -scored.score,
+                    -round(nearby[index], 6),
+                    -(self.jobs[occ.id] or 0),
+                    -scored.fit,
+                    occ.title,
+                    occ.id,
+                    occ,
+                    scored,
+                )
+            )
+        rows.sort(key=lambda t: t[:7])
         chosen = rows if top is None else rows[: max(0, top)]
-        return [(t[6], t[7]) for t in chosen]
+        return [(t[7], t[8]) for t in chosen]
 
     # -- related roles ----------------------------------------------------------------------------
     def similarity(self, a: Occupation, b: Occupation) -> float:
