@@ -225,6 +225,10 @@ class Matcher:
             self.jobs[occ.id] = jobs
             self.soc_jobs[occ.id] = total
             self._prior.append(prior_from_jobs(jobs))
+        self._factor = [prior_factor(prior) for prior in self._prior]
+        self._totals = [
+            (len(self._req[o.id].core), len(self._req[o.id].nice)) for o in self.occupations
+        ]
 
     def _neutral_skills(self, occ: Occupation, req: _Req) -> frozenset[str]:
         """Skills neighbouring roles list and this one doesn't."""
@@ -274,12 +278,16 @@ class Matcher:
         """Is `occ` in the role or field the person is leaving?"""
         return occ.id in p.leaving_ids or occ.family in p.leaving_families
 
-    def _role_fit(self, occ: Occupation, p: PreparedProfile) -> float | None:
+    def _pointer(self, p: PreparedProfile) -> str | None:
+        """The current role, unless it is what the person is leaving (then it points nowhere)."""
         current = p.current
         if current is not None and (
             current in p.leaving_ids or self.catalogue.by_id[current].family in p.leaving_families
         ):
-            current = None  # the role they are leaving is no pointer
+            return None
+        return current
+
+    def _role_fit(self, occ: Occupation, p: PreparedProfile, current: str | None) -> float | None:
         if not p.targets and current is None:
             return None
         if occ.id in p.targets:
@@ -290,6 +298,37 @@ class Matcher:
         return 0.0
 
     # -- scoring ----------------------------------------------------------------------------------
+    def _score(
+        self,
+        index: int,
+        occ: Occupation,
+        p: PreparedProfile,
+        current: str | None,
+        coverage: float,
+        evidence: float,
+        used_idf: float,
+    ) -> tuple[float, float, float | None, float | None]:
+        """(score, relevance, role_fit, experience_fit): the ranking formula, scalars only (it
+        runs for every occupation on every match)."""
+        unused = p.known_idf - used_idf
+        if unused < 0.0:
+            unused = 0.0
+        relevance = evidence / (evidence + unused + EVIDENCE_SMOOTHING) if evidence > 0 else 0.0
+        base = WEIGHTS["skill_coverage"] * coverage + WEIGHTS["skill_relevance"] * relevance
+        total_weight = WEIGHTS["skill_coverage"] + WEIGHTS["skill_relevance"]
+        role_fit = self._role_fit(occ, p, current)
+        if role_fit is not None:
+            base += WEIGHTS["role_fit"] * role_fit
+            total_weight += WEIGHTS["role_fit"]
+        exp_fit = None
+        if p.experience_years is not None:
+            need = occ.experience_years
+            exp_fit = 1.0 if need <= 0 else min(1.0, p.experience_years / need)
+            base += WEIGHTS["experience_fit"] * exp_fit
+            total_weight += WEIGHTS["experience_fit"]
+        score = base / total_weight * self._factor[index]
+        return score, relevance, role_fit, exp_fit
+
     def _combine(
         self,
         index: int,
@@ -303,30 +342,17 @@ class Matcher:
         matched: int,
     ) -> Scored:
         req = self._req[occ.id]
-        unused = max(0.0, p.known_idf - used_idf)
-        relevance = evidence / (evidence + unused + EVIDENCE_SMOOTHING) if evidence > 0 else 0.0
-        fit = fit_value(core_have, len(req.core), nice_have, len(req.nice))
-        parts = {"skill_coverage": coverage, "skill_relevance": relevance}
-        role_fit = self._role_fit(occ, p)
-        if role_fit is not None:
-            parts["role_fit"] = role_fit
-        exp_fit = None
-        if p.experience_years is not None:
-            need = occ.experience_years
-            exp_fit = 1.0 if need <= 0 else min(1.0, p.experience_years / need)
-            parts["experience_fit"] = exp_fit
-        total_weight = sum(WEIGHTS[k] for k in parts)
-        base = sum(WEIGHTS[k] * v for k, v in parts.items()) / total_weight
-        prior = self._prior[index]
-        score = base * prior_factor(prior)
+        score, relevance, role_fit, exp_fit = self._score(
+            index, occ, p, self._pointer(p), coverage, evidence, used_idf
+        )
         return Scored(
             score=score,
-            fit=fit,
+            fit=fit_value(core_have, len(req.core), nice_have, len(req.nice)),
             coverage=coverage,
             relevance=relevance,
             role_fit=role_fit,
             experience_fit=exp_fit,
-            prior=prior,
+            prior=self._prior[index],
             core_have=core_have,
             nice_have=nice_have,
             matched=matched,
@@ -427,42 +453,45 @@ class Matcher:
                 else:
                     nice_have[index] += 1
         rows = []
+        current = self._pointer(p)
+        leaving = p.leaving
         for index, occ in enumerate(self.occupations):
-            scored = self._combine(
-                index,
-                occ,
-                p,
-                coverage[index],
-                evidence[index],
-                used[index],
-                core_have[index],
-                nice_have[index],
-                matched[index],
+            score, _, role_fit, _ = self._score(
+                index, occ, p, current, coverage[index], evidence[index], used[index]
             )
+            core_total, nice_total = self._totals[index]
+            fit = fit_value(core_have[index], core_total, nice_have[index], nice_total)
             group = 0
-            if p.leaving:
+            if leaving:
                 if self.is_leaving(occ, p):
                     group = 1
-                elif not scored.matched and not scored.role_fit:
+                elif not matched[index] and not role_fit:
                     group = 2
             # Equal scores (mostly 0: no evidence at all) go to the roles next to the person's
             # skills first, then to the commoner roles.
             rows.append(
                 (
                     group,
-                    -scored.score,
+                    -score,
                     -round(nearby[index], 6),
                     -(self.jobs[occ.id] or 0),
-                    -scored.fit,
+                    -fit,
                     occ.title,
                     occ.id,
-                    occ,
-                    scored,
+                    index,
                 )
             )
         rows.sort(key=lambda t: t[:7])
         chosen = rows if top is None else rows[: max(0, top)]
-        return [(t[7], t[8]) for t in chosen]
+        out = []
+        for row in chosen:
+            i = row[7]
+            occ = self.occupations[i]
+            scored = self._combine(
+                i, occ, p, coverage[i], evidence[i], used[i], core_have[i], nice_have[i], matched[i]
+            )
+            out.append((occ, scored))
+        return out
 
     # -- related roles ----------------------------------------------------------------------------
     def similarity(self, a: Occupation, b: Occupation) -> float:
