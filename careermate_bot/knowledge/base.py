@@ -211,6 +211,11 @@ class KnowledgeBase:
         they share skills, then by skill similarity (cosine of the weighted skill lists)."""
         return [occ for occ, _ in self.matcher.related(occupation, limit)]
 
+    def role_jobs(self, occupation: Occupation) -> int | None:
+        """About how many U.S. jobs this role has: its SOC code's national employment (BLS
+        OEWS) split evenly between the catalogue roles sharing the code (the ranking prior)."""
+        return self.matcher.jobs.get(occupation.id)
+
     def work_patterns(self, occupation: Occupation) -> frozenset[WorkPattern]:
         """Work patterns common in the role ("part_time", "evenings_weekends"), from the curated
         `work_patterns.yaml`; empty when the catalogue says nothing."""

@@ -215,7 +215,7 @@ class Matcher:
                 self._postings.setdefault(skill, []).append((index, 0.0, 0.0, False, False))
         # The prior: national jobs of the SOC code, split between roles sharing it.
         employment = employment or {}
-        sharing = Counter(o.soc_code for o in self.occupations)
+        sharing = self._sharing = Counter(o.soc_code for o in self.occupations)
         self.jobs: dict[str, int | None] = {}  # the role's share of its SOC's jobs
         self.soc_jobs: dict[str, int | None] = {}  # the SOC's national employment
         self._prior: list[float] = []
@@ -587,8 +587,9 @@ class Matcher:
         parts.append(f"you have {scored.core_have} of its {len(req.core)} core skills")
         jobs, total = self.jobs.get(occ.id), self.soc_jobs.get(occ.id)
         if jobs and total:
-            where = "" if jobs == total else f" as {occ.soc_title}"
-            parts.append(f"{_size_word(jobs)} ({_compact(total)} U.S. jobs{where}, BLS)")
+            shared = self._sharing[occ.soc_code]
+            where = "" if shared == 1 else f" as {occ.soc_title}, split over {shared} roles here"
+            parts.append(f"{_size_word(jobs)} ({_compact(total)} U.S. jobs{where}; BLS)")
         if scored.role_fit == 1.0:
             parts.append("your target role")
         if self.is_leaving(occ, p):

@@ -271,9 +271,7 @@ def _candidate_roles(kb: KnowledgeBase, text: str) -> _Roles:
             # "teacher": several roles answer to it; those named so first, commonest first.
             words = _words(text)
             options = list(dict.fromkeys([*resolution.suggestions, *strong]))
-            options.sort(
-                key=lambda o: (not words & _words(o.title), -(kb.matcher.jobs.get(o.id) or 0))
-            )
+            options.sort(key=lambda o: (not words & _words(o.title), -(kb.role_jobs(o) or 0)))
             found = _named_role(kb, options[0], options[1:])
             relation: dict[str, Relation] = dict(found.relation or {})
             relation.update({o.id: "specialisation" for o in options})
@@ -427,7 +425,10 @@ def _posting_fits_wishes(posting: PostingSnapshot, wishes: WorkWishes, remote: b
     if wishes.part_time and not _PART_TIME.search(text):
         return False
     for word in wishes.schedule:
-        if word.split()[0].rstrip("s") not in text:
+        if word.startswith("full"):
+            if not re.search(r"\bfull[- ]?time\b", text):
+                return False
+        elif not re.search(rf"\b{re.escape(word.split()[0].rstrip('s'))}", text):
             return False
     return True
 
