@@ -10,6 +10,7 @@ from careermate_bot.knowledge.base import (
     clear_knowledge_base_cache,
     get_knowledge_base,
 )
+from careermate_bot.knowledge.matcher import FIT_LEGEND
 from careermate_bot.knowledge.types import (
     ONET_ATTRIBUTION,
     SALARY_SOURCE,
@@ -34,6 +35,7 @@ from careermate_bot.knowledge.types import (
 from careermate_bot.knowledge.wages_db import WageDataError
 
 __all__ = [
+    "FIT_LEGEND",
     "ONET_ATTRIBUTION",
     "SALARY_SOURCE",
     "SALARY_SOURCE_LONG",

@@ -14,20 +14,31 @@ import gc
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from careermate_bot.knowledge.catalogue import OccupationCatalogue, parse_soc
 from careermate_bot.knowledge.extraction import SkillExtractor
+from careermate_bot.knowledge.families import family_for
 from careermate_bot.knowledge.loading import CACHE_SUBDIR, package_data_dir, read_data
 from careermate_bot.knowledge.locations import LocationResolver
-from careermate_bot.knowledge.matcher import FORMULA, Matcher, PreparedProfile, percent
+from careermate_bot.knowledge.matcher import (
+    FIT_LEGEND,
+    FORMULA,
+    Matcher,
+    PreparedProfile,
+    Scored,
+    percent,
+)
 from careermate_bot.knowledge.taxonomy import SkillTaxonomy
 from careermate_bot.knowledge.types import (
     Area,
     CareerMatch,
     CareerProfile,
+    Family,
     LocationResolution,
     MatchResult,
     Occupation,
@@ -48,6 +59,10 @@ DEFAULT_DATA_DIR = Path("data")
 SKILLS_FILE = "skills.yaml"
 OCCUPATIONS_FILE = "occupations.yaml"
 LOCATIONS_FILE = "locations.yaml"
+CENTRALITY_FILE = "centrality.yaml"
+WORK_PATTERNS_FILE = "work_patterns.yaml"
+WorkPattern = Literal["part_time", "evenings_weekends"]
+WORK_PATTERNS: tuple[WorkPattern, ...] = ("part_time", "evenings_weekends")
 
 
 class UnknownOccupationError(LookupError):
@@ -65,6 +80,8 @@ class KnowledgeBase:
         catalogue: OccupationCatalogue,
         wages: WageStore,
         locations: LocationResolver,
+        centrality: Mapping[str, Mapping[str, float]] | None = None,
+        work_patterns: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.catalogue = catalogue
@@ -73,7 +90,17 @@ class KnowledgeBase:
         self.extractor = SkillExtractor(
             taxonomy.rules, {name: s.category for name, s in taxonomy.skills.items()}
         )
-        self.matcher = Matcher(catalogue, taxonomy)
+        national = wages.national
+        employment = {
+            soc: wages.salary(soc, national).employment for soc in {o.soc_code for o in catalogue}
+        }
+        self.matcher = Matcher(catalogue, taxonomy, centrality, employment)
+        self._work_patterns: dict[str, frozenset[WorkPattern]] = {}
+        for pattern in WORK_PATTERNS:
+            for oid in (work_patterns or {}).get(pattern, ()):
+                if oid not in catalogue.by_id:
+                    raise ValueError(f"{WORK_PATTERNS_FILE}: unknown occupation id {oid!r}")
+                self._work_patterns[oid] = self._work_patterns.get(oid, frozenset()) | {pattern}
         taxonomy.set_popularity(self.matcher.df)
         self.load_seconds = 0.0
         self._resolve_location = lru_cache(maxsize=1024)(self.locations.resolve)
@@ -113,7 +140,9 @@ class KnowledgeBase:
         catalogue = OccupationCatalogue.from_yaml(pkg / OCCUPATIONS_FILE, cache)
         wages = WageStore(ensure_wage_database(Path(data_dir), wage_source))
         locations = LocationResolver(wages.areas.values(), read_data(pkg / LOCATIONS_FILE, cache))
-        return cls(taxonomy, catalogue, wages, locations)
+        centrality = read_data(pkg / CENTRALITY_FILE, cache)["centrality"]
+        patterns = read_data(pkg / WORK_PATTERNS_FILE, cache)
+        return cls(taxonomy, catalogue, wages, locations, centrality, patterns)
 
     def close(self) -> None:
         self.wages.close()
@@ -177,6 +206,21 @@ class KnowledgeBase:
     def next_roles(self, occupation: Occupation) -> tuple[OccupationRef, ...]:
         return tuple(_ref(self.catalogue.by_id[i]) for i in occupation.next_roles)
 
+    def related_occupations(self, occupation: Occupation, limit: int = 8) -> list[Occupation]:
+        """The nearest other roles: one step away (next step either way, same SOC code) when
+        they share skills, then by skill similarity (cosine of the weighted skill lists)."""
+        return [occ for occ, _ in self.matcher.related(occupation, limit)]
+
+    def role_jobs(self, occupation: Occupation) -> int | None:
+        """About how many U.S. jobs this role has: its SOC code's national employment (BLS
+        OEWS) split evenly between the catalogue roles sharing the code (the ranking prior)."""
+        return self.matcher.jobs.get(occupation.id)
+
+    def work_patterns(self, occupation: Occupation) -> frozenset[WorkPattern]:
+        """Work patterns common in the role ("part_time", "evenings_weekends"), from the curated
+        `work_patterns.yaml`; empty when the catalogue says nothing."""
+        return self._work_patterns.get(occupation.id, frozenset())
+
     # -- locations and wages ----------------------------------------------------------------------
     def resolve_location(self, text: str) -> LocationResolution:
         return self._resolve_location(text.strip())
@@ -227,17 +271,77 @@ class KnowledgeBase:
         )
 
     # -- matching ---------------------------------------------------------------------------------
+    def resolve_leaving(
+        self, items: Iterable[str]
+    ) -> tuple[list[Occupation], list[Family], list[str]]:
+        """What a person is leaving: (occupations, families, items not understood). An item is a
+        field word ("teaching", "tech", "healthcare") or a role (id, title or alias)."""
+        roles: list[Occupation] = []
+        families: list[Family] = []
+        unknown: list[str] = []
+        for item in items:
+            text = item.strip()
+            if not text:
+                continue
+            family = family_for(text)
+            if family is not None:
+                if family not in families:
+                    families.append(family)
+                continue
+            found = self.catalogue.get(text) or self.catalogue.resolve(text).occupation
+            if found is None:
+                unknown.append(text)
+            elif found not in roles:
+                roles.append(found)
+        return roles, families, unknown
+
     def _prepare(
-        self, profile: CareerProfile
+        self,
+        profile: CareerProfile,
+        leaving: str | Sequence[str] | None = None,
+        current_role: str | None = None,
     ) -> tuple[PreparedProfile, list[str], list[str], list[Occupation]]:
+        prepared, skills, unknown, targets, _ = self._prepare_full(profile, leaving, current_role)
+        return prepared, skills, unknown, targets
+
+    def _prepare_full(
+        self,
+        profile: CareerProfile,
+        leaving: str | Sequence[str] | None = None,
+        current_role: str | None = None,
+    ) -> tuple[PreparedProfile, list[str], list[str], list[Occupation], _Understood]:
         skills, unknown = self.normalize_skills(profile.skills)
         targets: list[Occupation] = []
         for role in profile.target_roles:
             found = self.catalogue.resolve(role).occupation
             if found is not None and found not in targets:
                 targets.append(found)
-        prepared = self.matcher.prepare(skills, [t.id for t in targets], profile.experience_years)
-        return prepared, skills, unknown, targets
+        current_text = current_role if current_role is not None else profile.current_role
+        current = None
+        if current_text and current_text.strip():
+            current = self.catalogue.get(current_text) or (
+                self.catalogue.resolve(current_text).occupation
+            )
+        items = list(profile.leaving)
+        if isinstance(leaving, str):
+            items.append(leaving)
+        elif leaving is not None:
+            items.extend(leaving)
+        roles, families, unknown_leaving = self.resolve_leaving(items)
+        prepared = self.matcher.prepare(
+            skills,
+            [t.id for t in targets],
+            profile.experience_years,
+            current=current.id if current is not None else None,
+            leaving_ids=[r.id for r in roles],
+            leaving_families=[*families, *(r.family for r in roles)],
+        )
+        understood = _Understood(
+            current=current,
+            leaving=tuple([*families, *(r.title for r in roles)]),
+            unknown_leaving=tuple(unknown_leaving),
+        )
+        return prepared, skills, unknown, targets, understood
 
     def _location_for(
         self, profile: CareerProfile, location: str | Area | LocationResolution | None
@@ -263,15 +367,25 @@ class KnowledgeBase:
         profile: CareerProfile,
         location: str | Area | LocationResolution | None = None,
         top: int = 5,
+        *,
+        leaving: str | Sequence[str] | None = None,
+        current_role: str | None = None,
     ) -> MatchResult:
-        """Top occupations for a profile with match %, matched/missing skills, salary range in the
-        location (default: the profile's first location that resolves; national fallback that
-        says so) and next-step roles."""
-        prepared, skills, unknown, targets = self._prepare(profile)
+        """Top occupations for a profile with the fit %, why, matched/missing skills, salary
+        range in the location (default: the profile's first location that resolves; national
+        fallback that says so) and next-step roles.
+
+        `leaving` (added to `profile.leaving`): roles or fields the person is moving away from;
+        paths there rank below the others, with `leaving_field=True`, and other paths name the
+        person's `transferable_skills`. `current_role` overrides `profile.current_role`."""
+        prepared, skills, unknown, targets, understood = self._prepare_full(
+            profile, leaving, current_role
+        )
         place = self._location_for(profile, location)
-        matches = []
-        for occ, score in self.matcher.rank(prepared, top):
-            matches.append(self._career_match(occ, score, prepared, place))
+        matches = [
+            self._career_match(occ, scored, prepared, place)
+            for occ, scored in self.matcher.rank_scored(prepared, top)
+        ]
         return MatchResult(
             skills=tuple(skills),
             unknown_skills=tuple(unknown),
@@ -279,41 +393,80 @@ class KnowledgeBase:
             location=place,
             matches=tuple(matches),
             formula=FORMULA,
+            legend=FIT_LEGEND,
             salary_source=self.wages.source,
+            current_role=_ref(understood.current) if understood.current else None,
+            leaving=understood.leaving,
+            unknown_leaving=understood.unknown_leaving,
         )
+
+    def rank_occupations(
+        self,
+        profile: CareerProfile,
+        among: Iterable[Occupation] | None = None,
+        *,
+        leaving: str | Sequence[str] | None = None,
+        current_role: str | None = None,
+    ) -> list[Occupation]:
+        """Occupations (all, or those in `among`) in `match_careers` order, without building the
+        match details: cheap enough to order a search's candidates."""
+        prepared, *_ = self._prepare(profile, leaving, current_role)
+        wanted = None if among is None else {o.id for o in among}
+        return [
+            occ
+            for occ, _ in self.matcher.rank_scored(prepared)
+            if wanted is None or occ.id in wanted
+        ]
 
     def _career_match(
         self,
         occ: Occupation,
-        score: float,
+        scored: Scored,
         prepared: PreparedProfile,
         place: LocationResolution | None,
     ) -> CareerMatch:
-        _, breakdown = self.matcher.score(occ, prepared)
+        matcher = self.matcher
         return CareerMatch(
             occupation=occ,
-            score=round(score, 4),
-            match_percent=percent(score),
-            breakdown=breakdown,
-            matched_skills=self.matcher.matched(occ, prepared),
-            missing_skills=self.matcher.gains(occ, prepared, score),
+            score=round(scored.score, 4),
+            match_percent=percent(scored.fit),
+            fit=round(scored.fit, 4),
+            breakdown=matcher.breakdown(occ, scored),
+            matched_skills=matcher.matched(occ, prepared),
+            missing_skills=matcher.gains(occ, prepared, scored.fit),
             salary=self.salary(occ, place),
             next_roles=self.next_roles(occ),
+            why=matcher.why(occ, prepared, scored),
+            education_fields=matcher.education_fields(occ, prepared),
+            leaving_field=matcher.is_leaving(occ, prepared),
+            transferable_skills=matcher.transferable(occ, prepared),
         )
 
-    def skill_gap(self, profile: CareerProfile, occupation: Occupation | str) -> SkillGapReport:
-        """What the profile has and lacks for one occupation; each missing skill with the
-        percentage points it would add to the match."""
+    def skill_gap(
+        self,
+        profile: CareerProfile,
+        occupation: Occupation | str,
+        *,
+        leaving: str | Sequence[str] | None = None,
+        current_role: str | None = None,
+    ) -> SkillGapReport:
+        """What the profile has and lacks for one occupation: the fit %, and each missing
+        learnable skill with the fit points it would add (degree fields in
+        `education_fields`)."""
         occ = occupation if isinstance(occupation, Occupation) else self._occupation(occupation)
-        prepared, *_ = self._prepare(profile)
-        score, breakdown = self.matcher.score(occ, prepared)
+        prepared, *_ = self._prepare(profile, leaving, current_role)
+        scored = self.matcher.evaluate(occ, prepared)
         return SkillGapReport(
             occupation=occ,
-            score=round(score, 4),
-            match_percent=percent(score),
-            breakdown=breakdown,
+            score=round(scored.score, 4),
+            match_percent=percent(scored.fit),
+            fit=round(scored.fit, 4),
+            breakdown=self.matcher.breakdown(occ, scored),
             have=self.matcher.matched(occ, prepared),
-            missing=self.matcher.gains(occ, prepared, score),
+            missing=self.matcher.gains(occ, prepared, scored.fit),
+            why=self.matcher.why(occ, prepared, scored),
+            education_fields=self.matcher.education_fields(occ, prepared),
+            legend=FIT_LEGEND,
         )
 
     def _occupation(self, text: str) -> Occupation:
@@ -321,6 +474,13 @@ class KnowledgeBase:
         if resolution.occupation is None:
             raise UnknownOccupationError(resolution)
         return resolution.occupation
+
+
+@dataclass(frozen=True)
+class _Understood:
+    current: Occupation | None
+    leaving: tuple[str, ...]
+    unknown_leaving: tuple[str, ...]
 
 
 def _ref(occ: Occupation) -> OccupationRef:

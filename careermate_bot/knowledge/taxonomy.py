@@ -11,7 +11,9 @@ Data file: `data/skills.yaml`. Each entry has a `name`, a `category` and optiona
   cue word;
 - `guard`: `{not_before: [...], not_after: [...]}` words that veto a guarded/weak/strict match
   when directly after/before it (`"#num"` = any number, as in "5 ml");
-- `related`: other canonical skills (shown as suggestions, never counted as a match).
+- `related`: other canonical skills (shown as suggestions, never counted as a match);
+- `field_of_study: true`: a degree field or broad discipline ("Computer science", "Physics",
+  "Mathematics"): it counts toward matches but is shown as education, never as a skill to learn.
 """
 
 from __future__ import annotations
@@ -121,6 +123,11 @@ class SkillTaxonomy:
     def category(self, name: str) -> SkillCategory:
         return self.skills[name].category
 
+    def is_field_of_study(self, name: str) -> bool:
+        """A degree field or broad discipline (education), not a skill to pick up."""
+        skill = self.skills.get(name)
+        return skill is not None and skill.field_of_study
+
     def set_popularity(self, counts: Mapping[str, int]) -> None:
         """How many occupations list each skill; used to order empty-prefix autocomplete."""
         self._popularity = counts
@@ -213,5 +220,6 @@ def _parse_entry(raw: Mapping[str, Any]) -> tuple[Skill, list[AliasRule]]:
         category=raw["category"],
         aliases=tuple(dict.fromkeys(shown_aliases)),
         related=tuple(_as_list(raw.get("related"))),
+        field_of_study=bool(raw.get("field_of_study", False)),
     )
     return skill, rules

@@ -48,12 +48,14 @@ class _Frozen(BaseModel):
 
 
 class Skill(_Frozen):
-    """A canonical skill from the taxonomy."""
+    """A canonical skill from the taxonomy. `field_of_study` marks a degree field or broad
+    discipline ("Computer science", "Physics"): shown as education, never as a skill to learn."""
 
     name: str
     category: SkillCategory
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    field_of_study: bool = False
 
 
 class SkillMention(_Frozen):
@@ -230,7 +232,12 @@ class SalaryInfo(_Frozen):
 
 
 class CareerProfile(BaseModel):
-    """What the matcher needs to know about a person (not the ORM model)."""
+    """What the matcher needs to know about a person (not the ORM model).
+
+    `current_role`: the job the person does now (title, alias or id). `leaving`: what they are
+    moving away from: occupation ids/titles ("high school teacher") or fields ("teaching",
+    "education", "tech"); paths in those families rank below the others and are marked.
+    """
 
     model_config = ConfigDict(extra="ignore")
 
@@ -239,6 +246,8 @@ class CareerProfile(BaseModel):
     target_roles: list[str] = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list)
     remote_ok: bool | None = None
+    current_role: str | None = None
+    leaving: list[str] = Field(default_factory=list)
 
 
 class SkillGain(_Frozen):
@@ -251,13 +260,23 @@ class SkillGain(_Frozen):
 
 
 class ScoreBreakdown(_Frozen):
-    """The parts of a match score (each 0..1) and the weights they were combined with."""
+    """The parts of the ranking score (each 0..1), the weights they were combined with (summing
+    to 1), the occupation-size prior (0..1) and the factor it scaled the score by
+    (score = sum(weight * part) * prior_factor), plus the counts behind the fit percentage."""
 
     skill_coverage: float
     skill_relevance: float
     role_fit: float | None = None
     experience_fit: float | None = None
+    prior: float = 0.5
+    prior_factor: float = 1.0
     weights: dict[str, float]
+    core_have: int = 0
+    core_total: int = 0
+    nice_have: int = 0
+    nice_total: int = 0
+    employment: int | None = None  # national jobs in the role's SOC code (BLS OEWS); the prior
+    # uses this role's even share of it when several catalogue roles share the code
 
     def explain(self) -> str:
         parts = [
@@ -270,10 +289,15 @@ class ScoreBreakdown(_Frozen):
             parts.append(
                 f"experience fit {self.experience_fit:.0%} (x{self.weights['experience_fit']:.2f})"
             )
-        return ", ".join(parts)
+        text = ", ".join(parts)
+        return f"({text}) x{self.prior_factor:.2f} for the occupation's size"
 
 
 class CareerMatch(_Frozen):
+    """One ranked path. `match_percent` is the fit percentage people see (coverage of the role's
+    core skills, see `FIT_LEGEND`); `score` is the ranking score (how strongly the whole profile
+    points here, with the occupation-size prior), used only for ordering."""
+
     occupation: Occupation
     score: float
     match_percent: int
@@ -282,6 +306,11 @@ class CareerMatch(_Frozen):
     missing_skills: tuple[SkillGain, ...]
     salary: SalaryInfo | None = None
     next_roles: tuple[OccupationRef, ...] = ()
+    fit: float = 0.0  # 0..1, unrounded; match_percent = round(100 * fit)
+    why: str = ""  # one line: the central skills you have, the prior, the field note
+    education_fields: tuple[str, ...] = ()  # degree fields the role expects (shown as education)
+    leaving_field: bool = False  # same family as what the person is leaving (ranked below)
+    transferable_skills: tuple[str, ...] = ()  # career change: your skills this role uses
 
 
 class MatchResult(_Frozen):
@@ -293,11 +322,17 @@ class MatchResult(_Frozen):
     location: LocationResolution | None = None
     matches: tuple[CareerMatch, ...] = ()
     formula: str
+    legend: str = ""  # one line for under the results: what the fit percentage means
     salary_source: str = SALARY_SOURCE
+    current_role: OccupationRef | None = None
+    leaving: tuple[str, ...] = ()  # what was understood: family names and/or occupation titles
+    unknown_leaving: tuple[str, ...] = ()  # "leaving" items we could not place
 
 
 class SkillGapReport(_Frozen):
-    """`skill_gap`: what a person has and lacks for one occupation."""
+    """`skill_gap`: what a person has and lacks for one occupation (`match_percent` is the fit
+    percentage; `missing` holds learnable skills only, degree fields are in
+    `education_fields`)."""
 
     occupation: Occupation
     score: float
@@ -305,3 +340,7 @@ class SkillGapReport(_Frozen):
     breakdown: ScoreBreakdown
     have: tuple[str, ...]
     missing: tuple[SkillGain, ...]
+    fit: float = 0.0
+    why: str = ""
+    education_fields: tuple[str, ...] = ()
+    legend: str = ""

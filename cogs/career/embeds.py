@@ -8,15 +8,18 @@ from discord.utils import escape_markdown
 from careermate_bot.discord_ui.fit import fit_embed
 from careermate_bot.discord_ui.formatting import BRAND_COLOUR, names, pay_line
 from careermate_bot.discord_ui.limits import truncate
-from careermate_bot.knowledge import ONET_ATTRIBUTION, SALARY_SOURCE, CareerMatch, SkillGain
+from careermate_bot.knowledge import (
+    FIT_LEGEND,
+    ONET_ATTRIBUTION,
+    SALARY_SOURCE,
+    CareerMatch,
+    SkillGain,
+)
 from careermate_bot.services.career import CareerPaths, SkillGap
 
 CHART_NAME = "career-paths.png"
 SOURCES_FOOTER = f"Pay: {SALARY_SOURCE} · Roles & skills: {ONET_ATTRIBUTION}"
-MATCH_EXPLAINED = (
-    "Match % weighs the role's skills you have (core skills and rarer skills count more), how "
-    "many of your skills it uses, and your experience and target role when known."
-)
+MATCH_EXPLAINED = FIT_LEGEND
 GAP_COLOUR = discord.Colour(0x57C7A0)
 
 
@@ -28,7 +31,9 @@ def _gains(gains: tuple[SkillGain, ...], limit: int = 3) -> str:
 def path_field(number: int, match: CareerMatch) -> tuple[str, str]:
     name = f"{number}. {match.occupation.title} — {match.match_percent}% match"
     lines = [
-        f"✅ **Why:** you have {names(match.matched_skills)}"
+        f"✅ **Why:** {escape_markdown(match.why)}"
+        if match.why
+        else f"✅ **Why:** you have {names(match.matched_skills)}"
         if match.matched_skills
         else "✅ **Why:** related to your experience or target role",
         f"💵 **Pay:** {pay_line(match.salary)}",
@@ -75,8 +80,11 @@ def gap_embed(gap: SkillGap) -> discord.Embed:
     occupation = report.occupation
     description = truncate(occupation.description, 350)
     years = occupation.experience_years
-    description += f"\n**Typical entry:** {escape_markdown(occupation.education)}" + (
-        f", about {years:g} years of experience" if years else ""
+    fields = report.education_fields  # degree fields are education, not skills to learn
+    description += (
+        f"\n**Typical entry:** {escape_markdown(occupation.education)}"
+        + (f" in {names(list(fields), 3)}" if fields else "")
+        + (f", about {years:g} years of experience" if years else "")
     )
     if not gap.skills:
         description += "\n*You have no saved skills yet, so every skill shows as missing.*"
@@ -106,7 +114,5 @@ def gap_embed(gap: SkillGap) -> discord.Embed:
     embed.add_field(name="💵 Pay", value=pay_line(gap.salary, show_area=True), inline=False)
     if gap.next_roles:
         embed.add_field(name="➡️ Next steps", value=names(list(gap.next_roles), 4), inline=False)
-    embed.set_footer(
-        text=f"Match formula: skills weighted by importance and rarity · {SOURCES_FOOTER}"
-    )
+    embed.set_footer(text=f"{report.legend or FIT_LEGEND} · {SOURCES_FOOTER}")
     return fit_embed(embed)

@@ -110,6 +110,8 @@ def job_page(search: JobSearch, index: int) -> discord.Embed:
     sources = f"Pay: {SALARY_SOURCE}" if item.kind == "role" else BOARD_NOTE
     if item.kind == "role":
         sources += f" · {ONET_ATTRIBUTION}"
+        if item.role is not None and item.role.match_percent is not None:
+            sources = f"{search.legend} · {sources}"
     embed.set_footer(text=f"Page {index + 1}/{len(search.items)} · {sources}")
     return fit_embed(embed)
 

@@ -16,6 +16,7 @@ from discord.ext import commands
 from discord.ext.test import backend
 
 from careermate_bot.config import Settings
+from careermate_bot.knowledge import CareerProfile
 from careermate_bot.llm.fake import fake_client
 from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
@@ -340,3 +341,69 @@ async def test_role_and_location_autocomplete(career_harness: DiscordHarness) ->
     places = await h.autocomplete("jobs search", "location", location="")
     assert places[0]["value"] == "remote"
     assert await h.autocomplete("jobs search", "role", role="") == []
+
+
+# -- issue 19: 5-7 results for a named role, a legend, place and pay that agree -----------------
+
+
+async def test_a_named_role_gives_five_to_seven_pages(
+    career_harness: DiscordHarness, career_kb: Any
+) -> None:
+    h = career_harness
+    await profiles.update_profile(h.member.id, skills=["Python", "SQL"])
+    reply = await h.slash("jobs search", role="data scientist")
+    pages = int(_page(reply.message).split("/")[1])
+    assert 5 <= pages <= 7
+    embed = reply.embeds[0]
+    assert embed["title"] == "Data Scientist"
+    assert "Match % = share of the role's core skills you have" in embed["footer"]["text"]
+    expected = career_kb.skill_gap(CareerProfile(skills=["Python", "SQL"]), "data-scientist")
+    match = next(f for f in embed["fields"] if f["name"] == "Your match")
+    assert match["value"].startswith(f"**{expected.match_percent}%**")
+    ids = _pager_ids(reply.message)
+    titles = [embed["title"]]
+    for _ in range(pages - 1):
+        await h.click(h.capture.messages[reply.message_ids[0]], ids["next"])
+        titles.append(h.capture.messages[reply.message_ids[0]]["embeds"][0]["title"])
+    assert len(set(titles)) == pages
+    assert {"Machine Learning Engineer", "Data Analyst"} <= set(titles)
+
+
+async def test_the_long_job_match_message_gives_five_to_seven_pages(
+    career_harness: DiscordHarness,
+) -> None:
+    h = career_harness
+    await dpytest.message(
+        "!job_match I need help finding data science jobs, remote, 100k+",
+        channel=h.channel,
+        member=h.member,
+    )
+    [embed] = dpytest.get_message().embeds
+    assert embed.title == "Data Scientist"
+    pages = int(embed.footer.text.split(" · ")[0].split("/")[1])
+    assert 5 <= pages <= 7
+    assert "remote" in embed.description and "≥ $100,000" in embed.description
+    pay = next(f for f in embed.fields if f.name.startswith("💵 Pay"))
+    assert pay.name == "💵 Pay across the U.S."  # remote: the pay is national, never a city's
+
+
+async def test_a_remote_search_with_a_city_shows_national_pay(
+    career_harness: DiscordHarness,
+) -> None:
+    h = career_harness
+    reply = await h.slash(
+        "jobs search", role="Data Scientist", location="San Francisco, CA", remote=True
+    )
+    embed = reply.embeds[0]
+    assert "remote" in embed["description"] and "national level" in embed["description"]
+    pay = next(f for f in embed["fields"] if f["name"].startswith("💵 Pay"))
+    assert pay["name"] == "💵 Pay across the U.S."
+    assert "San Francisco" not in pay["name"]
+
+
+async def test_part_time_words_are_answered_plainly(career_harness: DiscordHarness) -> None:
+    reply = await career_harness.slash("jobs search", role="part time cashier")
+    embed = reply.embeds[0]
+    assert embed["title"] == "Cashier"
+    assert "I can't filter roles by schedule (part-time)" in embed["description"]
+    assert "often offer part-time work" in embed["description"]

@@ -60,9 +60,15 @@ def test_adding_a_missing_skill_never_lowers_that_match(
     )
     assert after.score >= before.score - 1e-9
     assert after.match_percent >= before.match_percent
+    assert after.fit >= before.fit
+    if kb.taxonomy.is_field_of_study(extra):  # issue 19: degree fields are education, not gains
+        assert extra not in {g.skill for g in before.missing}
+        assert extra in before.education_fields or extra not in occ.core_skills
+        return
     gain = next(g for g in before.missing if g.skill == extra)
     assert gain.gain_points >= 0
-    assert math.isclose(after.score - before.score, gain.gain_points / 100, abs_tol=0.0011)
+    # issue 19: gain_points are points of the fit percentage (what people see), not the score
+    assert math.isclose(after.fit - before.fit, gain.gain_points / 100, abs_tol=0.0011)
 
 
 @SETTINGS
@@ -150,8 +156,9 @@ def test_score_breakdown_adds_up(kb: KnowledgeBase) -> None:
         + b.weights["role_fit"] * b.role_fit
         + b.weights["experience_fit"] * b.experience_fit
     )
-    assert top.score == pytest.approx(recomputed, abs=1e-3)
-    assert top.match_percent == percent(top.score)
+    # issue 19: the occupation-size prior scales the score; the percentage shown is the fit
+    assert top.score == pytest.approx(recomputed * b.prior_factor, abs=1e-3)
+    assert top.match_percent == percent(top.fit)
     assert "skills covered" in b.explain()
     assert result.target_roles[0].id == "data-scientist"
 
