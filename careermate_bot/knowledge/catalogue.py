@@ -1,7 +1,12 @@
-"""The curated occupation catalogue (`data/occupations.yaml`): lookups, search and resolution."""
+"""The curated occupation catalogue (`data/occupations.yaml`): lookups, search and resolution.
+
+Resolution also reads the role phrases of `data/role_aliases.yaml` (see `roles.py`): "RNs",
+"SDE II", "front end dev", "nursing jobs", typos; ambiguous forms ("PM") give their options.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -9,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from careermate_bot.knowledge.loading import read_data
+from careermate_bot.knowledge.roles import RoleIndex, RoleMatch, RoleTable
 from careermate_bot.knowledge.text import norm_text
 from careermate_bot.knowledge.types import (
     ONET_ATTRIBUTION,
@@ -21,6 +27,7 @@ from careermate_bot.knowledge.types import (
 RESOLVE_RULES = ((88.0, 5.0), (80.0, 8.0))
 SUGGEST_CUTOFF = 60.0
 MAX_SUGGESTIONS = 5
+ROLE_ALIASES_FILE = "role_aliases.yaml"
 SOURCES = {
     "onet": ONET_ATTRIBUTION,
     "careermate": "CareerMate curation; skills informed by " + ONET_ATTRIBUTION,
@@ -32,8 +39,15 @@ class CatalogueError(ValueError):
 
 
 class OccupationCatalogue:
-    def __init__(self, occupations: Iterable[Occupation]) -> None:
+    def __init__(
+        self, occupations: Iterable[Occupation], role_table: Mapping[str, Any] | None = None
+    ) -> None:
         self.occupations: tuple[Occupation, ...] = tuple(occupations)
+        self._role_table = RoleTable.parse(role_table)
+        self._roles: RoleIndex | None = None
+        self._roles_lock = threading.Lock()
+        # "PM" is a product manager's alias, but the table says it is ambiguous: `get` declines.
+        self._ambiguous_names = frozenset(norm_text(p) for p in self._role_table.ambiguous)
         self.by_id: dict[str, Occupation] = {}
         self.by_soc: dict[str, list[Occupation]] = {}
         self._titles: dict[str, Occupation] = {}
@@ -72,9 +86,26 @@ class OccupationCatalogue:
 
     @classmethod
     def from_yaml(cls, path: Path, cache_dir: Path | None = None) -> OccupationCatalogue:
+        """The catalogue in `path`, with the role phrases in `role_aliases.yaml` beside it."""
         data = read_data(path, cache_dir)
         entries = data["occupations"] if isinstance(data, dict) else data
-        return cls(_parse(raw) for raw in entries)
+        aliases_path = path.with_name(ROLE_ALIASES_FILE)
+        table = read_data(aliases_path, cache_dir) if aliases_path.exists() else None
+        return cls((_parse(raw) for raw in entries), role_table=table)
+
+    @property
+    def roles(self) -> RoleIndex:
+        """The role-phrase index (built on first use, ~0.1 s; then shared by every thread)."""
+        if self._roles is None:
+            with self._roles_lock:
+                if self._roles is None:
+                    self._roles = RoleIndex(self.occupations, self._role_table)
+        return self._roles
+
+    def find_roles(self, text: str) -> list[RoleMatch]:
+        """Every role named in running text ("any nursing jobs in Denver?" -> registered nurse);
+        forms that are also ordinary words count only in a role context (see roles.py)."""
+        return self.roles.find(text)
 
     def __len__(self) -> int:
         return len(self.occupations)
@@ -85,7 +116,8 @@ class OccupationCatalogue:
     # -- exact lookups ----------------------------------------------------------------------------
     def get(self, code_or_title: str) -> Occupation | None:
         """By id ("data-scientist"), SOC code ("15-2051", "152051", "15-2051.00"; the first
-        entry for that code), exact title, or an alias that only one occupation uses."""
+        entry for that code), exact title, or an alias that only one occupation uses and the
+        role table does not list as ambiguous ("PM": see `resolve`)."""
         text = code_or_title.strip()
         if text in self.by_id:
             return self.by_id[text]
@@ -95,6 +127,8 @@ class OccupationCatalogue:
         key = norm_text(text)
         if key in self._titles:
             return self._titles[key]
+        if key in self._ambiguous_names:
+            return None
         bucket = self._aliases.get(key)
         if bucket and len(bucket) == 1:
             return bucket[0]
@@ -140,9 +174,22 @@ class OccupationCatalogue:
         ]
 
     def resolve(self, text: str) -> OccupationResolution:
+        """The occupation `text` names: an id, SOC code, title or alias; a role phrase ("RNs",
+        "senior front end dev", "nursing jobs", "registerd nurse"); an ambiguous form ("PM":
+        `options` and a question in `message`); else a fuzzy match or did-you-mean list."""
+        plain = text.strip()
+        if plain in self.by_id or (parse_soc(plain) or "") in self.by_soc:
+            return OccupationResolution(query=text, occupation=self.get(plain))
+        phrase = self.roles.lookup(text)
+        if phrase is not None and phrase.curated:
+            return self._ambiguous(text, phrase)
         exact = self.get(text)
         if exact is not None:
             return OccupationResolution(query=text, occupation=exact)
+        if phrase is not None:
+            if not phrase.ambiguous:
+                return OccupationResolution(query=text, occupation=self.by_id[phrase.ids[0]])
+            return self._ambiguous(text, phrase)
         key = norm_text(text)
         if not key:
             return OccupationResolution(query=text, message="Tell me a job title, e.g. 'nurse'.")
@@ -183,6 +230,19 @@ class OccupationCatalogue:
         else:
             message = f"I don't know the role '{text}'. Type in /career gap to browse titles."
         return OccupationResolution(query=text, suggestions=options, message=message)
+
+    def _ambiguous(self, text: str, phrase: RoleMatch) -> OccupationResolution:
+        options = tuple(self.by_id[i] for i in phrase.ids if i in self.by_id)
+        names = [o.title for o in options] + list(phrase.also)
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        what = "roles" if not phrase.also else "things"
+        return OccupationResolution(
+            query=text,
+            options=options,
+            suggestions=options,
+            other_meanings=phrase.also,
+            message=f"'{text.strip()}' can mean several {what}. Did you mean {listed}?",
+        )
 
 
 def _resolve_score(a: str, b: str, **_: Any) -> float:

@@ -109,17 +109,38 @@ class OccupationHit(_Frozen):
     matched: str
 
 
+ResolutionStatus = Literal["resolved", "ambiguous", "unknown"]
+
+
 class OccupationResolution(_Frozen):
-    """`resolve_occupation`: the best occupation, or a did-you-mean list."""
+    """`resolve_occupation`: the best occupation, an ambiguous form's candidates, or a
+    did-you-mean list.
+
+    Ambiguous ("PM", "PT", "designer"): `occupation` is None, `options` holds the 2-3 candidates
+    (also copied to `suggestions`), `other_meanings` the readings that are no occupation
+    ("part-time"), and `message` is one short question to ask.
+    """
 
     query: str
     occupation: Occupation | None = None
     suggestions: tuple[Occupation, ...] = ()
     message: str | None = None
+    options: tuple[Occupation, ...] = ()
+    other_meanings: tuple[str, ...] = ()
 
     @property
     def resolved(self) -> bool:
         return self.occupation is not None
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.occupation is None and bool(self.options or self.other_meanings)
+
+    @property
+    def status(self) -> ResolutionStatus:
+        if self.occupation is not None:
+            return "resolved"
+        return "ambiguous" if self.ambiguous else "unknown"
 
 
 # --- Locations -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Slots from one message: skills (the taxonomy's extractor), a role (an exact scan over
-catalogue titles and aliases, then `resolve_occupation` on a phrase after "become a"/"as a"),
+"""Slots from one message: skills (the taxonomy's extractor), a role (the catalogue's role-phrase
+index over the raw text: titles, aliases, slang, plurals, typos, "<role> jobs"; then
+`resolve_occupation` on a phrase after "become a"/"as a"),
 a place (`resolve_location` on the words after "in"/"near"/"moved to"..., or a capitalised
 name), years of experience, a salary floor (`parse_salary`) and a remote preference.
 """
@@ -8,17 +9,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+
+from rapidfuzz import fuzz
 
 from careermate_bot.common.salary_input import parse_salary
 from careermate_bot.errors import InvalidInput
 from careermate_bot.knowledge import KnowledgeBase
-from careermate_bot.knowledge.text import norm_text, plural
+from careermate_bot.knowledge.text import norm_text
 from careermate_bot.services.conversation.intents.normalize import normalize
 from careermate_bot.services.conversation.intents.types import IntentSlots, RoleKind
 
-MAX_ROLE_WORDS = 5
 MAX_PLACE_WORDS = 4
+FUZZY_ROLE_RATIO = 80.0
 LOCATION_ACCEPT = 85.0
 
 _NUMBER_WORDS = {
@@ -129,31 +131,10 @@ class SlotExtractor:
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.kb = knowledge
-        self._roles: dict[tuple[str, ...], Any] = {}
-        ambiguous: set[tuple[str, ...]] = set()
-        for occ in knowledge.occupations:
-            for name in (occ.title, *occ.aliases):
-                key = tuple(norm_text(name).split())
-                if not key:
-                    continue
-                keys = {key}
-                last_plural = plural(key[-1])
-                if last_plural:
-                    keys.add((*key[:-1], last_plural))
-                for k in keys:
-                    seen = self._roles.get(k)
-                    if seen is not None and seen is not occ:
-                        if name == occ.title:  # a title beats another role's alias
-                            self._roles[k] = occ
-                            ambiguous.discard(k)
-                        elif norm_text(seen.title).split() != list(k):
-                            ambiguous.add(k)
-                        continue
-                    self._roles[k] = occ
-        titles = {tuple(norm_text(o.title).split()) for o in knowledge.occupations}
-        # Several roles share this name ("teacher"): keep the words, not a guess at the role.
-        self._ambiguous = ambiguous - titles
+        self._catalogue = knowledge.catalogue
+        self._catalogue.roles  # noqa: B018 - build the role index now, not on the first message
         self._place = lru_cache(maxsize=4096)(self._place_uncached)
+        self._scan_role = lru_cache(maxsize=4096)(self._scan_role_uncached)
 
     # -- the whole message ------------------------------------------------------------------------
     def extract(
@@ -161,7 +142,7 @@ class SlotExtractor:
     ) -> IntentSlots:
         norm = normalize(text) if norm is None else norm
         skills = tuple(self.kb.extract_skills(text))
-        role, role_id, role_kind = self.role(norm)
+        role, role_id, role_kind = self.role(norm, text)
         location, area = self.location(text, bare=bare_place)
         if role is not None and location is not None and norm_text(location) in norm_text(role):
             location, area = None, None
@@ -179,32 +160,46 @@ class SlotExtractor:
         )
 
     # -- roles ------------------------------------------------------------------------------------
-    def role(self, norm: str) -> tuple[str | None, str | None, RoleKind | None]:
-        """(title or the words typed for an ambiguous name, occupation id or None, kind)."""
-        words = norm.split()
-        best: tuple[int, int, Any] | None = None  # (length, start, occupation)
-        i = 0
-        while i < len(words):
-            for size in range(min(MAX_ROLE_WORDS, len(words) - i), 0, -1):
-                occ = self._roles.get(tuple(words[i : i + size]))
-                if occ is not None:
-                    if best is None or size > best[0]:
-                        best = (size, i, occ)
-                    i += size - 1
-                    break
-            i += 1
-        if best is None:
-            found = self._role_phrase(norm)
-            if found is None:
-                return None, None, None
-            title, role_id, start = found
-            return title, role_id, _role_kind(norm[:start])
-        size, start, occ = best
-        before = " ".join(words[:start]) + (" " if start else "")
-        key = tuple(words[start : start + size])
-        if key in self._ambiguous:
-            return " ".join(key), None, _role_kind(before)
-        return occ.title, occ.id, _role_kind(before)
+    def role(
+        self, norm: str, text: str | None = None
+    ) -> tuple[str | None, str | None, RoleKind | None]:
+        """(title, or the words of an ambiguous form such as "pm" or "teaching"; occupation id
+        or None; kind). `text` is the message as typed: the role index reads it (capitals tell
+        "RN" from "rn" = right now); `norm` is its normalised form for the phrase fallback."""
+        raw = norm if text is None else text
+        scanned = self._scan_role(raw)
+        if scanned is not None:
+            title, role_id, start = scanned
+            before = normalize(raw[:start]) if text is not None else raw[:start].strip()
+            return title, role_id, _role_kind(before + " " if before else "")
+        found = self._role_phrase(norm)
+        if found is None:
+            return None, None, None
+        title, role_id, start = found
+        return title, role_id, _role_kind(norm[:start])
+
+    def _scan_role_uncached(self, text: str) -> tuple[str, str | None, int] | None:
+        """The longest role named in `text`: (title or ambiguous words, id or None, offset).
+        Of equally long ones, a role the person wants ("become a data engineer from a data
+        analyst") wins, then one asked about ("I'm an RN, how much do NPs make?"), then the
+        first."""
+        found = self._catalogue.find_roles(text)
+        if not found:
+            return None
+        size = max(m.size for m in found)
+        longest = [m for m in found if m.size == size]
+        match = longest[0]
+        if len(longest) > 1:
+            rank = {"target": 0, "topic": 1, "current": 2}
+            kinds = []
+            for candidate in longest:
+                before = normalize(text[: candidate.start])
+                kinds.append(rank[_role_kind(before + " " if before else "")])
+            match = longest[kinds.index(min(kinds))]
+        if match.ambiguous:
+            return match.label, None, match.start
+        occupation = self._catalogue.by_id[match.ids[0]]
+        return occupation.title, occupation.id, match.start
 
     def _role_phrase(self, norm: str) -> tuple[str, str | None, int] | None:
         """A role named after "become a", "as a", "I am a": (title or words, id, offset)."""
@@ -221,7 +216,17 @@ class SlotExtractor:
     def _resolve_role(self, phrase: str) -> tuple[str, str | None] | None:
         resolution = self.kb.resolve_occupation(phrase)
         if resolution.occupation is not None:
-            return resolution.occupation.title, resolution.occupation.id
+            # A fuzzy answer must look like the phrase as a whole ("elektrician"), not merely
+            # contain it ("help" is not "help desk technician").
+            occ = resolution.occupation
+            names = (occ.title, *occ.aliases)
+            if self._catalogue.roles.lookup(phrase) is not None or any(
+                fuzz.ratio(phrase, norm_text(n)) >= FUZZY_ROLE_RATIO for n in names
+            ):
+                return occ.title, occ.id
+            return None
+        if resolution.ambiguous:
+            return phrase, None
         # "teacher": several roles carry the word; keep the words rather than guess one.
         word = f" {phrase} "
         for occ in resolution.suggestions:
