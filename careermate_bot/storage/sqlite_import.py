@@ -62,6 +62,12 @@ def _columns(conn: sqlite3.Connection, table: str, schema: str = "main") -> list
 def _schema_version(conn: sqlite3.Connection, tables: set[str]) -> int:
     if migrations.META_TABLE not in tables:
         return migrations.BASELINE_VERSION  # from before versioning
+    lacking = {"id", "version"} - set(_columns(conn, migrations.META_TABLE))
+    if lacking:
+        raise NotABackup(
+            f"has a {migrations.META_TABLE} table without its {', '.join(sorted(lacking))} "
+            "column, so its schema version cannot be read"
+        )
     row = conn.execute(
         f"SELECT typeof(version), version FROM {migrations.META_TABLE} WHERE id = 1"
     ).fetchone()

@@ -404,3 +404,11 @@ def test_the_expected_schema_is_what_a_fresh_install_creates(tmp_path: Path) -> 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert json.loads(done.stdout) == fresh
+
+
+def test_a_schema_meta_without_its_version_column_is_refused_in_one_line(
+    backup_file: tuple[Settings, Path],
+) -> None:
+    settings, path = backup_file
+    tamper(path, "DROP TABLE schema_meta", "CREATE TABLE schema_meta (id INTEGER PRIMARY KEY)")
+    assert "schema_meta table without its version column" in refused(settings, path)
