@@ -91,7 +91,7 @@ async def run(settings: Settings, messages: int, users: int, updates: int) -> No
     )
     start = time.perf_counter()
     restore_backup(settings, path)
-    print(f"  restore_backup (verify + keep old + swap)   {time.perf_counter() - start:7.3f} s")
+    print(f"  restore_backup (check + import + swap)      {time.perf_counter() - start:7.3f} s")
 
     await init_db(settings)
     try:

@@ -41,7 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         "purge-user",
         help="delete one user's data from the database AND from every kept backup",
     )
-    purge.add_argument("discord_id", type=int, metavar="ID", help="the user's Discord id")
+    purge.add_argument(
+        "discord_id",
+        metavar="ID",
+        help="the user's Discord id (digits only; 0 is the terminal user of `careermate chat`)",
+    )
     resume = sub.add_parser("resume", help="review a résumé file (.pdf, .docx, .odt, .txt, .md)")
     resume.add_argument("path", type=Path, metavar="PATH", help="the résumé file")
     resume.add_argument("--role", metavar="ROLE", help="the target role to match keywords against")
@@ -266,10 +270,42 @@ def run_restore(settings: Settings, file: Path) -> int:
 
 
 # -- purge-user --------------------------------------------------------------------------------
-def run_purge_user(settings: Settings, discord_id: int) -> int:
+# Discord ids are snowflakes (64-bit); the database keeps them as signed 64-bit integers.
+DISCORD_ID_MAX = 2**63 - 1
+
+
+def parse_discord_id(text: str) -> int:
+    """A Discord id exactly as typed: ASCII digits only, at most DISCORD_ID_MAX. `int()` alone
+    would also take "+42", "4_2", " 42" and other scripts' digits ("٤٢") as 42, and a larger
+    number only fails deep in the database. Raises ValueError with a one-line reason."""
+    if not text or not (text.isascii() and text.isdigit()):
+        raise ValueError(
+            f"{text!r} is not a Discord id: type its digits only (0-9, no sign, spaces or "
+            "separators), e.g. 80351110224678912"
+        )
+    if len(text) > 40 or int(text) > DISCORD_ID_MAX:
+        raise ValueError(
+            f"{text!r} is not a Discord id: Discord ids have at most "
+            f"{len(str(DISCORD_ID_MAX))} digits (up to {DISCORD_ID_MAX})"
+        )
+    return int(text)
+
+
+def run_purge_user(settings: Settings, discord_id_text: str) -> int:
     """Delete a user from the live database and from every kept backup (deleted means deleted)."""
+    try:
+        discord_id = parse_discord_id(discord_id_text)
+    except ValueError as error:
+        print(f"purge-user: {error}", file=sys.stderr)
+        return 2
     setup_logging(settings, console=False)
-    from careermate_bot.storage.backup import BackupError, purge_user_from_backups
+    # Imported here, like every command's own code: the storage modules load the ORM (about
+    # 0.3 s), which `careermate --help` and the other commands should not pay for.
+    from careermate_bot.storage.backup import (
+        BackupError,
+        purge_user_from_backups,
+        scan_kept_copies,
+    )
 
     rows = asyncio.run(_delete_live_user(settings, discord_id))
     print(f"Database: removed user {discord_id} ({rows} row(s) deleted or anonymised).")
@@ -289,6 +325,13 @@ def run_purge_user(settings: Settings, discord_id: int) -> int:
         f"Backups: removed the user from {len(cleaned)} of {len(results)} kept copies "
         f"(the others did not contain them)."
     )
+    _, ignored = scan_kept_copies(settings)
+    if ignored:
+        print(
+            f"Backups: {len(ignored)} file(s) named like kept copies are not CareerMate "
+            "databases and were NOT cleaned; check and delete them by hand: "
+            + "; ".join(f"{path} {why}" for path, why in ignored)
+        )
     return 0
 
 

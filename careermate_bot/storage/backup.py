@@ -5,18 +5,23 @@
   meanwhile) into `<backup_dir>/careermate-YYYYmmdd-HHMMSS.sqlite3` (UTC; `-2`, `-3`, ... when
   two land in the same second). The copy is a self-contained file (journal_mode=DELETE) and must
   pass `PRAGMA integrity_check` before it gets its final name and older backups are pruned.
+- A file counts as a backup by its content (`sqlite_import.backup_problem`), not by its name:
+  look-alikes are skipped by listing, pruning and purge-user, and reported in the log
+  (`backup_files`, shared with the PostgreSQL backups).
 - `create_backup_async` runs it in a thread so the event loop never blocks.
 - `BackupScheduler` runs it every BACKUP_INTERVAL_MINUTES (0 = off) and never crashes the bot.
-- `restore_backup` refuses while the bot runs (the run lock), verifies the file, keeps a copy
-  of the database it replaces (`careermate.sqlite3.before-restore-<ts>`) and removes the stale
-  -wal/-shm files. The next start migrates an older backup to the current schema.
+- `restore_backup` refuses while the bot runs (the run lock), checks the file and imports its
+  rows into a freshly built schema (`sqlite_import`: a trap in the file never becomes part of
+  the database), keeps a copy of the database it replaces
+  (`careermate.sqlite3.before-restore-<ts>`) and removes the stale -wal/-shm files.
 
 - `purge_user_from_backups` removes one user from every kept backup (and from the copies a
   restore kept), for `careermate purge-user ID`: deleted means deleted, in old copies too. Each
   file is rewritten through a verified temporary copy (VACUUM, so no free page keeps the text).
 
-PostgreSQL: `create_backup` and `restore_backup` hand over to `postgres_backup` (pg_dump /
-pg_restore); the other functions raise `NotSqliteError`.
+PostgreSQL: `create_backup` and `restore_backup` hand over to
+`careermate_bot.storage.postgres_backup` (pg_dump / pg_restore); the other functions raise
+`NotSqliteError`.
 """
 
 from __future__ import annotations
@@ -25,7 +30,6 @@ import asyncio
 import contextlib
 import logging
 import os
-import re
 import shutil
 import sqlite3
 import time
@@ -35,30 +39,25 @@ from pathlib import Path
 from urllib.parse import quote
 
 from careermate_bot.config import Settings
-from careermate_bot.storage import migrations
+from careermate_bot.storage import backup_files, migrations, postgres_backup, sqlite_import
+from careermate_bot.storage.backup_files import BackupInfo as BackupInfo
+from careermate_bot.storage.backup_files import BackupKind
+from careermate_bot.storage.errors import PICK_ANOTHER
 from careermate_bot.storage.errors import BackupError as BackupError
 from careermate_bot.storage.errors import BotRunningError as BotRunningError
 from careermate_bot.storage.errors import InvalidBackupError as InvalidBackupError
 from careermate_bot.storage.errors import NotSqliteError as NotSqliteError
 from careermate_bot.storage.runlock import AlreadyRunningError, RunLock
+from careermate_bot.storage.sqlite_import import verify_database_file as verify_database_file
+from models.jobs import PERSON_ID_COLUMNS
 
 log = logging.getLogger(__name__)
 
-BACKUP_PREFIX = "careermate-"
+BACKUP_PREFIX = backup_files.PREFIX
 BACKUP_SUFFIX = ".sqlite3"
-_NAME = re.compile(r"^careermate-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
-_STAMP = "%Y%m%d-%H%M%S"
-# A `.partial` file older than this is debris from a backup that died half-way.
-_STALE_PARTIAL_SECONDS = 3600
+SQLITE = BackupKind("SQLite", BACKUP_SUFFIX, sqlite_import.backup_problem)
 # How long the backup/verify connections wait for a lock before "database is locked".
 _SQLITE_TIMEOUT = 30.0
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created_at: datetime  # UTC, from the file name
-    size_bytes: int
 
 
 @dataclass(frozen=True)
@@ -66,17 +65,11 @@ class RestoreResult:
     database: Path  # the live database file, now holding the restored data
     restored_from: Path
     previous_copy: Path | None  # what the database held before; None if there was none
-    schema_version: int  # of the restored file; the next start migrates it if older
+    schema_version: int  # of the backup file; its rows were imported at the current version
 
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def _is_postgres(settings: Settings) -> bool:
-    return settings.effective_database_url.startswith(
-        ("postgres://", "postgresql://", "asyncpg://")
-    )
 
 
 def _require_sqlite(settings: Settings) -> Path:
@@ -119,82 +112,23 @@ def integrity_problems(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def _stamp(name: str) -> tuple[datetime, int] | None:
-    match = _NAME.match(name)
-    if not match:
-        return None
-    when = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
-    return when, int(match.group(2) or 1)
-
-
 def list_backups(settings: Settings) -> list[BackupInfo]:
-    """Backups in the backup directory, newest first (files named like ours only)."""
-    folder = settings.effective_backup_dir
-    if not folder.is_dir():
-        return []
-    found: list[tuple[tuple[datetime, int], BackupInfo]] = []
-    for path in folder.iterdir():
-        key = _stamp(path.name)
-        if key is None or not path.is_file():
-            continue
-        found.append((key, BackupInfo(path, key[0], path.stat().st_size)))
-    found.sort(key=lambda item: item[0], reverse=True)
-    return [info for _, info in found]
+    """Backups in the backup directory, newest first: files named like ours whose content is a
+    CareerMate database (look-alikes are reported in the log and skipped)."""
+    return backup_files.list_backups(SQLITE, settings.effective_backup_dir)
 
 
 def prune_backups(settings: Settings, keep: int | None = None) -> list[Path]:
     """Delete all but the newest `keep` (default BACKUP_KEEP) backups; return what went."""
     keep = settings.backup_keep if keep is None else keep
-    if keep < 1:
-        raise ValueError("keep must be at least 1")
-    removed: list[Path] = []
-    for info in list_backups(settings)[keep:]:
-        try:
-            info.path.unlink()
-        except FileNotFoundError:
-            continue
-        except OSError as error:
-            log.warning("could not delete old backup %s: %s", info.path, error)
-            continue
-        removed.append(info.path)
-    folder = settings.effective_backup_dir
-    for debris in folder.glob(f".{BACKUP_PREFIX}*.partial") if folder.is_dir() else ():
-        with contextlib.suppress(OSError):
-            if time.time() - debris.stat().st_mtime > _STALE_PARTIAL_SECONDS:
-                debris.unlink()
-    if removed:
-        log.info("pruned %d old backup(s), keeping %d", len(removed), keep)
-    return removed
-
-
-def _publish(partial: Path, folder: Path, stamp: str) -> Path:
-    """Give the verified copy its final name without ever overwriting an existing backup."""
-    for n in range(1, 1000):
-        name = f"{BACKUP_PREFIX}{stamp}{'' if n == 1 else f'-{n}'}{BACKUP_SUFFIX}"
-        final = folder / name
-        try:
-            os.link(partial, final)  # atomic, and fails if the name is taken
-        except FileExistsError:
-            continue
-        except OSError:  # a file system without hard links
-            if final.exists():
-                continue
-            os.replace(partial, final)
-            return final
-        partial.unlink()
-        return final
-    raise BackupError(f"too many backups named {BACKUP_PREFIX}{stamp}* in {folder}")
+    return backup_files.prune(SQLITE, settings.effective_backup_dir, keep)
 
 
 def create_backup(settings: Settings, *, prune: bool = True) -> Path:
     """Take a verified backup of the SQLite database now; prune old ones. Blocking: from async
     code use `create_backup_async`. Raises `BackupError` (readable) on any failure."""
-    if _is_postgres(settings):
-        from careermate_bot.storage.postgres_backup import (
-            create_pg_backup,  # pg_dump, same naming/pruning
-        )
-
-        return create_pg_backup(settings, prune=prune)
+    if postgres_backup.is_postgres(settings):
+        return postgres_backup.create_pg_backup(settings, prune=prune)
     source_path = _require_sqlite(settings)
     try:
         exists = source_path.is_file()
@@ -213,8 +147,8 @@ def create_backup(settings: Settings, *, prune: bool = True) -> Path:
             f"its parent writable (e.g. sudo chown -R $USER {folder.parent}) or set BACKUP_DIR "
             "to a writable folder."
         ) from error
-    stamp = _utcnow().strftime(_STAMP)
-    partial = folder / f".{BACKUP_PREFIX}{stamp}-{os.getpid()}-{time.monotonic_ns()}.partial"
+    stamp = backup_files.stamp_now(_utcnow())
+    partial = backup_files.partial_path(folder, stamp)
     started = time.perf_counter()
     try:
         source = _connect(source_path)
@@ -228,7 +162,7 @@ def create_backup(settings: Settings, *, prune: bool = True) -> Path:
                 "The new backup failed its integrity check, so older backups were kept: "
                 + "; ".join(problems[:5])
             )
-        final = _publish(partial, folder, stamp)
+        final = backup_files.publish(SQLITE, partial, folder, stamp)
     except sqlite3.Error as error:
         raise BackupError(
             f"Backing up {source_path} into {folder} failed ({error}). Check that both folders "
@@ -242,65 +176,11 @@ def create_backup(settings: Settings, *, prune: bool = True) -> Path:
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
-    log.info(
-        "backup %s written in %.2fs (%d bytes)",
-        final.name,
-        time.perf_counter() - started,
-        final.stat().st_size,
-    )
-    if prune:
-        prune_backups(settings)
-    return final
+    return backup_files.finish(SQLITE, final, started, keep=settings.backup_keep if prune else None)
 
 
 async def create_backup_async(settings: Settings, *, prune: bool = True) -> Path:
     return await asyncio.to_thread(create_backup, settings, prune=prune)
-
-
-def verify_database_file(path: Path) -> int:
-    """Check that `path` is a healthy CareerMate SQLite database this version can open.
-    Returns its schema version; raises `InvalidBackupError` with a readable reason."""
-    if not path.is_file():
-        raise InvalidBackupError(f"{path} is not a file.")
-    try:
-        problems = integrity_problems(path)
-        if problems:
-            raise InvalidBackupError(
-                f"{path} is damaged (integrity check: {'; '.join(problems[:5])}). "
-                "Pick another backup."
-            )
-        conn = _connect(path)
-        try:
-            tables = {
-                row[0]
-                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
-            version: int | None = None
-            if migrations.META_TABLE in tables:
-                row = conn.execute(
-                    f"SELECT version FROM {migrations.META_TABLE} WHERE id = 1"
-                ).fetchone()
-                version = int(row[0]) if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:
-        raise InvalidBackupError(
-            f"{path} is not a SQLite database or is damaged ({error}). "
-            "Pick a file made by `careermate backup`."
-        ) from error
-    missing = [t for t in migrations.CORE_TABLES if t not in tables]
-    if missing:
-        raise InvalidBackupError(
-            f"{path} is a SQLite database but not a CareerMate one (no table "
-            f"{', '.join(missing)}). Pick a file made by `careermate backup`."
-        )
-    version = migrations.BASELINE_VERSION if version is None else version
-    if version > migrations.CURRENT_VERSION:
-        raise InvalidBackupError(
-            f"{path} was written by a newer CareerMate (schema version {version}; this one "
-            f"knows up to {migrations.CURRENT_VERSION}). Upgrade CareerMate first."
-        )
-    return version
 
 
 def _keep_previous(db: Path, stamp: str) -> Path:
@@ -329,18 +209,18 @@ def _keep_previous(db: Path, stamp: str) -> Path:
     return target
 
 
-def restore_backup(settings: Settings, file: Path | str) -> RestoreResult:
-    """Replace the SQLite database with the backup `file`. The bot must be stopped.
+def restore_backup(
+    settings: Settings, file: Path | str
+) -> RestoreResult | postgres_backup.PgRestoreResult:
+    """Replace the SQLite database with the data in the backup `file`. The bot must be stopped.
 
-    Raises `BotRunningError` while the bot runs, `InvalidBackupError` for a file that is not a
-    healthy CareerMate database; never leaves a half state. PostgreSQL: `backup_pg`.
+    The file is checked (`verify_database_file`) and its rows are imported into a freshly built
+    schema at the current version (`sqlite_import.import_rows`). Raises `BotRunningError` while
+    the bot runs, `InvalidBackupError` (naming `file`) for a file that is not a healthy,
+    trap-free CareerMate database; never leaves a half state. PostgreSQL: `postgres_backup`.
     """
-    if _is_postgres(settings):
-        from careermate_bot.storage.postgres_backup import (
-            restore_pg_backup,  # pg_restore, one transaction
-        )
-
-        return restore_pg_backup(settings, file)  # type: ignore[return-value]
+    if postgres_backup.is_postgres(settings):
+        return postgres_backup.restore_pg_backup(settings, file)  # pg_restore, one transaction
     db = _require_sqlite(settings)
     source = Path(file).expanduser()
     if not source.is_file():
@@ -357,8 +237,9 @@ def restore_backup(settings: Settings, file: Path | str) -> RestoreResult:
         ) from None
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
-        stamp = _utcnow().strftime(_STAMP)
+        stamp = backup_files.stamp_now(_utcnow())
         staged = db.with_name(f".{db.name}.restore-{os.getpid()}.partial")
+        rebuilt = db.with_name(f".{db.name}.restore-{os.getpid()}-new.partial")
         try:
             try:
                 conn = _connect(source, read_only=True)
@@ -368,25 +249,34 @@ def restore_backup(settings: Settings, file: Path | str) -> RestoreResult:
                     conn.close()
             except sqlite3.DatabaseError as error:
                 raise InvalidBackupError(
-                    f"{source} is not a SQLite database or is damaged ({error}). "
-                    "Pick a file made by `careermate backup`."
+                    f"{source} is not a SQLite database or is damaged ({error}). {PICK_ANOTHER}"
                 ) from error
-            version = verify_database_file(staged)
+            version = verify_database_file(staged, shown_as=source)
+            sqlite_import.import_rows(staged, rebuilt, shown_as=source)
+            problems = integrity_problems(rebuilt)
+            if problems:
+                raise BackupError(
+                    f"The database rebuilt from {source} failed its integrity check "
+                    f"({'; '.join(problems[:5])}); nothing was changed."
+                )
             previous = _keep_previous(db, stamp) if db.exists() else None
             for ext in ("-wal", "-shm", "-journal"):
                 with contextlib.suppress(FileNotFoundError):
                     db.with_name(db.name + ext).unlink()
-            os.replace(staged, db)
+            os.replace(rebuilt, db)
         finally:
-            with contextlib.suppress(FileNotFoundError):
-                staged.unlink()
+            for partial in (staged, rebuilt):
+                for ext in ("", "-journal", "-wal", "-shm"):
+                    with contextlib.suppress(FileNotFoundError):
+                        partial.with_name(partial.name + ext).unlink()
     finally:
         lock.release()
     log.info(
-        "restored %s into %s (schema version %d); previous database kept at %s",
+        "restored %s into %s (schema version %d, imported at %d); previous database kept at %s",
         source,
         db,
         version,
+        migrations.CURRENT_VERSION,
         previous,
     )
     return RestoreResult(
@@ -498,8 +388,6 @@ class PurgeResult:
 
 def _person_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     """Columns holding a member's Discord id without a foreign key (see services.profiles)."""
-    from models.jobs import PERSON_ID_COLUMNS
-
     listed = PERSON_ID_COLUMNS.get(table, ())
     columns = []
     for row in conn.execute(f'PRAGMA table_info("{table}")'):
@@ -586,16 +474,31 @@ def purge_user_from_file(path: Path, discord_id: int) -> int:
             staged.unlink()
 
 
-def kept_copies(settings: Settings) -> list[Path]:
-    """Every kept copy of the database: the backups plus the copies restores kept."""
+def scan_kept_copies(settings: Settings) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Every kept copy of the database (the backups plus the copies restores kept), and the
+    files named like one that are not a CareerMate database (junk, a damaged raw copy, a file
+    with a trap in it): those cannot be cleaned reliably, so they are left alone and named."""
     db = _require_sqlite(settings)
-    copies = [info.path for info in list_backups(settings)]
+    found = backup_files.scan(SQLITE, settings.effective_backup_dir)
+    copies = [info.path for info in found.backups]
+    ignored = list(found.ignored)
     if db.parent.is_dir():
-        copies += sorted(
-            path
-            for path in db.parent.glob(f"{db.name}.before-restore-*")
-            if path.is_file() and not path.name.endswith(("-wal", "-shm", "-journal"))
-        )
+        for path in sorted(db.parent.glob(f"{db.name}.before-restore-*")):
+            if not path.is_file() or path.name.endswith(("-wal", "-shm", "-journal")):
+                continue
+            problem = sqlite_import.backup_problem(path)
+            if problem is None:
+                copies.append(path)
+            else:
+                ignored.append((path, problem))
+    return copies, ignored
+
+
+def kept_copies(settings: Settings) -> list[Path]:
+    """Every kept copy of the database that is a CareerMate database (see `scan_kept_copies`;
+    the others are reported in the log)."""
+    copies, ignored = scan_kept_copies(settings)
+    backup_files.report_ignored(SQLITE, ignored)
     return copies
 
 

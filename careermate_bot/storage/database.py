@@ -29,7 +29,7 @@ from tortoise.connection import connections
 from tortoise.exceptions import IntegrityError, OperationalError
 
 from careermate_bot.config import Settings
-from careermate_bot.storage import migrations
+from careermate_bot.storage import backup, migrations
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +74,7 @@ def _chain(error: BaseException) -> list[BaseException]:
 
 def _newest_backup(settings: Settings) -> str:
     try:
-        from careermate_bot.storage.backup import list_backups
-
-        backups = list_backups(settings)
+        backups = backup.list_backups(settings)
     except Exception:  # the backup folder may be as broken as the database
         backups = []
     if backups:
@@ -236,9 +234,7 @@ async def init_db(
             and settings.sqlite_path is not None
             and migrations.pending_migrations(version, steps)
         ):
-            from careermate_bot.storage.backup import create_backup_async
-
-            saved = await create_backup_async(settings)
+            saved = await backup.create_backup_async(settings)
             log.info("backed up the database before upgrading it: %s", saved)
         report = await _set_up_schema(conn, steps)
         problems = await migrations.check_schema(conn)

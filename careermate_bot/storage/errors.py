@@ -1,4 +1,4 @@
-"""The errors of `careermate backup` / `restore` (SQLite: `backup`; PostgreSQL: `backup_pg`).
+"""The errors of `careermate backup` / `restore` (SQLite: `backup`; PostgreSQL: `postgres_backup`).
 
 Each message is readable on its own: what went wrong and what to do.
 """
@@ -24,3 +24,20 @@ class InvalidBackupError(BackupError):
 
 class BotRunningError(BackupError):
     """Restore refused: the bot is running on this database."""
+
+
+PICK_ANOTHER = "Pick a file made by `careermate backup`."
+
+
+class NotABackup(Exception):
+    """Why a file is not a CareerMate backup: a phrase that follows the file's name ("is not a
+    SQLite database", "holds what no CareerMate database has: trigger t"), and what to do. Both
+    backup kinds raise it while inspecting a file; callers turn it into `InvalidBackupError`
+    (restore) or a log line (the backup listing)."""
+
+    def __init__(self, reason: str, advice: str = PICK_ANOTHER) -> None:
+        super().__init__(reason)
+        self.reason, self.advice = reason, advice
+
+    def for_file(self, shown: object) -> InvalidBackupError:
+        return InvalidBackupError(f"{shown} {self.reason}. {self.advice}")

@@ -4,7 +4,13 @@ Same contract as the SQLite backups in `careermate_bot.storage.backup` (which di
 DATABASE_URL is PostgreSQL): `careermate backup` writes
 `<backup_dir>/careermate-YYYYmmdd-HHMMSS.dump` (UTC), checks that `pg_restore --list` reads it
 back and that it holds CareerMate's tables before it gets its final name, then prunes to the
-newest BACKUP_KEEP. `careermate restore FILE` refuses while the bot runs (the run lock), checks
+newest BACKUP_KEEP (naming, listing, pruning and the log line are `backup_files`, shared with
+SQLite). A file counts as a backup by its content: `pg_restore --list` must read it, and its
+table of contents may hold only what CareerMate's own schema has (tables the models define with
+their data, sequences, defaults, constraints, indexes, comments, grants): a trigger, view,
+function, rule or foreign table would run with the restored data, so such a dump is refused
+(and skipped by listing and pruning). Its `schema_meta` version must be a whole number no newer
+than this CareerMate. `careermate restore FILE` refuses while the bot runs (the run lock), checks
 the file the same way, saves the current database first (a `.dump` like any other, so the
 restore can be undone), then runs `pg_restore --clean --if-exists --single-transaction`: all or
 nothing. The next start migrates an older dump to the current schema.
@@ -29,29 +35,48 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from careermate_bot.config import Settings
-from careermate_bot.storage.errors import BackupError, BotRunningError, InvalidBackupError
+from careermate_bot.storage import backup_files, migrations
+from careermate_bot.storage.backup_files import BackupInfo, BackupKind
+from careermate_bot.storage.errors import (
+    BackupError,
+    BotRunningError,
+    InvalidBackupError,
+    NotABackup,
+)
+from careermate_bot.storage.runlock import AlreadyRunningError, RunLock
+from careermate_bot.storage.schema import expected_tables
 
 log = logging.getLogger(__name__)
 
 PG_SUFFIX = ".dump"
-_NAME = re.compile(r"^careermate-(\d{8}-\d{6})(?:-(\d+))?\.dump$")
-_STAMP = "%Y%m%d-%H%M%S"
 _SCHEMES = ("postgres://", "postgresql://", "asyncpg://")
 # Query parameters libpq understands; Tortoise's own (minsize, maxsize, ...) are dropped.
 _LIBPQ_PARAMS = {"host", "port", "sslmode", "sslrootcert", "connect_timeout", "application_name"}
-_CORE_TABLES = ("user_profiles", "chat_messages")
 _TIMEOUT_SECONDS = 3600
+# What a CareerMate dump's table of contents holds (`pg_restore --list`: "<id>; <oid> <oid>
+# KIND schema name owner"); longest first, so "TABLE DATA" is not read as "TABLE".
+_ALLOWED_ENTRIES = (
+    "SEQUENCE OWNED BY",
+    "FK CONSTRAINT",
+    "SEQUENCE SET",
+    "TABLE DATA",
+    "CONSTRAINT",
+    "SEQUENCE",
+    "COMMENT",
+    "DEFAULT",
+    "SCHEMA",
+    "INDEX",
+    "TABLE",
+    "ACL",
+)
+_TOC_LINE = re.compile(r"^\d+;\s+\d+\s+\d+\s+(?P<entry>.+)$")
 
 
 def is_postgres(settings: Settings) -> bool:
     return settings.effective_database_url.startswith(_SCHEMES)
 
 
-@dataclass(frozen=True)
-class PgBackupInfo:
-    path: Path
-    created_at: datetime
-    size_bytes: int
+PgBackupInfo = BackupInfo
 
 
 @dataclass(frozen=True)
@@ -59,7 +84,7 @@ class PgRestoreResult:
     database: str  # the database URL without its password
     restored_from: Path
     previous_copy: Path | None  # a dump of what the database held before
-    schema_version: int  # of the restored data (0 when the dump has no schema_meta)
+    schema_version: int  # of the restored data (1 when the dump has no schema_meta)
 
 
 def libpq_target(settings: Settings) -> tuple[str, dict[str, str]]:
@@ -106,74 +131,120 @@ def _run(command: list[str], env: dict[str, str], what: str) -> str:
     return done.stdout
 
 
-def _check_dump(path: Path, env: dict[str, str]) -> int:
-    """Raise `InvalidBackupError` unless `path` is a CareerMate dump; its schema version."""
+def _entry_problems(listing: str) -> list[str]:
+    """What the table of contents holds that a CareerMate dump never does."""
+    known = expected_tables()
+    problems: list[str] = []
+    for line in listing.splitlines():
+        match = _TOC_LINE.match(line)
+        if match is None:
+            continue
+        entry = match["entry"].split()
+        kind = next((k for k in _ALLOWED_ENTRIES if entry[: len(k.split())] == k.split()), None)
+        if kind is None:
+            problems.append(" ".join(entry[:-1]).lower())  # without the owner
+        elif kind in ("TABLE", "TABLE DATA"):
+            name = entry[len(kind.split()) + 1] if len(entry) > len(kind.split()) + 1 else ""
+            if name not in known:
+                problems.append(f"table {name}")
+    return sorted(set(problems))
+
+
+def _dump_version(path: Path) -> int:
+    """The `schema_meta` version in a dump (BASELINE when it has none, like a database from
+    before versioning); `NotABackup` when it is not a whole number this CareerMate knows."""
+    data = subprocess.run(
+        [find_tool("pg_restore"), "--data-only", "--table=schema_meta", "--file=-", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=_TIMEOUT_SECONDS,
+    )
+    block = re.search(
+        r"^COPY \S*schema_meta \((?P<columns>[^)]*)\) FROM stdin;\n(?P<rows>.*?)^\\\.$",
+        data.stdout,
+        re.MULTILINE | re.DOTALL,
+    )
+    if block is None:
+        return migrations.BASELINE_VERSION
+    columns = [c.strip().strip('"') for c in block["columns"].split(",")]
+    if "id" not in columns or "version" not in columns:
+        return migrations.BASELINE_VERSION  # an unknown column is refused by the listing check
+    rows = [line.split("\t") for line in block["rows"].splitlines()]
+    values = [r[columns.index("version")] for r in rows if r[columns.index("id")] == "1"]
+    if not values:
+        return migrations.BASELINE_VERSION
+    value = values[0]
+    if not (value.isascii() and value.isdigit()) or int(value) < migrations.BASELINE_VERSION:
+        raise NotABackup(
+            f"holds schema version {value!r} in schema_meta, not a whole number from "
+            f"{migrations.BASELINE_VERSION} up"
+        )
+    if int(value) > migrations.CURRENT_VERSION:
+        raise NotABackup(
+            f"was written by a newer CareerMate (schema version {value}; this one knows up to "
+            f"{migrations.CURRENT_VERSION})",
+            "Upgrade CareerMate first.",
+        )
+    return int(value)
+
+
+def inspect_dump(path: Path) -> int:
+    """Raise `NotABackup` unless `path` is a CareerMate dump and nothing else; its version."""
     listing = subprocess.run(
         [find_tool("pg_restore"), "--list", str(path)],
-        env=env,
         capture_output=True,
         text=True,
         timeout=_TIMEOUT_SECONDS,
     )
     if listing.returncode != 0:
         lines = listing.stderr.strip().splitlines()
-        raise InvalidBackupError(
-            f"{path} is not a pg_dump custom-format file or is damaged "
-            f"({lines[-1] if lines else 'unreadable'}). Pick a file made by `careermate backup`."
+        raise NotABackup(
+            "is not a pg_dump custom-format file or is damaged "
+            f"({lines[-1] if lines else 'unreadable'})"
         )
-    missing = [t for t in _CORE_TABLES if not re.search(rf"TABLE DATA \S+ {t}\b", listing.stdout)]
+    missing = [
+        t for t in migrations.CORE_TABLES if not re.search(rf"TABLE DATA \S+ {t}\b", listing.stdout)
+    ]
     if missing:
-        raise InvalidBackupError(
-            f"{path} is not a CareerMate backup (no {', '.join(missing)} data)."
+        raise NotABackup(f"is not a CareerMate backup (no {', '.join(missing)} data)")
+    foreign = _entry_problems(listing.stdout)
+    if foreign:
+        raise NotABackup(
+            f"holds what no CareerMate database has: {', '.join(foreign)}",
+            "Restore imports data only, so it refuses such a file; pick another backup.",
         )
-    data = subprocess.run(
-        [find_tool("pg_restore"), "--data-only", "--table=schema_meta", "--file=-", str(path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=_TIMEOUT_SECONDS,
-    )
-    match = re.search(r"COPY \S*schema_meta \(id, version\) FROM stdin;\n1\t(\d+)", data.stdout)
-    return int(match.group(1)) if match else 0
+    return _dump_version(path)
 
 
-def list_pg_backups(settings: Settings) -> list[PgBackupInfo]:
-    folder = settings.effective_backup_dir
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.iterdir():
-        match = _NAME.match(path.name)
-        if match and path.is_file():
-            when = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
-            key = (when, int(match.group(2) or 1))
-            found.append((key, PgBackupInfo(path, when, path.stat().st_size)))
-    found.sort(key=lambda item: item[0], reverse=True)
-    return [info for _, info in found]
+def _check_dump(path: Path, shown: Path) -> int:
+    try:
+        return inspect_dump(path)
+    except NotABackup as refusal:
+        raise refusal.for_file(shown) from None
+
+
+def dump_problem(path: Path) -> str | None:
+    """None when `path` is a CareerMate dump, else why not (for the backup listing)."""
+    try:
+        inspect_dump(path)
+    except NotABackup as refusal:
+        return refusal.reason
+    except (OSError, subprocess.SubprocessError) as error:
+        return f"could not be read with pg_restore ({error})"
+    return None
+
+
+POSTGRES = BackupKind("PostgreSQL", PG_SUFFIX, dump_problem)
+
+
+def list_pg_backups(settings: Settings) -> list[BackupInfo]:
+    """The dumps in the backup folder, newest first (look-alikes reported and skipped)."""
+    return backup_files.list_backups(POSTGRES, settings.effective_backup_dir)
 
 
 def prune_pg_backups(settings: Settings, keep: int | None = None) -> list[Path]:
     keep = settings.backup_keep if keep is None else keep
-    removed = []
-    for info in list_pg_backups(settings)[max(1, keep) :]:
-        with contextlib.suppress(FileNotFoundError):
-            info.path.unlink()
-            removed.append(info.path)
-    if removed:
-        log.info("pruned %d old PostgreSQL backup(s), keeping %d", len(removed), keep)
-    return removed
-
-
-def _publish(partial: Path, folder: Path, stamp: str) -> Path:
-    for n in range(1, 1000):
-        final = folder / f"careermate-{stamp}{'' if n == 1 else f'-{n}'}{PG_SUFFIX}"
-        try:
-            os.link(partial, final)
-        except FileExistsError:
-            continue
-        partial.unlink()
-        return final
-    raise BackupError(f"too many backups named careermate-{stamp}* in {folder}")
+    return backup_files.prune(POSTGRES, settings.effective_backup_dir, keep)
 
 
 def create_pg_backup(settings: Settings, *, prune: bool = True) -> Path:
@@ -187,8 +258,8 @@ def create_pg_backup(settings: Settings, *, prune: bool = True) -> Path:
             f"Could not create the backup folder {folder} ({error.strerror or error}). Make it "
             "writable or set BACKUP_DIR to a writable folder."
         ) from error
-    stamp = datetime.now(UTC).strftime(_STAMP)
-    partial = folder / f".careermate-{stamp}-{os.getpid()}-{time.monotonic_ns()}.partial"
+    stamp = backup_files.stamp_now(datetime.now(UTC))
+    partial = backup_files.partial_path(folder, stamp)
     started = time.perf_counter()
     try:
         _run(
@@ -196,20 +267,19 @@ def create_pg_backup(settings: Settings, *, prune: bool = True) -> Path:
             env,
             "pg_dump",
         )
-        _check_dump(partial, env)
-        final = _publish(partial, folder, stamp)
+        inspect_dump(partial)
+        final = backup_files.publish(POSTGRES, partial, folder, stamp)
+    except NotABackup as refusal:
+        raise BackupError(
+            f"The dump of {url} failed its check, so older backups were kept: it "
+            f"{refusal.reason}. A restore would refuse it."
+        ) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
-    log.info(
-        "PostgreSQL backup %s written in %.2fs (%d bytes)",
-        final.name,
-        time.perf_counter() - started,
-        final.stat().st_size,
+    return backup_files.finish(
+        POSTGRES, final, started, keep=settings.backup_keep if prune else None
     )
-    if prune:
-        prune_pg_backups(settings)
-    return final
 
 
 def restore_pg_backup(settings: Settings, file: Path | str) -> PgRestoreResult:
@@ -218,13 +288,11 @@ def restore_pg_backup(settings: Settings, file: Path | str) -> PgRestoreResult:
     Refuses while the bot runs (`BotRunningError`) and for a file that is not a CareerMate dump
     (`InvalidBackupError`); saves the current contents first (`previous_copy`).
     """
-    from careermate_bot.storage.runlock import AlreadyRunningError, RunLock
-
     source = Path(file).expanduser()
     if not source.is_file():
         raise InvalidBackupError(f"There is no backup file at {source}.")
     url, env = libpq_target(settings)
-    version = _check_dump(source, env)
+    version = _check_dump(source, source)
     lock = RunLock(settings)
     try:
         lock.acquire()

@@ -19,6 +19,7 @@ from careermate_bot.config import Settings
 from careermate_bot.services.container import AppServices
 from tests.harness.capture import InteractionCapture
 from tests.harness.driver import APPLICATION_ID, SETTLE_TIMEOUT, DiscordHarness
+from tests.harness.limits import LimitChecker
 
 
 class ErrorLog(logging.Handler):
@@ -46,6 +47,32 @@ def _configure_sharded(bot: CareerMateBot, **options: int) -> None:
         dpytest.configure(bot, **options)
     finally:
         dpytest_runner.discord = real_discord
+
+
+def check_channel_messages(http: Any, limits: LimitChecker) -> None:
+    """Run every channel and DM message the bot sends or edits through Discord's limits.
+
+    dpytest's fake HTTP reads its caller's local variables (`sys._getframe`), so the wrappers
+    are plain functions that return the original coroutine: the caller awaits it directly and
+    the frames dpytest looks at stay the same."""
+    send, edit = http.send_message, http.edit_message
+
+    def send_message(channel_id: int, *, params: Any) -> Any:
+        files = len(params.files or [])
+        limits.message(f"message to channel {channel_id}", params.payload or {}, files=files)
+        return send(channel_id, params=params)
+
+    def edit_message(channel_id: int, message_id: int, **fields: Any) -> Any:
+        params = fields.get("params")
+        if params is not None:
+            limits.message(
+                f"edit of message {message_id}",
+                params.payload or {},
+                files=len(params.files or []),
+            )
+        return edit(channel_id, message_id, **fields)
+
+    http.send_message, http.edit_message = send_message, edit_message
 
 
 @asynccontextmanager
@@ -88,12 +115,15 @@ async def running_bot(
     }
     capture = InteractionCapture(bot_user, APPLICATION_ID)
     capture.install()
+    check_channel_messages(state.http, capture.limits)
     errors = ErrorLog()
     logging.getLogger().addHandler(errors)
     harness = DiscordHarness(bot, capture, tmp_dir)
     harness.errors = errors  # type: ignore[attr-defined]
+    body_failed = True
     try:
         yield harness
+        body_failed = False
     finally:
         # Every task the bot started (a streamed reply, a summary still editing) finishes while
         # Discord is still faked; tearing down under it would race the capture's removal.
@@ -105,3 +135,6 @@ async def running_bot(
         await dpytest.empty_queue()
         bot.ws = None  # dpytest's fake socket has no transport to close
         await bot.close()
+    if not body_failed:
+        # Every payload the test made the bot send, to the end, must fit Discord (limits.py).
+        capture.limits.assert_clean()

@@ -4,7 +4,8 @@ discord.py sends interaction responses, followups and edits through
 `discord.webhook.async_.AsyncWebhookAdapter.request`, not through the bot's HTTP client (which
 dpytest fakes). Patching that one method catches every interaction route; the fake answers with
 payloads shaped like Discord's, so discord.py builds real `InteractionMessage`/`WebhookMessage`
-objects and stores views by the message id we hand out.
+objects and stores views by the message id we hand out. Every payload also goes through
+Discord's size limits (`limits.py`): `limits.violations` lists what Discord would refuse.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 
 import discord
 from discord.webhook.async_ import AsyncWebhookAdapter
+
+from tests.harness.limits import LimitChecker
 
 _ids = itertools.count(1_300_000_000_000_000_000)
 
@@ -160,6 +163,7 @@ class InteractionCapture:
         self.original: dict[str, int] = {}  # token -> message id of the original response
         self.channels: dict[str, int] = {}  # token -> channel id
         self.source_message: dict[str, int] = {}  # token -> message id a component sat on
+        self.limits = LimitChecker()
         self._original_request = AsyncWebhookAdapter.request
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -197,6 +201,9 @@ class InteractionCapture:
             raise AssertionError(f"unexpected webhook route {method} {url}")
         token, target = match["token"], match["message"]
         result = self.results[token]
+        if method in ("POST", "PATCH"):
+            what = "followup" if method == "POST" else f"edit of message {target}"
+            self.limits.message(f"{what} (interaction webhook)", payload, files=len(files))
         if method == "POST":
             message = self._new_message(token, payload, files)
             result.calls.append(
@@ -223,6 +230,12 @@ class InteractionCapture:
         result = self.results[token]
         callback_type = int(payload.get("type", 0))
         data = dict(payload.get("data") or {})
+        self.limits.callback(
+            f"interaction response (callback type {callback_type})",
+            callback_type,
+            data,
+            files=len(files),
+        )
         response: dict[str, Any] = {
             "interaction": {"id": str(interaction_id), "type": callback_type},
         }

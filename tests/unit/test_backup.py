@@ -376,7 +376,9 @@ async def test_restore_refuses_files_that_are_not_healthy_careermate_databases(
     assert count_rows(db.sqlite_path) == 20
 
 
-async def test_an_older_backup_is_upgraded_on_the_next_start(db: Settings) -> None:
+async def test_an_older_backup_is_restored_at_the_current_schema(db: Settings) -> None:
+    """Restore imports the rows into a fresh schema after upgrading a copy of the backup the
+    way a start would, so the next start has nothing left to migrate."""
     assert db.sqlite_path is not None
     await seed(1, 3)
     old = create_backup(db)
@@ -387,7 +389,7 @@ async def test_an_older_backup_is_upgraded_on_the_next_start(db: Settings) -> No
 
     assert restore_backup(db, old).schema_version == 1
     report = await init_db(db)
-    assert report.from_version == 1 and report.to_version == migrations.CURRENT_VERSION
+    assert report.from_version == migrations.CURRENT_VERSION and report.applied == []
     assert await profiles.count_messages(1) == 3
 
 
@@ -468,3 +470,44 @@ async def wait_for(condition, seconds: float = 5.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached in time")
         await asyncio.sleep(0.01)
+
+
+# -- Backups are recognised by content, not by name alone (issue 20, D15) -------------------------
+
+
+def junk_named_like_backups(folder: Path) -> list[Path]:
+    """A text file and a foreign SQLite database, named as if written in 2099."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = folder / "careermate-20990101-000000.sqlite3"
+    text.write_text("not a backup")
+    foreign = folder / "careermate-20990101-000000-2.sqlite3"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.close()
+    return [text, foreign]
+
+
+async def test_junk_named_like_backups_does_not_count_as_the_newest(
+    db: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    junk = junk_named_like_backups(db.effective_backup_dir)
+    clock = FakeClock(monkeypatch)
+    made = []
+    for _ in range(12):
+        made.append(create_backup(db))
+        clock.tick(61)
+    assert [b.path for b in list_backups(db)] == made[::-1][:10]  # 10 real ones, not 8
+    assert all(path.exists() for path in junk)  # ignored, never deleted
+    assert not any(path.exists() for path in made[:2])
+
+
+async def test_prune_reports_files_it_ignores_once(
+    db: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    junk = junk_named_like_backups(db.effective_backup_dir)
+    create_backup(db, prune=False)
+    with caplog.at_level(logging.WARNING, logger="careermate_bot.storage"):
+        assert prune_backups(db, keep=1) == []
+    for path in junk:
+        assert caplog.text.count(path.name) == 1, caplog.text
+    assert "not a CareerMate backup" in caplog.text

@@ -14,6 +14,7 @@ import pytest
 from careermate_bot.config import Settings, build_settings
 from careermate_bot.services import profile as profiles
 from careermate_bot.storage.backup import (
+    BackupError,
     BotRunningError,
     InvalidBackupError,
     create_backup,
@@ -21,7 +22,7 @@ from careermate_bot.storage.backup import (
 )
 from careermate_bot.storage.database import close_db, init_db
 from careermate_bot.storage.migrations import CURRENT_VERSION
-from careermate_bot.storage.postgres_backup import libpq_target, list_pg_backups
+from careermate_bot.storage.postgres_backup import find_tool, libpq_target, list_pg_backups
 from careermate_bot.storage.runlock import RunLock
 from tests.pg import database_url_for_test, postgres_only
 
@@ -136,3 +137,81 @@ def test_careermate_backup_command_on_postgres(pg: Settings) -> None:
     assert done.returncode == 0, done.stderr
     assert "Backup written to" in done.stdout and ".dump" in done.stdout
     assert len(list_pg_backups(pg)) == 1
+
+
+# -- Issue 20: a dump is recognised by its content; restore imports data, not a database --------
+
+
+def _dump(settings: Settings, target: Path) -> Path:
+    """pg_dump as an operator would run it, bypassing `careermate backup`'s own check."""
+    url, env = libpq_target(settings)
+    subprocess.run(
+        [find_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(target), url],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return target
+
+
+async def _execute(settings: Settings, *statements: str, create: bool = True) -> None:
+    """Create the schema (unless `create` is False), then run SQL with psql: the ORM would
+    refuse a database that claims a newer version."""
+    if create:
+        await init_db(settings)
+        await close_db()
+    url, env = libpq_target(settings)
+    for statement in statements:
+        command = [find_tool("psql"), "-v", "ON_ERROR_STOP=1", "-qAt", "-c", statement, url]
+        await asyncio.to_thread(subprocess.run, command, env=env, check=True, capture_output=True)
+
+
+async def test_junk_named_like_dumps_does_not_count_as_the_newest(pg: Settings) -> None:
+    await init_db(pg)
+    await close_db()
+    folder = pg.effective_backup_dir
+    folder.mkdir(parents=True)
+    junk = folder / "careermate-20990101-000000.dump"
+    junk.write_bytes(b"not a dump")
+    made = [await asyncio.to_thread(create_backup, pg) for _ in range(3)]
+    assert [info.path for info in list_pg_backups(pg)] == [made[2], made[1]]  # BACKUP_KEEP=2
+    assert junk.exists()
+
+
+async def test_restore_refuses_a_dump_with_a_trigger_naming_the_users_file(
+    pg: Settings, tmp_path: Path
+) -> None:
+    await _execute(
+        pg,
+        "CREATE TABLE audit_copy (content TEXT)",
+        "CREATE FUNCTION keep_copy() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN INSERT INTO audit_copy VALUES (NEW.content); RETURN NEW; END $$",
+        "CREATE TRIGGER keep_everything AFTER INSERT ON chat_messages "
+        "FOR EACH ROW EXECUTE FUNCTION keep_copy()",
+    )
+    trapped = _dump(pg, tmp_path / "mine.dump")
+    with pytest.raises(InvalidBackupError) as caught:
+        await asyncio.to_thread(restore_backup, pg, trapped)
+    message = str(caught.value)
+    assert message.startswith(str(trapped)) and "\n" not in message
+    assert "trigger" in message and "keep_everything" in message and "table audit_copy" in message
+    with pytest.raises(BackupError, match="failed its check"):
+        await asyncio.to_thread(create_backup, pg)  # a backup restore would refuse is no backup
+
+
+async def test_restore_refuses_a_dump_with_a_text_or_newer_schema_version(
+    pg: Settings, tmp_path: Path
+) -> None:
+    await _execute(pg, "UPDATE schema_meta SET version = 999")
+    newer = _dump(pg, tmp_path / "newer.dump")
+    with pytest.raises(InvalidBackupError, match=r"newer.dump was written by a newer CareerMate"):
+        await asyncio.to_thread(restore_backup, pg, newer)
+    await _execute(
+        pg,
+        "ALTER TABLE schema_meta ALTER COLUMN version TYPE TEXT",
+        "UPDATE schema_meta SET version = 'abc'",
+        create=False,
+    )
+    text = _dump(pg, tmp_path / "text.dump")
+    with pytest.raises(InvalidBackupError, match=r"text.dump holds schema version 'abc'"):
+        await asyncio.to_thread(restore_backup, pg, text)

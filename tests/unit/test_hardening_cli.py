@@ -319,3 +319,79 @@ def test_purge_user_removes_a_user_from_the_database_and_every_backup(tmp_path: 
         assert ids == [43], path
     for path in backups:
         assert b"Marker-Ada" not in path.read_bytes()
+
+
+# -- purge-user takes a Discord id and nothing else (issue 20, notes) ----------------------------
+def test_purge_user_with_an_id_beyond_discords_range_is_one_line(tmp_path: Path) -> None:
+    db = make_database(tmp_path)
+    add_user(db, 42, "Ada")
+    result = cli(tmp_path, "purge-user", "9223372036854775808")
+    no_traceback(result)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "OverflowError" not in lines[0], result.stderr
+    assert "9223372036854775808" in lines[0] and "Discord id" in lines[0]
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["٤٢", "4_2", "+42", " 42", "42 ", "-42", "0x2a", "4.2e1", "", "²", "９", "42\n", "1" * 30],
+)
+def test_purge_user_accepts_ascii_digits_only(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careermate_bot.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LOG_DIR", str(tmp_path / "logs"))
+    assert main(["purge-user", text]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1, err
+    assert "Discord id" in err and "digits" in err
+    assert not (tmp_path / "data" / "careermate.sqlite3").exists()  # nothing was opened
+
+
+@pytest.mark.parametrize("text", ["42", "0042", "9223372036854775807", "80351110224678912"])
+def test_discord_ids_in_range_are_accepted(text: str) -> None:
+    from careermate_bot.cli.main import parse_discord_id
+
+    assert parse_discord_id(text) == int(text)
+
+
+def test_purge_user_names_look_alike_backups_it_could_not_clean(tmp_path: Path) -> None:
+    db = make_database(tmp_path)
+    add_user(db, 42, "Marker-Ada-Lovelace")
+    assert cli(tmp_path, "backup").returncode == 0
+    junk = tmp_path / "data" / "backups" / "careermate-20990101-000000.sqlite3"
+    junk.write_text("Marker-Ada-Lovelace, but not a database")
+    result = cli(tmp_path, "purge-user", "42")
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert "removed the user from 1 of 1 kept copies" in result.stdout
+    assert f"{junk} is not a SQLite database" in result.stdout and "NOT cleaned" in result.stdout
+    assert junk.read_text().startswith("Marker-Ada")  # left alone, for the operator
+
+
+def test_restore_of_a_trapped_backup_is_one_line_naming_the_users_file(tmp_path: Path) -> None:
+    db = make_database(tmp_path)
+    add_user(db, 42, "Ada")
+    assert cli(tmp_path, "backup").returncode == 0
+    (made,) = (tmp_path / "data" / "backups").glob("careermate-*.sqlite3")
+    mine = tmp_path / "my copy.sqlite3"
+    mine.write_bytes(made.read_bytes())
+    with sqlite3.connect(mine) as conn:
+        conn.execute("CREATE TABLE shadow (content TEXT)")
+        conn.execute(
+            "CREATE TRIGGER copy_all AFTER INSERT ON chat_messages "
+            "BEGIN INSERT INTO shadow VALUES (new.content); END"
+        )
+    conn.close()
+    result = cli(tmp_path, "restore", str(mine))
+    no_traceback(result)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Restore refused:"), result.stderr
+    assert str(mine) in lines[0] and "trigger copy_all" in lines[0] and "table shadow" in lines[0]
+    assert ".partial" not in lines[0]
