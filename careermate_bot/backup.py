@@ -5,7 +5,8 @@
   meanwhile) into `<backup_dir>/careermate-YYYYmmdd-HHMMSS.sqlite3` (UTC; `-2`, `-3`, ... when
   two land in the same second). The copy is a self-contained file (journal_mode=DELETE) and must
   pass `PRAGMA integrity_check` before it gets its final name and older backups are pruned.
-- `create_backup_async` runs it in a thread so the event loop never blocks.
+- `create_backup_async` runs it in the backups thread pool (`workers`), so the event loop never
+  blocks and a backup never waits behind other kinds of work.
 - `BackupScheduler` runs it every BACKUP_INTERVAL_MINUTES (0 = off) and never crashes the bot.
 - `restore_backup` refuses while the bot runs (the run lock), verifies the file, keeps a copy
   of the database it replaces (`careermate.sqlite3.before-restore-<ts>`) and removes the stale
@@ -41,6 +42,7 @@ from careermate_bot.backup_errors import InvalidBackupError as InvalidBackupErro
 from careermate_bot.backup_errors import NotSqliteError as NotSqliteError
 from careermate_bot.config import Settings
 from careermate_bot.runlock import AlreadyRunningError, RunLock
+from careermate_bot.workers import Work, run_in
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +254,7 @@ def create_backup(settings: Settings, *, prune: bool = True) -> Path:
 
 
 async def create_backup_async(settings: Settings, *, prune: bool = True) -> Path:
-    return await asyncio.to_thread(create_backup, settings, prune=prune)
+    return await run_in(Work.BACKUPS, create_backup, settings, prune=prune)
 
 
 def verify_database_file(path: Path) -> int:
@@ -462,7 +464,7 @@ class BackupScheduler:
         """One scheduled round: back up unless nothing changed. Never raises (but cancels)."""
         self.last_run_at = _utcnow()
         try:
-            fingerprint = await asyncio.to_thread(self._current_fingerprint)
+            fingerprint = await run_in(Work.BACKUPS, self._current_fingerprint)
             if fingerprint == self._fingerprint:
                 log.debug("no change since the last backup; skipping this one")
                 return None

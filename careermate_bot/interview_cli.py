@@ -70,7 +70,7 @@ async def interview_session(
     out = stdout or sys.stdout
     inp = stdin or sys.stdin
     client = await _client(settings) if llm == "auto" else llm
-    kb = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
+    kb = await asyncio.to_thread(get_knowledge_base, settings.data_dir)  # once, at start
     await init_db(settings)
     try:
         service = InterviewService(llm=client, knowledge=kb)
@@ -150,7 +150,7 @@ async def _read_answer(inp: TextIO) -> Any:
     """Lines up to an empty line (a command is one line on its own); None at end of input."""
     lines: list[str] = []
     while True:
-        line = await asyncio.to_thread(inp.readline)
+        line = await asyncio.to_thread(inp.readline)  # one terminal user, one line at a time
         if not line:
             return "\n".join(lines) if lines else None
         line = line.rstrip("\r\n")

@@ -139,6 +139,7 @@ async def build_services(
     """The production wiring (the bot and `careermate chat`): the configured LLM backend and
     the career knowledge base. Raises the LLM factory's `LLMError` (e.g. `NoEngine`)."""
     llm = await create_llm_client(settings)
+    # Once, at start-up, before any other work: the default pool is free.
     knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
     return AppServices(
         settings,

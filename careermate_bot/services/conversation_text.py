@@ -7,7 +7,6 @@ pages one after another; a chart is saved as a PNG and its path printed.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from careermate_bot.services.charts import PathBar, render_match_chart
 from careermate_bot.services.container import AppServices
 from careermate_bot.services.conversation import Routed
 from careermate_bot.services.job_search import JobQuery, JobSearch, search_jobs
+from careermate_bot.workers import Work, run_in
 
 CHART_FILE = "career-paths.png"
 _MARKUP = re.compile(r"\*\*|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|`")
@@ -102,10 +102,10 @@ async def _chart(services: AppServices, result: CareerPaths) -> Path | None:
         )
         for m in result.matches
     ]
-    png = await asyncio.to_thread(render_match_chart, bars)
+    png = await run_in(Work.CHARTS, render_match_chart, bars)
     path = Path(services.settings.data_dir) / CHART_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    await asyncio.to_thread(path.write_bytes, png)
+    await run_in(Work.CHARTS, path.write_bytes, png)
     return path
 
 

@@ -9,7 +9,6 @@ private answer), show "working", render the typed result with `embeds.py`, attac
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from typing import TYPE_CHECKING, Any
@@ -36,6 +35,7 @@ from careermate_bot.services.career_paths import (
 from careermate_bot.services.charts import PathBar, render_match_chart
 from careermate_bot.services.intents import IntentSlots
 from careermate_bot.services.user_text import visible_text
+from careermate_bot.workers import Work, run_in
 from cogs.career.embeds import CHART_NAME, career_embed, gap_embed
 from cogs.career.summary import SUMMARY_PENDING, stream_summary_into
 from cogs.career.views import career_view, gap_view
@@ -64,7 +64,7 @@ async def render_career(
     png: bytes | None = None
     if result.matches:
         try:
-            png = await asyncio.to_thread(render_match_chart, chart_bars(result))
+            png = await run_in(Work.CHARTS, render_match_chart, chart_bars(result))
         except Exception:
             log.exception("could not draw the career chart; sending the embed without it")
     embed = career_embed(result, with_chart=png is not None)

@@ -8,7 +8,6 @@ a message reply (`!mock_interview`) is public, and its buttons refuse anyone but
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import re
@@ -30,6 +29,7 @@ from careermate_bot.services.interview import (
 )
 from careermate_bot.services.interview.chart import render_area_chart
 from careermate_bot.services.interview.feedback import unavailable_note
+from careermate_bot.workers import Work, run_in
 from cogs.interview.embeds import (
     CHART_NAME,
     closed_embed,
@@ -105,7 +105,7 @@ async def screen_for(
         report = await bot.services.interview.report(view.id)
         file = None
         if report.areas:
-            png = await asyncio.to_thread(render_area_chart, report.areas)
+            png = await run_in(Work.CHARTS, render_area_chart, report.areas)
             file = discord.File(_bytes(png), filename=CHART_NAME)
         actions = ["weak", "new"] if report.weakest_area and report.answered else ["new"]
         return Screen(report_embed(report, chart=file is not None), _buttons(view, *actions), file)
