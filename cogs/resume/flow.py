@@ -34,6 +34,7 @@ from careermate_bot.services.resume.rewrites import stream_rewrites
 from careermate_bot.services.resume.runner import read_and_review_file, read_and_review_text
 from careermate_bot.services.resume.store import Comparison
 from careermate_bot.services.user_text import visible_text
+from careermate_bot.workers import Work, run_in
 from cogs.resume.embeds import CHART_NAME, RewriteState, review_embed
 
 if TYPE_CHECKING:
@@ -123,12 +124,12 @@ async def review_flow(
                 document, result = await read_and_review_text(kb, source, target)
         except ResumeError as error:
             # The detail names the case, never the content; nothing is stored.
-            log.info("résumé not reviewed for user %s: %s", user.id, error)
+            log.info("résumé not reviewed for user %s: %s", user.id, error.code)
             await reply.send(error.user_message, private=True)
             return
         saved, comparison = await store.save_review(user.id, result, user.display_name)
         try:
-            png = await asyncio.to_thread(render_breakdown_chart, result.checks, result.score)
+            png = await run_in(Work.CHARTS, render_breakdown_chart, result.checks, result.score)
         except Exception:
             log.exception("could not draw the résumé chart; sending the embed without it")
     rewriting = services.has_llm and bool(result.weak_bullets)

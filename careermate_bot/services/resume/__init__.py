@@ -4,9 +4,10 @@
     result = review(kb, text, target_role="Data Analyst")
     result.score, result.checks, result.skills, result.fixes, result.coverage
 
-Async front ends: `review_file_async` / `review_text_async` parse and review in a worker thread
-with a time limit. Rewrites of weak bullets by the LLM: `rewrites.stream_rewrites`. Storing the
-summary for "compare with my last review": `store`. Discord-free; see docs/resume.md.
+Async front ends: `review_file_async` / `review_text_async` read the file in a worker process
+(killed past the time limit, with CPU and memory limits) and review it in a bounded thread
+pool. Rewrites of weak bullets by the LLM: `rewrites.stream_rewrites`. Storing the summary for
+"compare with my last review": `store`. Discord-free; see docs/resume.md.
 """
 
 from careermate_bot.services.resume.document import Document, FileKind, LayoutRisk
@@ -25,15 +26,14 @@ from careermate_bot.services.resume.errors import (
     UnsupportedType,
     ZipBomb,
 )
-from careermate_bot.services.resume.files import (
-    extract_text,
-    extract_text_async,
-    from_paste,
-    read_document,
-    read_document_async,
-)
+from careermate_bot.services.resume.files import extract_text, from_paste, read_document
 from careermate_bot.services.resume.review import review, review_document
-from careermate_bot.services.resume.runner import review_file_async, review_text_async
+from careermate_bot.services.resume.runner import (
+    extract_text_async,
+    read_document_async,
+    review_file_async,
+    review_text_async,
+)
 from careermate_bot.services.resume.types import (
     CheckResult,
     FitSuggestion,
