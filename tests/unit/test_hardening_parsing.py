@@ -141,7 +141,7 @@ async def test_a_timed_out_parse_is_killed_and_its_slot_freed_at_once() -> None:
 
 
 async def test_a_worker_over_its_memory_limit_answers_too_complex_and_is_replaced() -> None:
-    pool = ParsePool(size=1, limits=Limits(memory_bytes=8 * 1024 * 1024))
+    pool = ParsePool(size=1, limits=Limits(memory_bytes=4 * 1024 * 1024))
     try:
         with pytest.raises(TooComplex) as caught:
             await pool.read(S.tj_flood_pdf(1_000_000), "cv.pdf", time_limit=60)

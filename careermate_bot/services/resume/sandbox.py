@@ -94,9 +94,9 @@ def serve(fd: int, cpu_seconds: int, memory_bytes: int, jobs_per_worker: int) ->
     limits = Limits(cpu_seconds, memory_bytes, jobs_per_worker)
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
-    from careermate_bot.services.resume import docx_reader, pdf_reader  # noqa: F401  (loaded now)
     from careermate_bot.services.resume.files import read_document
 
+    _warm_up(read_document)  # every reader's lazy imports, before the memory limit
     _limit_memory(limits.memory_bytes)
     with socket.socket(fileno=fd) as sock:
         sock.sendall(READY)
@@ -155,6 +155,49 @@ def _cpu_budget(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGXCPU, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_CPU, before)
         signal.signal(signal.SIGXCPU, handler)
+
+
+def _warm_up(read_document: Callable[[bytes, str], Document]) -> None:
+    """Read a tiny PDF, Word file and text once, so the imports the readers do on first use
+    happen now (an import failing under the memory limit would look like a damaged file)."""
+    samples = [(_tiny_pdf(), "w.pdf"), (_tiny_docx(), "w.docx"), (b"Warm up.", "w.txt")]
+    for data, name in samples:
+        with contextlib.suppress(ResumeError):
+            read_document(data, name)
+
+
+def _tiny_pdf() -> bytes:
+    content = b"BT /F1 12 Tf 72 700 Td (Warm up the PDF reader before any file arrives) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def _tiny_docx() -> bytes:
+    import io
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>Warm up</w:t></w:r></w:p>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", body + "</w:body></w:document>")
+        archive.writestr("word/header1.xml", f'<w:hdr xmlns:w="{w}"/>')
+    return buffer.getvalue()
 
 
 def _kind(data: bytes) -> str:
