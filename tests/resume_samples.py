@@ -352,3 +352,130 @@ def two_column_pdf(text: str) -> bytes:
         pdf.set_xy(pdf.l_margin + column + 8, y0 + number * 5)
         pdf.cell(column, 5, line[:60])
     return bytes(pdf.output())
+
+
+# -- hostile files: small inputs that ask a reader for far more work than any résumé ------------
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of numbered objects (1 is the catalog) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def pdf_stream(content: bytes, extra: bytes = b"") -> bytes:
+    data = zlib.compress(content, 9)
+    return b"<< /Length %d /Filter /FlateDecode %s >>\nstream\n%s\nendstream" % (
+        len(data),
+        extra,
+        data,
+    )
+
+
+def _one_page_pdf(content: bytes, xobjects: bytes = b"", extra: list[bytes] | None = None) -> bytes:
+    resources = b"<< /Font << /F1 5 0 R >> %s >>" % xobjects
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s "
+            b"/Contents 4 0 R >>" % resources,
+            pdf_stream(content),
+            HELVETICA,
+            *(extra or []),
+        ]
+    )
+
+
+def form_drawn_pdf(form: bytes, draws: int) -> bytes:
+    """One page that draws one form XObject (content `form`) `draws` times."""
+    return _one_page_pdf(
+        b"/X Do " * draws,
+        b"/XObject << /X 6 0 R >>",
+        [
+            pdf_stream(
+                form,
+                b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                b"/Resources << /Font << /F1 5 0 R >> >>",
+            )
+        ],
+    )
+
+
+def form_xobject_bomb_pdf(operators: int = 100_000, draws: int = 30) -> bytes:
+    """About 2 KB: one page draws one form XObject of `operators` text operators `draws`
+    times. pypdf parses the form again at every draw (33-50 s of CPU before the fix)."""
+    return form_drawn_pdf(b"BT /F1 1 Tf " + b"(a) Tj " * operators + b"ET", draws)
+
+
+def tj_flood_pdf(operators: int = 1_000_000) -> bytes:
+    """About 10.8 KB: one content stream of a million `Tj` operators (341 MB before the fix)."""
+    return _one_page_pdf(b"BT /F1 1 Tf " + b"(a) Tj " * operators + b"ET")
+
+
+def damaged_pdf_around(text: str) -> bytes:
+    """A PDF whose content stream breaks right before `text` (pypdf's error quotes it)."""
+    content = b"BT /F1 12 Tf 72 700 Td (Resume) Tj [ ~" + text.encode() + b" ] TJ ET"
+    return _one_page_pdf(content)
+
+
+def _replace_in_docx(data: bytes, replace: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            target.writestr(info.filename, replace.get(info.filename, source.read(info)))
+    return buffer.getvalue()
+
+
+def docx_with_huge_header(paragraphs: int = 80_000) -> bytes:
+    """The strong résumé whose page header holds `paragraphs` distinct paragraphs."""
+    base = to_docx(STRONG, header="Jordan Rivera - Data Analyst")
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        header = next(n for n in archive.namelist() if re.fullmatch(r"word/header\d*\.xml", n))
+    body = "".join(f"<w:p><w:r><w:t>Header line {i}</w:t></w:r></w:p>" for i in range(paragraphs))
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="{W_NS}">{body}</w:hdr>'
+    return _replace_in_docx(base, {header: xml.encode()})
+
+
+def docx_with_broken_xml(tag: str) -> bytes:
+    """A Word file whose document.xml has an unclosed element named `tag` (lxml names it)."""
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
+        f"<w:p><w:r><w:t>Experience</w:t></w:r></w:p><{tag}></w:body></w:document>"
+    )
+    return _replace_in_docx(to_docx(STRONG), {"word/document.xml": xml.encode()})
+
+
+def slow_pdf(pages: int = 6, operators: int = 24_000) -> bytes:
+    """Within every work limit, yet seconds of CPU to read: `pages` pages of `operators` text
+    operators each (then refused as too long). For tests of the time limit."""
+    content = pdf_stream(b"BT /F1 1 Tf " + b"(a) Tj " * operators + b"ET")
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+    page += b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + pages)
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+            content,
+            *([page] * pages),
+            HELVETICA,
+        ]
+    )

@@ -71,7 +71,7 @@ async def interview_session(
     out = stdout or sys.stdout
     inp = stdin or sys.stdin
     client = await _client(settings) if llm == "auto" else llm
-    knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
+    knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)  # once, at start
     services = AppServices(settings, llm=client, knowledge=knowledge, backups_enabled=False)
     await services.start()
     try:
@@ -150,7 +150,7 @@ async def _read_answer(inp: TextIO) -> str | None:
     """Lines up to an empty line (a command is one line on its own); None at end of input."""
     lines: list[str] = []
     while True:
-        line = await asyncio.to_thread(inp.readline)
+        line = await asyncio.to_thread(inp.readline)  # one terminal user, one line at a time
         if not line:
             return "\n".join(lines) if lines else None
         line = line.rstrip("\r\n")

@@ -7,7 +7,6 @@ pages one after another; a chart is saved as a PNG and its path printed.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from careermate_bot.services.conversation import (
     Turn,
 )
 from careermate_bot.services.jobs import JobSearch
+from careermate_bot.workers import Work, run_in
 
 CHART_FILE = "career-paths.png"
 _MARKUP = re.compile(r"\*\*|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|`")
@@ -101,7 +101,7 @@ async def _chart(services: AppServices, result: CareerPaths) -> Path | None:
         return None
     path = Path(services.settings.data_dir) / CHART_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    await asyncio.to_thread(path.write_bytes, png)
+    await run_in(Work.CHARTS, path.write_bytes, png)
     return path
 
 

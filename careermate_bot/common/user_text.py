@@ -34,8 +34,9 @@ def quote(text: str, limit: int = 40) -> str:
     return f"“{escape_markdown(shorten(text, limit))}”"
 
 
-# Characters that are not whitespace to Python but still show nothing.
-_BLANK_LOOKALIKES = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+# Characters that are not whitespace to Python but still show nothing (U+FFFC, the object
+# replacement character, stands for an embedded object that a text field never has).
+_BLANK_LOOKALIKES = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\ufffc")
 _ZWJ = "\u200d"
 
 
@@ -46,7 +47,7 @@ def is_invisible(ch: str) -> bool:
     category = unicodedata.category(ch)
     # Cf: format characters (zero-width space/joiners, BOM, bidi marks, soft hyphen, tag
     # characters); Cc: control characters; Cs/Co/Cn: surrogates, private use, unassigned.
-    return category in ("Cf", "Cc", "Cs", "Cn") and not ch.isspace()
+    return category in ("Cf", "Cc", "Cs", "Co", "Cn") and not ch.isspace()
 
 
 def _strip_invisible(text: str) -> str:

@@ -81,6 +81,7 @@ def unload_local_models() -> None:
 
 async def load_local(path: Path | None, n_ctx: int, n_threads: int | None = None) -> LocalBackend:
     """`load_local_sync` in a worker thread, so loading never blocks the event loop."""
+    # A one-off at start-up (or a model switch), not per request: the default pool is enough.
     return await asyncio.to_thread(load_local_sync, path, n_ctx, n_threads)
 
 
@@ -126,7 +127,7 @@ async def resolve_auto_explained(
         await ollama.check_model()
     except LLMError as problem:
         await ollama.aclose()
-        if await asyncio.to_thread(local_installed, settings):
+        if await asyncio.to_thread(local_installed, settings):  # once, at start-up
             log.info("LLM_PROVIDER=auto: Ollama not usable (%s); using the embedded model", problem)
             backend = await load_local(
                 settings.local_model_path, settings.llm_num_ctx, settings.local_threads

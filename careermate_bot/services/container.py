@@ -25,6 +25,7 @@ from careermate_bot.services.interview import BankIndex, InterviewService
 from careermate_bot.services.jobs import JobsService
 from careermate_bot.services.profile import ProfileService
 from careermate_bot.services.resume import ResumeService
+from careermate_bot.services.resume.sandbox import parse_pool
 from careermate_bot.storage.backup import BackupScheduler, create_backup_async
 from careermate_bot.storage.database import close_db, init_db
 
@@ -164,6 +165,7 @@ class AppServices:
                 log.info("final backup written to %s", path)
             except Exception:
                 log.exception("final backup failed")
+        parse_pool().close()  # the résumé parse workers (started on first use)
         if self._llm is not None:
             await self._llm.aclose()
         if self.manage_database:
@@ -176,7 +178,8 @@ async def build_services(
     """The production wiring (the bot and `careermate chat`): the configured LLM backend and
     the career knowledge base. Raises the LLM factory's `LLMError` (e.g. `NoEngine`)."""
     llm = await create_llm_client(settings)
-    knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
+    # Once, at start-up, before any other work: the default pool is free.
+    knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)  # once, at start
     return AppServices(
         settings,
         llm=llm,

@@ -8,7 +8,8 @@
 - A file counts as a backup by its content (`sqlite_import.backup_problem`), not by its name:
   look-alikes are skipped by listing, pruning and purge-user, and reported in the log
   (`backup_files`, shared with the PostgreSQL backups).
-- `create_backup_async` runs it in a thread so the event loop never blocks.
+- `create_backup_async` runs it in the backups thread pool (`workers`), so the event loop never
+  blocks and a backup never waits behind other kinds of work.
 - `BackupScheduler` runs it every BACKUP_INTERVAL_MINUTES (0 = off) and never crashes the bot.
 - `restore_backup` refuses while the bot runs (the run lock), checks the file and imports its
   rows into a freshly built schema (`sqlite_import`: a trap in the file never becomes part of
@@ -49,6 +50,7 @@ from careermate_bot.storage.errors import InvalidBackupError as InvalidBackupErr
 from careermate_bot.storage.errors import NotSqliteError as NotSqliteError
 from careermate_bot.storage.runlock import AlreadyRunningError, RunLock
 from careermate_bot.storage.sqlite_import import verify_database_file as verify_database_file
+from careermate_bot.workers import Work, run_in
 from models.jobs import PERSON_ID_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -180,7 +182,7 @@ def create_backup(settings: Settings, *, prune: bool = True) -> Path:
 
 
 async def create_backup_async(settings: Settings, *, prune: bool = True) -> Path:
-    return await asyncio.to_thread(create_backup, settings, prune=prune)
+    return await run_in(Work.BACKUPS, create_backup, settings, prune=prune)
 
 
 def _keep_previous(db: Path, stamp: str) -> Path:
@@ -356,7 +358,7 @@ class BackupScheduler:
         """One scheduled round: back up unless nothing changed. Never raises (but cancels)."""
         self.last_run_at = _utcnow()
         try:
-            fingerprint = await asyncio.to_thread(self._current_fingerprint)
+            fingerprint = await run_in(Work.BACKUPS, self._current_fingerprint)
             if fingerprint == self._fingerprint:
                 log.debug("no change since the last backup; skipping this one")
                 return None

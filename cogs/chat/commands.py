@@ -116,11 +116,6 @@ class ChatCog(commands.Cog, name="Chat"):
         assert self.bot.user is not None  # checked by _addressed_to_me
         text = strip_mention(message.content, self.bot.user.id)
         document = document_of(message) if message.guild is None else None
-        if not text and document is None:
-            await message.reply(
-                "Hi! Ask me anything about your career, or try `/help`.", mention_author=False
-            )
-            return
         bucket = self.cooldowns.get_bucket(message)
         retry_after = bucket.update_rate_limit() if bucket is not None else None
         if retry_after:
@@ -129,6 +124,11 @@ class ChatCog(commands.Cog, name="Chat"):
                 await message.reply(SLOW_DOWN, mention_author=False)
             return
         self._warned.discard(message.author.id)
+        if not text and document is None:  # a bare mention or an image: counted above too
+            await message.reply(
+                "Hi! Ask me anything about your career, or try `/help`.", mention_author=False
+            )
+            return
         self.bot.track(self._handle(message, text, document), name=f"chat-reply-{message.id}")
 
     async def _handle(

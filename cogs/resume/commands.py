@@ -18,7 +18,7 @@ from careermate_bot.discord_ui.autocomplete import location_choices, role_choice
 from careermate_bot.discord_ui.events import RESUME_REQUEST
 from careermate_bot.discord_ui.replies import DirectReply, InteractionReply, MessageReply, Reply
 from cogs.resume.flow import ReviewOptions, review_flow
-from cogs.resume.views import PasteModal, paste_view, review_view
+from cogs.resume.views import PasteModal, check_paste_rate, paste_view, review_view
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
@@ -85,6 +85,7 @@ class ResumeCog(commands.Cog, name="Resume"):
     @resume.command(name="paste", description="Paste your résumé's text for a scored ATS review")
     @app_commands.describe(target_role="The role you are applying for (start typing)")
     @app_commands.autocomplete(target_role=_role_ac)
+    @app_commands.check(check_paste_rate)
     async def paste(
         self,
         interaction: discord.Interaction[CareerMateBot],

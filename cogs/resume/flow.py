@@ -84,7 +84,7 @@ async def review_flow(
                 outcome = await resumes.review_text(plan, source)
         except ResumeError as error:
             # The detail names the case, never the content; nothing is stored.
-            log.info("résumé not reviewed for user %s: %s", user.id, error)
+            log.info("résumé not reviewed for user %s: %s", user.id, error.code)
             await reply.send(error.user_message, private=True)
             return
     result = outcome.result

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import discord
+from discord import app_commands
+from discord.ext import commands
 
 from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.events import INTERVIEW_START_CLICK, has_listener
@@ -28,6 +30,22 @@ NOT_YOURS = "That's someone else's résumé review. Run `/resume review` for you
 GONE = "That review is no longer stored (it was deleted). Run `/resume review` again."
 PASTE_LIMIT = 4000
 LABEL_LIMIT = 80
+# Per user: paste forms a minute, as many as /resume review allows reviews (a form is a review).
+# Counted when the form opens (/resume paste, Re-check, "Paste my résumé instead"), so nobody
+# types a résumé into a form that would then be refused.
+PASTE_RATE, PASTE_PER = 5, 60.0
+_paste_forms: commands.CooldownMapping[discord.Interaction[Any]] = commands.CooldownMapping(
+    commands.Cooldown(PASTE_RATE, PASTE_PER), lambda interaction: interaction.user.id
+)
+
+
+def check_paste_rate(interaction: discord.Interaction[Any]) -> bool:
+    """True, or `CommandOnCooldown` (answered "Easy there! Try again in N s.") past the rate."""
+    bucket = _paste_forms.get_bucket(interaction)
+    retry_after = bucket.update_rate_limit() if bucket is not None else None
+    if bucket is not None and retry_after:
+        raise app_commands.CommandOnCooldown(bucket, retry_after)
+    return True
 
 
 async def _stored(
@@ -198,6 +216,7 @@ class PasteButton(
         self.occupation_id = occ
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        check_paste_rate(interaction)
         title = None
         if self.occupation_id:
             found = interaction.client.services.knowledge.get_occupation(self.occupation_id)

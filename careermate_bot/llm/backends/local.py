@@ -232,7 +232,7 @@ class LocalBackend:
 
     @classmethod
     async def load(cls, path: Path, **options: Any) -> LocalBackend:
-        return await asyncio.to_thread(cls.load_sync, path, **options)
+        return await asyncio.to_thread(cls.load_sync, path, **options)  # once per model load
 
     # Prompt --------------------------------------------------------------------------------------
     def format_prompt(self, messages: Sequence[LLMMessage]) -> str:

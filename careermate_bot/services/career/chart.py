@@ -1,4 +1,4 @@
-"""Charts as PNG bytes (matplotlib, Agg backend). Blocking: call through `asyncio.to_thread`.
+"""Charts as PNG bytes (matplotlib, Agg backend). Blocking: `workers.run_in(Work.CHARTS, ...)`.
 
 The career chart shows, per path, the match % (bar) and how many of the role's skills the person
 has versus lacks (a split bar beside it). It is drawn on its own solid, mid-dark card with light

@@ -9,7 +9,6 @@ quotes a figure it was not given.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Hashable
 
 from careermate_bot.common.user_text import quote
@@ -48,6 +47,7 @@ from careermate_bot.services.career.paths import (
     fallback_note,
 )
 from careermate_bot.services.profile import ProfileService, ProfileSnapshot, capped_note
+from careermate_bot.workers import Work, run_in
 
 
 class CareerService:
@@ -221,7 +221,7 @@ class CareerService:
             )
             for m in result.matches
         ]
-        return await asyncio.to_thread(render_match_chart, bars)
+        return await run_in(Work.CHARTS, render_match_chart, bars)
 
     def writes_summary(self, result: CareerPaths) -> bool:
         """Whether a model summary will follow the result."""

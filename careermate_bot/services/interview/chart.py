@@ -1,6 +1,6 @@
 """The report chart: the mean score per competency or skill (PNG bytes, the /career chart style).
 
-Blocking (matplotlib): call through `asyncio.to_thread`.
+Blocking (matplotlib): call through `workers.run_in(Work.CHARTS, ...)`.
 """
 
 from __future__ import annotations

@@ -57,6 +57,7 @@ from careermate_bot.services.interview.types import (
     UnknownRole,
     WrongPhase,
 )
+from careermate_bot.workers import Work, run_in
 from models import InterviewAnswer, InterviewSession, SessionPhase, SessionStatus, UserProfile
 
 log = logging.getLogger(__name__)
@@ -402,7 +403,7 @@ class InterviewService:
         """The report's chart by competency (drawn off the event loop), or None."""
         if not report.areas:
             return None
-        return await asyncio.to_thread(render_area_chart, report.areas)
+        return await run_in(Work.CHARTS, render_area_chart, report.areas)
 
     @property
     def writes_comments(self) -> bool:

@@ -7,8 +7,9 @@
 
 The feature's façade is `ResumeService` (plan -> review a file or pasted text off the event loop
 -> stored summary, chart, then the model's rewrites, each checked by `claims.rewrite_problem`:
-no invented skill, employer, title or seniority); `review_file_async` / `review_text_async`
-parse and review in a worker with a time limit. Discord-free; see docs/resume.md.
+no invented skill, employer, title or seniority). `review_file_async` / `review_text_async`
+read the file in a worker process (killed past the time limit, with CPU and memory limits) and
+review it in a bounded thread pool. Discord-free; see docs/resume.md.
 """
 
 from careermate_bot.services.resume.document import Document, FileKind, LayoutRisk
@@ -27,18 +28,17 @@ from careermate_bot.services.resume.errors import (
     UnsupportedType,
     ZipBomb,
 )
-from careermate_bot.services.resume.files import (
-    extract_text,
-    extract_text_async,
-    from_paste,
-    read_document,
-    read_document_async,
-)
+from careermate_bot.services.resume.files import extract_text, from_paste, read_document
 from careermate_bot.services.resume.headings import LABELS as SECTION_LABELS
 from careermate_bot.services.resume.report import bar
 from careermate_bot.services.resume.review import review, review_document
 from careermate_bot.services.resume.rewrites import Rewrite
-from careermate_bot.services.resume.runner import review_file_async, review_text_async
+from careermate_bot.services.resume.runner import (
+    extract_text_async,
+    read_document_async,
+    review_file_async,
+    review_text_async,
+)
 from careermate_bot.services.resume.service import (
     ResumeService,
     ReviewOutcome,

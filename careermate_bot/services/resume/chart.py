@@ -1,7 +1,7 @@
 """The score breakdown as a PNG: one bar per check, points earned of its weight.
 
 Same card, colours and lock as the /career chart (`services.charts`). Blocking: call it through
-`asyncio.to_thread`.
+`workers.run_in(Work.CHARTS, ...)`.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ All derive from `ResumeError` (a `UserFacingError`), so front ends show `user_me
 
 from __future__ import annotations
 
+import re
+
 from careermate_bot.errors import UserFacingError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -68,6 +70,16 @@ class EncryptedPdf(ResumeError):
         )
 
 
+# A reason in a logged detail is a case name or an exception type, never a parser's message
+# (pypdf and lxml quote the file's bytes: names, emails, phone numbers).
+_CASE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,40}(?: [A-Za-z][A-Za-z0-9_]{0,40}){0,4}")
+
+
+def case_name(reason: str) -> str:
+    """`reason` if it is a short case name ("bad zip", "PdfReadError"), else "unreadable"."""
+    return reason if _CASE_NAME.fullmatch(reason) else "unreadable"
+
+
 class CorruptFile(ResumeError):
     code = "corrupt"
 
@@ -75,7 +87,7 @@ class CorruptFile(ResumeError):
         super().__init__(
             f"I couldn't read that {kind} file — it seems damaged or incomplete. "
             f"Open it on your computer, save it again and resend it. {SAVE_AS}",
-            detail=f"corrupt {kind}: {reason}"[:300],
+            detail=f"corrupt {kind}: {case_name(reason)}",
         )
 
 
@@ -145,6 +157,31 @@ class ParseTimeout(ResumeError):
             "Reading that file took too long, so I stopped. Try a simpler export (.docx or a "
             "text PDF), or paste the text with `/resume paste`.",
             detail=f"parsing took over {seconds:g} s",
+        )
+
+
+class TooComplex(ResumeError):
+    """Reading the file needs far more work or memory than any résumé: refused by a reader's
+    work limit, or its worker process hit its CPU or memory limit."""
+
+    code = "too_complex"
+
+    def __init__(self, kind: str = "file", reason: str = "") -> None:
+        super().__init__(
+            f"That {kind} is far more complex inside than any résumé, so I stopped reading it. "
+            "Try a simpler export (.docx or a text PDF), or paste the text with `/resume paste`.",
+            detail=f"{kind} over a work limit: {case_name(reason)}",
+        )
+
+
+class ParserBusy(ResumeError):
+    code = "busy"
+
+    def __init__(self, waited: float) -> None:
+        super().__init__(
+            "I'm reading a lot of files right now. Please send yours again in a minute, or "
+            "paste the text with `/resume paste`.",
+            detail=f"no parse slot free within {waited:g} s",
         )
 
 

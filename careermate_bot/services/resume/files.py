@@ -1,13 +1,11 @@
 """Bytes in, `Document` out: size limit, type from the bytes, the right reader, text limits.
 
-Blocking (pypdf, python-docx): `read_document_async` runs it in a worker thread with a time
-limit, and at most `PARSE_CONCURRENCY` files are read at once so two cores stay responsive.
+Blocking (pypdf, lxml) and fed untrusted bytes: the async entry points (`runner`) run it in a
+worker process that is killed past the time limit, with CPU and memory limits, at most
+`sandbox.PARSE_CONCURRENCY` files at once so two cores stay responsive (services.resume.sandbox).
 """
 
 from __future__ import annotations
-
-import asyncio
-import threading
 
 from careermate_bot.services.resume import sniff
 from careermate_bot.services.resume.document import Document, FileKind
@@ -18,17 +16,13 @@ from careermate_bot.services.resume.errors import (
     CorruptFile,
     EmptyDocument,
     FileTooLarge,
-    ParseTimeout,
     TooManyPages,
     UnsupportedType,
 )
 from careermate_bot.services.resume.text_reader import clean, read_text
 
-PARSE_TIMEOUT = 15.0  # seconds
-PARSE_CONCURRENCY = 2
+PARSE_TIMEOUT = 15.0  # seconds (wall clock) to read one file
 WORDS_PER_PAGE = 600  # a dense page; used to bound formats without pages
-
-_slots = threading.BoundedSemaphore(PARSE_CONCURRENCY)
 
 
 def read_document(data: bytes, filename: str = "") -> Document:
@@ -86,29 +80,6 @@ def _kind_name(kind: FileKind) -> str:
     }[kind]
 
 
-def _guarded(data: bytes, filename: str) -> Document:
-    with _slots:
-        return read_document(data, filename)
-
-
-async def read_document_async(
-    data: bytes, filename: str = "", *, time_limit: float = PARSE_TIMEOUT
-) -> Document:
-    """`read_document` in a worker thread; `ParseTimeout` after `time_limit` seconds."""
-    if len(data) > MAX_BYTES:  # refuse before using a thread
-        raise FileTooLarge(len(data))
-    try:
-        return await asyncio.wait_for(asyncio.to_thread(_guarded, data, filename), time_limit)
-    except TimeoutError:
-        raise ParseTimeout(time_limit) from None
-
-
 def extract_text(data: bytes, filename: str) -> str:
     """The résumé's text (type from the bytes). Raises a `ResumeError` for unreadable input."""
     return read_document(data, filename).text
-
-
-async def extract_text_async(
-    data: bytes, filename: str, *, time_limit: float = PARSE_TIMEOUT
-) -> str:
-    return (await read_document_async(data, filename, time_limit=time_limit)).text

@@ -1,4 +1,6 @@
-"""Async entry points: read + review in one worker thread, bounded in time and concurrency."""
+"""Async entry points: the file is read in a worker process (services.resume.sandbox: killed
+past its time limit, with CPU and memory limits), the text is reviewed in the bounded parsing
+thread pool (careermate_bot.workers). Both steps have the time limit."""
 
 from __future__ import annotations
 
@@ -7,31 +9,44 @@ from typing import Any
 
 from careermate_bot.services.resume.document import Document
 from careermate_bot.services.resume.errors import MAX_BYTES, FileTooLarge, ParseTimeout
-from careermate_bot.services.resume.files import PARSE_TIMEOUT, _slots, from_paste, read_document
+from careermate_bot.services.resume.files import PARSE_TIMEOUT, from_paste
 from careermate_bot.services.resume.review import review_document
+from careermate_bot.services.resume.sandbox import parse_pool
 from careermate_bot.services.resume.types import ResumeReview
+from careermate_bot.workers import Work, run_in
 
 Reviewed = tuple[Document, ResumeReview]
 
 
-def _file_job(kb: Any, data: bytes, filename: str, target_role: str | None) -> Reviewed:
-    with _slots:
-        document = read_document(data, filename)
-        return document, review_document(kb, document, target_role)
-
-
 def _text_job(kb: Any, text: str, target_role: str | None) -> Reviewed:
-    with _slots:
-        document = from_paste(text)
-        return document, review_document(kb, document, target_role)
+    document = from_paste(text)
+    return document, review_document(kb, document, target_role)
 
 
-async def _bounded(job: Any, *args: Any, time_limit: float) -> Reviewed:
+async def _in_thread(time_limit: float, job: Any, *args: Any) -> Any:
+    # Our own code on at most MAX_CHARS of text: bounded, but a thread can't be stopped, so
+    # past the limit the user is answered and the thread finishes on its own.
     try:
-        result: Reviewed = await asyncio.wait_for(asyncio.to_thread(job, *args), time_limit)
+        async with asyncio.timeout(time_limit):
+            return await run_in(Work.PARSING, job, *args)
     except TimeoutError:
         raise ParseTimeout(time_limit) from None
-    return result
+
+
+async def read_document_async(
+    data: bytes, filename: str = "", *, time_limit: float = PARSE_TIMEOUT
+) -> Document:
+    """`files.read_document` in a worker process; `ParseTimeout` after `time_limit` seconds
+    (the worker is killed), `TooComplex` when it hits its CPU or memory limit."""
+    if len(data) > MAX_BYTES:  # refuse before using a worker
+        raise FileTooLarge(len(data))
+    return await parse_pool().read(data, filename, time_limit=time_limit)
+
+
+async def extract_text_async(
+    data: bytes, filename: str, *, time_limit: float = PARSE_TIMEOUT
+) -> str:
+    return (await read_document_async(data, filename, time_limit=time_limit)).text
 
 
 async def read_and_review_file(
@@ -44,15 +59,16 @@ async def read_and_review_file(
 ) -> Reviewed:
     """(document, review) of an uploaded file, off the event loop. The document's text lives
     only as long as the caller keeps it (for the LLM rewrites' figure check)."""
-    if len(data) > MAX_BYTES:
-        raise FileTooLarge(len(data))
-    return await _bounded(_file_job, kb, data, filename, target_role, time_limit=time_limit)
+    document = await read_document_async(data, filename, time_limit=time_limit)
+    result: ResumeReview = await _in_thread(time_limit, review_document, kb, document, target_role)
+    return document, result
 
 
 async def read_and_review_text(
     kb: Any, text: str, target_role: str | None = None, *, time_limit: float = PARSE_TIMEOUT
 ) -> Reviewed:
-    return await _bounded(_text_job, kb, text, target_role, time_limit=time_limit)
+    reviewed: Reviewed = await _in_thread(time_limit, _text_job, kb, text, target_role)
+    return reviewed
 
 
 async def review_file_async(

@@ -6,7 +6,6 @@ rewrites of the weakest bullets afterwards. Discord-free: a front end downloads 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator, Hashable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from careermate_bot.services.resume.rewrites import Rewrite, stream_rewrites
 from careermate_bot.services.resume.runner import read_and_review_file, read_and_review_text
 from careermate_bot.services.resume.store import Comparison, StoredReview
 from careermate_bot.services.resume.types import ResumeReview
+from careermate_bot.workers import Work, run_in
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ class ResumeService:
         stored, comparison = await store.save_review(request.user_id, result, request.display_name)
         chart: bytes | None = None
         try:
-            chart = await asyncio.to_thread(render_breakdown_chart, result.checks, result.score)
+            chart = await run_in(Work.CHARTS, render_breakdown_chart, result.checks, result.score)
         except Exception:
             log.exception("could not draw the résumé chart; the review goes without it")
         target_id = result.coverage.occupation_id if result.coverage else None

@@ -31,7 +31,7 @@ def decode(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise CorruptFile("text", f"bad {encoding}: {error.reason}") from None
+                raise CorruptFile("text", type(error).__name__) from None
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         return utf16
