@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from careermate_bot.knowledge.guide.types import Certification
-from careermate_bot.services.guide.common import GuideContext, follow_up
+from careermate_bot.services.guide.common import GuideContext, article, follow_up
 from careermate_bot.services.guide.types import (
     AnswerSection,
     FactUsed,
@@ -51,7 +51,10 @@ def certification(ctx: GuideContext, cert: Certification, profile: GuideProfile)
         GuideAnswer(
             kind="certification",
             title=cert.name,
-            lead=f"A {cert.level} {cert.field} credential from {cert.issuer}. {cert.audience}",
+            lead=(
+                f"{article(cert.level).capitalize()} {cert.level} {cert.field} credential from "
+                f"{cert.issuer}. {cert.audience}"
+            ),
             sections=tuple(sections),
             facts=(
                 FactUsed(

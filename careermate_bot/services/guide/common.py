@@ -158,6 +158,11 @@ def follow_up(action: Action, role: Occupation | None = None) -> FollowUp:
     return FollowUp(action=action, label=label[:80], role=role.id if role else None)
 
 
+def article(word: str) -> str:
+    """'an' before a vowel sound we can see ("an Actuary", "an expert"), else 'a'."""
+    return "an" if word[:1].upper() in "AEIOU" else "a"
+
+
 def onet_source(extra: str = "") -> str:
     return f"{ONET_ATTRIBUTION}{'; ' + extra if extra else ''}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from careermate_bot.knowledge import Occupation, SkillGapReport
 from careermate_bot.knowledge.guide.types import GuideEntry
 from careermate_bot.services.guide.common import (
+    article,
     BLS,
     NATIONAL,
     GuideContext,
@@ -24,10 +25,6 @@ from careermate_bot.services.guide.types import (
 )
 
 MAX_ENTRY_ROLES = 3
-
-
-def article(title: str) -> str:
-    return "an" if title[:1].upper() in "AEIOU" else "a"
 
 
 MAX_GAP_SKILLS = 4
