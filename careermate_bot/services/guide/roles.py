@@ -5,11 +5,11 @@ from __future__ import annotations
 from careermate_bot.knowledge import Occupation, SkillGapReport
 from careermate_bot.knowledge.guide.types import GuideEntry
 from careermate_bot.services.guide.common import (
-    article,
     BLS,
     NATIONAL,
     GuideContext,
     Place,
+    article,
     bullet,
     follow_up,
     numbered,
