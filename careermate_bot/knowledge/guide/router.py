@@ -116,12 +116,62 @@ FIELD_ROLES: dict[str, str] = {
     "firefighting": "firefighter",
 }
 
+# Licences people ask how to get: the occupation whose route explains it.
+LICENCE_ROLES: dict[str, str] = {
+    "cdl": "truck-driver",
+    "commercial driver's license": "truck-driver",
+    "commercial drivers license": "truck-driver",
+    "commercial driver's licence": "truck-driver",
+    "nclex": "registered-nurse",
+    "nclex rn": "registered-nurse",
+    "nclex pn": "licensed-practical-nurse",
+    "rn license": "registered-nurse",
+    "nursing license": "registered-nurse",
+    "real estate license": "real-estate-agent",
+    "real estate licence": "real-estate-agent",
+    "bar exam": "lawyer",
+    "cosmetology license": "hairdresser",
+    "cosmetology licence": "hairdresser",
+    "epa 608": "hvac-technician",
+    "section 608": "hvac-technician",
+    "a&p license": "aircraft-mechanic",
+    "a p license": "aircraft-mechanic",
+    "a&p certificate": "aircraft-mechanic",
+    "series 7": "securities-sales-agent",
+    "pe license": "civil-engineer",
+    "pe exam": "civil-engineer",
+    "fe exam": "civil-engineer",
+    "teaching license": "elementary-teacher",
+    "teaching licence": "elementary-teacher",
+    "teaching certificate": "elementary-teacher",
+    "teaching credential": "elementary-teacher",
+    "cna license": "nursing-assistant",
+    "cna certification": "nursing-assistant",
+    "emt certification": "emt",
+    "pilot license": "airline-pilot",
+    "pilot licence": "airline-pilot",
+    "atp certificate": "airline-pilot",
+    "nmls license": "loan-officer",
+    "insurance license": "insurance-sales-agent",
+    "insurance licence": "insurance-sales-agent",
+    "electrical license": "electrician",
+    "electrician license": "electrician",
+    "journeyman license": "electrician",
+    "plumbing license": "plumber",
+    "lcsw": "healthcare-social-worker",
+    "pharmacy license": "pharmacist",
+    "naplex": "pharmacist",
+    "usmle": "family-physician",
+    "mcat": "family-physician",
+    "lsat": "lawyer",
+}
+
 _BECOME = re.compile(
     r"(?:\bbecome|\bbecoming|\bbe|\bget into|\bgetting into|\bgo into|\bgoing into|\bbreak into|"
     r"\bbreaking into|\bpath to|\bpath into|\bpathway to|\bcareer as|\bcareer in|\bstart as|"
     r"\bstarting as|\bwork as|\bworking as|\bjob as|\btrain to be|\btrain as|\bqualify as|"
     r"\blicensed as|\bcertified as|\bget started as|\bget started in|\bstart a career in|"
-    r"\bstart a career as|\bbecomming|\bbecom)"
+    r"\bstart a career as|\bbecom\w*|\bbecoem\w*|\bbcome|\bbecum\w*)"
     r"\s+(?:an?\s+|the\s+)?$"
 )
 _INFO = re.compile(
@@ -220,6 +270,10 @@ class GuideRouter:
         for name, role_id in FIELD_ROLES.items():
             if role_id in self.titles:
                 self.fields.add(name, role_id)
+        self.licences: NameScanner = NameScanner("role")
+        for name, role_id in LICENCE_ROLES.items():
+            if role_id in self.titles:
+                self.licences.add(name, role_id)
 
     # -- entry point ------------------------------------------------------------------------------
     def route(self, question: str) -> GuideRoute:
@@ -229,6 +283,7 @@ class GuideRouter:
         found = (
             self._compare(parsed)
             or self._become(parsed)
+            or self._licence(parsed)
             or self._role_info(parsed)
             or self._certification(parsed)
         )
@@ -350,7 +405,9 @@ class GuideRouter:
         for mention in self.fields.scan(p.toks):
             if _BECOME.search(p.before(mention.start)):
                 return self._single("become", mention.id, 0.8, "become:field")
-        match = re.search(r"\b(?:become|becoming)\s+(?:an?\s+)?(?P<rest>[a-z ]{3,40})", p.norm)
+        match = re.search(
+            r"\b(?:becom\w*|becoem\w*|bcome|becum\w*)\s+(?:an?\s+)?(?P<rest>[a-z ]{3,40})", p.norm
+        )
         if match:
             phrase = re.split(
                 r"\b(?:in|at|with|and|or|if|when|without|after|before|by)\b", match["rest"]
@@ -360,6 +417,13 @@ class GuideRouter:
                 resolution = self.knowledge.resolve_occupation(" ".join(words))
                 if resolution.occupation is not None:
                     return self._single("become", resolution.occupation.id, 0.7, "become:fuzzy")
+        return None
+
+    def _licence(self, p: _Parsed) -> GuideRoute | None:
+        """ "How do I get a CDL?", "tips for the NCLEX": the licensing route of that role."""
+        found = self.licences.scan(p.toks)
+        if found and not p.certs:
+            return self._single("become", found[0].id, 0.85, "licence")
         return None
 
     def _role_info(self, p: _Parsed) -> GuideRoute | None:
