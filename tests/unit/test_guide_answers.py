@@ -270,6 +270,25 @@ def test_resume_hooks_use_the_stored_review(service: GuideService) -> None:
     assert "one page" in section(length, "For you").value
 
 
+def test_a_situation_with_a_role_answers_the_situation_and_keeps_the_role(
+    service: GuideService,
+) -> None:
+    answer = service.answer("can I become a nurse with a criminal record")
+    assert answer.ids == ("criminal-record",)
+    note = section(answer, "The Registered Nurse route").value
+    assert "NCLEX-RN" in note and "state board of nursing" in note
+
+
+def test_pay_questions_about_a_role_get_its_facts(
+    service: GuideService, career_kb: KnowledgeBase
+) -> None:
+    answer = service.answer("What's a good salary for a software engineer in Austin?")
+    assert answer.kind == "role_info" and answer.ids == ("software-developer",)
+    local = career_kb.salary("software-developer", "Austin")
+    assert local.annual is not None
+    assert local.annual.display("median") in section(answer, "Pay").value
+
+
 def test_advice_can_be_asked_for_a_topic_directly(service: GuideService) -> None:
     answer = service.advice("anything", topic_id="references")
     assert answer.ids == ("references",) and answer.kind == "topic"

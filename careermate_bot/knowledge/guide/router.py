@@ -47,7 +47,9 @@ RouteKind = Literal[
     "certification",
     "clarify",
 ]
-CLARIFY_BELOW = 0.3
+CLARIFY_BELOW = 0.25
+SITUATION_SCORE = 7.0  # a topic this strong beats a how-to-become/role-facts frame
+SITUATION_CONFIDENCE = 0.6
 STRENGTH_HALF = 4.0  # a top BM25 score of this size counts as half-strength
 MAX_COMPARE_GAP = 6  # tokens allowed between two compared names ("A vs B", "A and B")
 MAX_OR_GAP = 3  # "A or B" is common in any question: only when the names are close
@@ -79,7 +81,6 @@ FIELD_ROLES: dict[str, str] = {
     "devops": "devops-engineer",
     "cloud": "cloud-architect",
     "cloud computing": "cloud-architect",
-    "it": "it-support-specialist",
     "ux": "ux-designer",
     "ux design": "ux-designer",
     "ui design": "ui-designer",
@@ -180,6 +181,22 @@ _INFO = re.compile(
     r"\bjob of|\brole of|\bduties of|\bresponsibilities of|\bwhat exactly is|\bwhat exactly does|"
     r"\bwhat kind of work does|\bwhat work does|\bwhat do you do as)"
     r"\s+(?:being\s+|working as\s+)?(?:an?\s+|the\s+)?$"
+)
+# "how much do nurses make", "is nursing a good career": the role's facts (pay, education, tasks).
+_PAY_OR_WORTH = re.compile(
+    r"\bhow much (?:do|does|can|could|will)\b"
+    r"|\b(?:salary|salaries|wage|wages|pay|earnings|income)\b"
+    r"|\b(?:earn|earns|make|makes|paid)\b.{0,12}$|\bgood (?:career|job|field|profession|choice)\b"
+    r"|\bworth (?:it|going)\b|\bjob outlook\b|\bin demand\b|\bdemand for\b|\bfuture of\b"
+)
+_FIELD_QUESTION = re.compile(
+    r"\bgood (?:career|job|field|profession|choice)\b|\bjob outlook\b|\bdemand for\b|"
+    r"\bfuture of\b|\bhow much\b.*\b(?:make|makes|earn|earns|paid)\b|\bsalary in\b"
+)
+_ADVICE_WORDS = re.compile(
+    r"\b(?:offer\w*|negotiat\w*|raise|counter\w*|laid|fired|quit\w*|interview\w*|resume|cv|"
+    r"cover|promot\w*|boss|ask\w*|expect\w*|history|current|underpaid|cut|"
+    r"my (?:job|company|employer))\b"
 )
 _COMPARE_CUE = re.compile(
     r"\b(?:vs|versus|compare|comparing|comparison|compared|difference|differences|differ|"
@@ -287,6 +304,8 @@ class GuideRouter:
             or self._role_info(parsed)
             or self._certification(parsed)
         )
+        if found is not None and found.kind in ("become", "role_info"):
+            found = self._situation(text, parsed, found)
         if found is not None:
             return found.model_copy(update={"question": text, "roles": roles})
         return self._topic(text, parsed).model_copy(update={"roles": roles})
@@ -430,6 +449,12 @@ class GuideRouter:
         for mention in p.roles:
             if _INFO.search(p.before(mention.start)):
                 return self._single("role_info", mention.id, 0.9, "role_info")
+        if p.roles and _PAY_OR_WORTH.search(p.norm) and not _ADVICE_WORDS.search(p.norm):
+            return self._single("role_info", p.roles[0].id, 0.8, "role_info:pay")
+        if not p.roles:
+            fields = self.fields.scan(p.toks)
+            if fields and _FIELD_QUESTION.search(p.norm) and not _ADVICE_WORDS.search(p.norm):
+                return self._single("role_info", fields[0].id, 0.7, "role_info:field")
         if len(p.roles) == 1 and not p.certs:
             rest = [
                 t.low
@@ -445,6 +470,30 @@ class GuideRouter:
         if len(ids) == 1:
             return self._single("certification", ids[0], 0.85, "certification")
         return None
+
+    def _situation(self, text: str, p: _Parsed, found: GuideRoute) -> GuideRoute:
+        """ "Can I become a nurse with a criminal record?": when the rest of the question is
+        clearly one playbook situation, answer that topic (the role stays in `roles` and the
+        answer adds its licensing); the role's own entry becomes the second candidate."""
+        rest = " ".join(
+            t.raw for i, t in enumerate(p.toks) if not any(m.start <= i < m.end for m in p.roles)
+        )
+        hits = self.index.search(rest, 3)
+        if (
+            not hits
+            or hits[0].score < SITUATION_SCORE
+            or topic_confidence(hits) < SITUATION_CONFIDENCE
+        ):
+            return found
+        topic = self._topic_candidate(hits[0])
+        return GuideRoute(
+            question=text,
+            kind="topic",
+            ids=topic.ids,
+            confidence=topic_confidence(hits),
+            candidates=(topic, *found.candidates),
+            via=f"topic:over-{found.via}",
+        )
 
     # -- topics -----------------------------------------------------------------------------------
     def _topic(self, text: str, p: _Parsed) -> GuideRoute:

@@ -189,6 +189,24 @@ def _target(
         out.lines.append(f"Apply these steps to your target: {occ.title}.")
 
 
+def _role_note(ctx: GuideContext, role_id: str) -> AnswerSection:
+    """The role the question named, when a situation topic answered it ("become a nurse with a
+    record"): its licensing route, and who decides."""
+    occ = ctx.kb.catalogue.by_id[role_id]
+    lic = ctx.guide.entries[role_id].licensing
+    name = f"The {occ.title} route"
+    if lic is None:
+        return AnswerSection(
+            name=name,
+            value="No licence is generally required; ask me how to become one for the full path.",
+        )
+    return AnswerSection(
+        name=name,
+        value=f"{lic.summary} Who decides: {'; '.join(lic.bodies)}. Ask them how your "
+        "situation affects eligibility before you invest in training.",
+    )
+
+
 def topic_answer(
     ctx: GuideContext,
     topic: Topic,
@@ -216,6 +234,8 @@ def topic_answer(
     sections += [
         AnswerSection(name=f"{i}. {s.name}", value=s.text) for i, s in enumerate(topic.steps, 1)
     ]
+    if route is not None and route.via.startswith("topic:over-") and route.roles:
+        sections.append(_role_note(ctx, route.roles[0]))
     source = topic.source + (f"; pay: {BLS}" if personal.bls and "BLS" not in topic.source else "")
     occ = _role(ctx, route, profile)
     actions = tuple(

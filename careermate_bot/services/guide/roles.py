@@ -83,9 +83,11 @@ def _entry_roles(ctx: GuideContext, occ: Occupation, entry: GuideEntry) -> list[
     return out[:MAX_ENTRY_ROLES]
 
 
-def become(ctx: GuideContext, occ: Occupation, profile: GuideProfile) -> GuideAnswer:
+def become(
+    ctx: GuideContext, occ: Occupation, profile: GuideProfile, question: str = ""
+) -> GuideAnswer:
     entry = ctx.entry(occ)
-    place = ctx.place(profile)
+    place = ctx.place(profile, question)
     lic = entry.licensing
     sections = [
         AnswerSection(
@@ -173,9 +175,11 @@ def become(ctx: GuideContext, occ: Occupation, profile: GuideProfile) -> GuideAn
     )
 
 
-def role_info(ctx: GuideContext, occ: Occupation, profile: GuideProfile) -> GuideAnswer:
+def role_info(
+    ctx: GuideContext, occ: Occupation, profile: GuideProfile, question: str = ""
+) -> GuideAnswer:
     entry = ctx.entry(occ)
-    place = ctx.place(profile)
+    place = ctx.place(profile, question)
     sections = [
         AnswerSection(
             name="What they do",
@@ -227,10 +231,10 @@ def role_info(ctx: GuideContext, occ: Occupation, profile: GuideProfile) -> Guid
 
 
 def compare_roles(
-    ctx: GuideContext, a: Occupation, b: Occupation, profile: GuideProfile
+    ctx: GuideContext, a: Occupation, b: Occupation, profile: GuideProfile, question: str = ""
 ) -> GuideAnswer:
     ea, eb = ctx.entry(a), ctx.entry(b)
-    place = ctx.place(profile)
+    place = ctx.place(profile, question)
     facts: list[FactUsed] = []
     sections: list[AnswerSection] = []
 

@@ -55,12 +55,14 @@ class GuideService:
     def answer_route(self, route: GuideRoute, profile: GuideProfile = EMPTY_PROFILE) -> GuideAnswer:
         """Compose the answer for a route (e.g. one the user picked from a clarify question)."""
         ctx, ids = self._ctx, route.ids
+        question = route.question
         if route.kind == "become":
-            return roles.become(ctx, ctx.occupation(ids[0]), profile)
+            return roles.become(ctx, ctx.occupation(ids[0]), profile, question)
         if route.kind == "role_info":
-            return roles.role_info(ctx, ctx.occupation(ids[0]), profile)
+            return roles.role_info(ctx, ctx.occupation(ids[0]), profile, question)
         if route.kind == "compare_roles":
-            return roles.compare_roles(ctx, ctx.occupation(ids[0]), ctx.occupation(ids[1]), profile)
+            first, second = ctx.occupation(ids[0]), ctx.occupation(ids[1])
+            return roles.compare_roles(ctx, first, second, profile, question)
         if route.kind == "compare_skills":
             return skills.compare_skills(ctx, ids[0], ids[1], profile)
         if route.kind == "compare_certs":
