@@ -110,6 +110,8 @@ FIELD_ROLES: dict[str, str] = {
     "marketing": "marketing-manager",
     "sales": "sales-representative",
     "teaching": "elementary-teacher",
+    "teacher": "elementary-teacher",
+    "teachers": "elementary-teacher",
     "trucking": "truck-driver",
     "aviation": "airline-pilot",
     "welding": "welder",
@@ -182,7 +184,8 @@ _INFO = re.compile(
     r"(?:\bwhat (?:does|do|is|are)|\bwhats|\bwhat s|\btell me about|\bdescribe|\bexplain|"
     r"\binfo on|\binformation on|\binformation about|\bmore about|\bday in the life of|\blife of|"
     r"\bjob of|\brole of|\bduties of|\bresponsibilities of|\bwhat exactly is|\bwhat exactly does|"
-    r"\bwhat kind of work does|\bwhat work does|\bwhat do you do as)"
+    r"\bwhat kind of work does|\bwhat work does|\bwhat do you do as|\bcareer path for|"
+    r"\bcareer path of|\bcareer path as|\bcareer progression for|\bcareer ladder for)"
     r"\s+(?:being\s+|working as\s+)?(?:an?\s+|the\s+)?$"
 )
 # "how much do nurses make", "is nursing a good career": the role's facts (pay, education, tasks).
@@ -403,7 +406,10 @@ class GuideRouter:
     def _distributed_roles(self, p: _Parsed) -> list[Mention]:
         """Role mentions plus a shared head noun spread to the word before a comparator:
         "frontend vs backend developer" also names "frontend developer"."""
-        extra: list[Mention] = []
+        taken = {i for m in p.roles for i in range(m.start, m.end)}
+        extra: list[Mention] = [  # field words ("teacher", "data science") count as roles here
+            m for m in self.fields.scan(p.toks) if not taken & set(range(m.start, m.end))
+        ]
         for mention in p.roles:
             k = mention.start - 1
             if mention.end - mention.start < 2 or k < 1 or p.toks[k].low not in _COMPARATORS:

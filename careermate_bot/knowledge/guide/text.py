@@ -30,6 +30,7 @@ SYNONYMS: dict[str, str] = {
     "comp": "compensation",
     "payrise": "raise",
     "wfh": "remote",
+    "remotely": "remote",
     "telework": "remote",
     "burnt": "burned",
     "burnout": "burned",

@@ -212,6 +212,11 @@ def role_info(
     ]
     if related:
         sections.append(AnswerSection(name="Related roles", value=", ".join(related) + "."))
+    nxt = ctx.kb.next_roles(occ)
+    if nxt:
+        sections.append(
+            AnswerSection(name="Next steps from here", value=", ".join(r.title for r in nxt) + ".")
+        )
     if occ.core_skills:
         sections.append(
             AnswerSection(name="Core skills", value=", ".join(occ.core_skills[:8]) + ".")
