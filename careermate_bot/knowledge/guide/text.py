@@ -84,6 +84,8 @@ STOP = frozenset(
 
 def fold(text: str) -> str:
     """Lower-case, accents off, straight quotes."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
