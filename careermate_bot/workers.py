@@ -37,6 +37,7 @@ class Work(StrEnum):
 
 THREADS: dict[Work, int] = {Work.PARSING: 2, Work.CHARTS: 1, Work.BACKUPS: 1}
 
+
 @functools.cache
 def executor(kind: Work) -> ThreadPoolExecutor:
     """The pool for `kind` (created on first use; threads are named `cm-<kind>_N`)."""

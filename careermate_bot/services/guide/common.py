@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from careermate_bot.common.user_text import quote
 from careermate_bot.errors import InvalidInput
 from careermate_bot.knowledge import (
     ONET_ATTRIBUTION,
@@ -18,10 +19,9 @@ from careermate_bot.knowledge import (
 from careermate_bot.knowledge.guide.loading import Guide
 from careermate_bot.knowledge.guide.router import GuideRouter
 from careermate_bot.knowledge.guide.types import Action, Certification, GuideEntry
+from careermate_bot.services.conversation.intents.slots import SlotExtractor
 from careermate_bot.services.guide.pay import area_label, range_line
 from careermate_bot.services.guide.types import ACTION_LABELS, FactUsed, FollowUp, GuideProfile
-from careermate_bot.services.intents.slots import SlotExtractor
-from careermate_bot.services.user_text import quote
 
 BLS = "BLS OEWS, May 2025"
 PLAYBOOK = "CareerMate playbook, reviewed"

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careermate_bot.common.salary_input import HOURS_PER_YEAR, parse_salary
 from careermate_bot.errors import InvalidInput
 from careermate_bot.knowledge.types import Percentile, SalaryInfo, WagePercentiles
-from careermate_bot.services.salary_input import HOURS_PER_YEAR, parse_salary
 
 _AMOUNT = re.compile(
     r"(?P<raw>\$\s?\d[\d,]*(?:\.\d+)?\s*(?:k|m|thousand)?\b"

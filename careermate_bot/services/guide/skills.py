@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careermate_bot.common.user_text import quote
 from careermate_bot.errors import InvalidInput
 from careermate_bot.knowledge import Occupation, Skill
 from careermate_bot.services.guide.common import BLS, GuideContext, follow_up
@@ -21,7 +22,6 @@ from careermate_bot.services.guide.types import (
     GuideProfile,
     fit,
 )
-from careermate_bot.services.user_text import quote
 
 TOP_ROLES = 4
 GAIN_ROLES = 3
