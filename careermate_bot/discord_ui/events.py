@@ -3,20 +3,21 @@
     bot.dispatch(FIND_JOBS, interaction, occupation_id)      # a component in one feature
     @commands.Cog.listener(f"on_{FIND_JOBS}")                 # handled by another feature
 
-Contract events (see /work/coord/CONTRACTS.md and docs/architecture.md):
-- ``find_jobs(interaction, occupation_id: str)``: cogs/jobs answers a "Find jobs for this path"
-  click with the /jobs results for that occupation (privately).
-- ``career_request(message, slots)`` / ``jobs_request(message, slots)``: cogs/career / cogs/jobs
-  answer a message with the same result the slash command gives.
-- ``resume_request(message, attachment | None)``, ``interview_request(message, role | None)``,
-  ``interview_answer(message)``: the résumé and interview features.
+The events and what they carry (typed requests decided once, see docs/architecture.md):
+- ``find_jobs(interaction, occupation_id: str)``: the jobs feature answers a "Find jobs for this
+  path" click with its results for that occupation (privately).
+- ``career_request(message, ShowCareerPaths | ShowSkillGap)``, ``jobs_request(message,
+  JobQuery)``: the conversation decided; the career / jobs feature answers the message the way
+  its slash command would.
+- ``resume_request(message, attachment | None)``, ``interview_request(message,
+  StartInterview)``, ``interview_answer(message)``: the résumé and interview features.
 - ``interview_start_click(interaction, role: str)``: a button in another feature (the résumé
   review's "Practice an interview for <role>") starts a mock interview for `role` (an
-  occupation id or title) as `/interview start` does. The button defers the click first
-  (ephemeral in servers) so Discord gets its answer within 3 seconds; the interview cog's
-  listener then edits that deferred answer into the first question (or the resume/start-over
-  choice). Dispatch only when `has_listener(client, INTERVIEW_START_CLICK)`; else answer the
-  click yourself.
+  occupation id or title) the way the interview feature's start command does. The button
+  defers the click first (ephemeral in servers) so Discord gets its answer within 3 seconds;
+  the interview feature's listener then edits that deferred answer into the first question (or
+  the resume/start-over choice). Dispatch only when `has_listener(client,
+  INTERVIEW_START_CLICK)`; else answer the click yourself.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ handler the user would see "This interaction failed". A feature declares, for it
 `ExpiredList` catcher: a `DynamicItem` whose template matches those ids, silent while the view
 is alive (the view answers) and otherwise saying the list expired and what to run again:
 
-    class JobsExpired(ExpiredList, kinds="jobs", expired="This list expired. Run `/jobs search`.")
+    class ListExpired(ExpiredList, kinds="list", expired="This list expired. Run it again.")
 
 Never put a DynamicItem inside a view that times out: discord.py then unregisters the item's
 template globally when the view stops. That is why live views use plain components here.

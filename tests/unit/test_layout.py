@@ -1,8 +1,12 @@
-"""The layout rules (issue 8), checked on the source with `ast` (nothing is imported):
+"""The layout rules, checked on the source with `ast` (nothing is imported):
 
-- no module in careermate_bot/discord_ui imports a cog;
+- no module in careermate_bot/discord_ui imports a cog, names a feature or imports the bot;
 - no cog imports another cog (features talk through bot events);
+- services mirror cogs: every cog feature has its service package, and a cog reaches a service
+  only through the package's face (`careermate_bot.services.<feature>`), never its modules;
 - no service or knowledge module imports discord;
+- no runtime module keeps a module-level default it rebinds (`global`) or a setter for one;
+- no service signature takes `Any` for a knowledge base, an LLM client or another service;
 - no import cycles between the project's modules (imports under `if TYPE_CHECKING:` don't run,
   so they don't count; imports inside functions do).
 """
@@ -113,6 +117,87 @@ def test_no_cog_imports_another_cog() -> None:
             if other is not None and other != feature:
                 bad.add((module, name))
     assert not bad, f"cogs talk through bot events, not imports: {sorted(bad)}"
+
+
+SERVICE_FEATURES = ("career", "jobs", "profile", "resume", "interview", "conversation", "guide")
+COG_ONLY = {"help"}  # lists the commands; no service of its own
+
+
+def test_services_mirror_cogs() -> None:
+    cogs = {feature for module in MODULES if (feature := _feature(module)) is not None}
+    services = {
+        module.split(".")[2]
+        for module in MODULES
+        if module.startswith("careermate_bot.services.") and MODULES[module].name == "__init__.py"
+    }
+    assert cogs - COG_ONLY <= services, f"a cog without its service: {cogs - COG_ONLY - services}"
+    for feature in SERVICE_FEATURES:
+        assert f"careermate_bot.services.{feature}" in MODULES, feature
+
+
+def test_cogs_reach_services_only_through_their_package_face() -> None:
+    bad = set()
+    for module in MODULES:
+        if _feature(module) is None:
+            continue
+        for name in _imports(module, runtime_only=False):
+            parts = name.split(".")
+            if parts[:2] == ["careermate_bot", "services"] and len(parts) > 3:
+                bad.add((module, name))
+    assert not bad, f"import the feature's package, not its modules: {sorted(bad)}"
+
+
+def test_discord_ui_names_no_feature_and_not_the_bot() -> None:
+    bad = set()
+    for module in MODULES:
+        if not module.startswith("careermate_bot.discord_ui"):
+            continue
+        for name in _imports(module, runtime_only=False):
+            if name == "careermate_bot.bot" or any(
+                name.startswith(f"careermate_bot.services.{f}") for f in SERVICE_FEATURES
+            ):
+                bad.add((module, name))
+        text = MODULES[module].read_text(encoding="utf-8")
+        for command in ("/career", "/jobs", "/resume", "/interview", "/profile"):
+            if f"`{command}" in text or f'"{command}' in text:
+                bad.add((module, command))
+    assert not bad, f"shared widgets stay feature-free: {sorted(bad)}"
+
+
+def _runtime_modules() -> list[str]:
+    return [m for m in MODULES if not m.startswith("models")]
+
+
+def test_no_module_level_mutable_default() -> None:
+    bad = set()
+    for module in _runtime_modules():
+        tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Global):
+                bad.add((module, "global " + ", ".join(node.names)))
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("set_default"):
+                bad.add((module, node.name))
+    assert not bad, f"pass what a service needs; no process-wide defaults: {sorted(bad)}"
+
+
+WIRED = {"knowledge", "kb", "llm", "client", "bank", "profiles", "services", "occupation"}
+
+
+def test_no_any_for_wired_parts_in_service_signatures() -> None:
+    bad = set()
+    for module in MODULES:
+        if not module.startswith("careermate_bot.services"):
+            continue
+        tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            for arg in args:
+                if arg.arg in WIRED and arg.annotation is not None:
+                    if "Any" in ast.unparse(arg.annotation):
+                        bad.add((module, f"{node.name}({arg.arg})"))
+    assert not bad, f"type the knowledge base, LLM client and services: {sorted(bad)}"
 
 
 def test_services_and_knowledge_never_import_discord() -> None:

@@ -80,7 +80,7 @@ def test_wheel_contents(installed: tuple[Path, Path]) -> None:
     prompts = {n for n in names if n.startswith("prompts/") and n.endswith(".md")}
     assert "prompts/chat_system.md" in prompts and len(prompts) >= 5
     cogs = {n.split("/")[1] for n in names if n.startswith("cogs/") and n.count("/") == 2}
-    assert {"career", "jobs", "profile", "chat"} <= cogs  # the feature packages
+    assert {"career", "jobs", "profile", "conversation"} <= cogs  # the feature packages
 
 
 def test_everything_imports_from_the_installed_copy(
@@ -109,7 +109,8 @@ def test_everything_imports_from_the_installed_copy(
 
         from careermate_bot.bot import cog_modules
         cogs = cog_modules()
-        assert {{"cogs.career", "cogs.jobs", "cogs.profile", "cogs.chat"}} <= set(cogs), cogs
+        expected = {{"cogs.career", "cogs.jobs", "cogs.profile", "cogs.conversation"}}
+        assert expected <= set(cogs), cogs
         for name in cogs:
             assert callable(importlib.import_module(name).setup), name
 

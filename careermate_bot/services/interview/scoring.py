@@ -218,7 +218,11 @@ def score_question(
 ) -> AnswerScore:
     """Score an answer to a known question (the session service's path)."""
     kn = knowledge or shipped_knowledge()
-    occupation = kn.resolve_role(role) if isinstance(role, str) and role.strip() else role
+    occupation = (
+        kn.resolve_role(role)
+        if isinstance(role, str) and role.strip()
+        else (role if not isinstance(role, str) else None)
+    )
     # Zero-width characters and other invisibles are dropped: an answer of only those is empty.
     text = visible_multiline((answer or "")[:MAX_ANSWER_CHARS])
     base = {"kind": question.kind, "question_id": question.id, "competency": question.competency}
@@ -435,7 +439,7 @@ def _technical(
     text: str,
     answer_words: list[str],
     kn: ScoringKnowledge,
-    occupation: Any,
+    occupation: Occupation | None,
 ) -> AnswerScore:
     lowered = " ".join(text.casefold().split())
     n = len(answer_words)

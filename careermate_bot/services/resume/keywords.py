@@ -9,16 +9,15 @@ Without a target role, the best-fitting occupations come from `match_careers`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from careermate_bot.knowledge import CareerProfile, Occupation
+from careermate_bot.knowledge import CareerProfile, KnowledgeBase, Occupation
 from careermate_bot.services.resume.types import FitSuggestion, KeywordCoverage, MissingKeyword
 
 MAX_MISSING = 8
 BEST_FITS = 3
 
 
-def resolve_role(kb: Any, text: str) -> tuple[Occupation | None, str | None]:
+def resolve_role(kb: KnowledgeBase, text: str) -> tuple[Occupation | None, str | None]:
     """(occupation, note). An id or a title; an unknown role gives a did-you-mean note."""
     found = kb.get_occupation(text.strip())
     if found is not None:
@@ -33,7 +32,7 @@ def resolve_role(kb: Any, text: str) -> tuple[Occupation | None, str | None]:
     return None, f"I don't know the role “{shown}”; showing the best-fitting roles instead."
 
 
-def coverage(kb: Any, skills: Sequence[str], occupation: Occupation) -> KeywordCoverage:
+def coverage(kb: KnowledgeBase, skills: Sequence[str], occupation: Occupation) -> KeywordCoverage:
     report = kb.skill_gap(CareerProfile(skills=list(skills)), occupation)
     wanted = {s.casefold() for s in (*occupation.core_skills, *occupation.nice_skills)}
     matched = tuple(s for s in report.have if s.casefold() in wanted)
@@ -54,7 +53,9 @@ def coverage(kb: Any, skills: Sequence[str], occupation: Occupation) -> KeywordC
     )
 
 
-def best_fits(kb: Any, skills: Sequence[str], top: int = BEST_FITS) -> tuple[FitSuggestion, ...]:
+def best_fits(
+    kb: KnowledgeBase, skills: Sequence[str], top: int = BEST_FITS
+) -> tuple[FitSuggestion, ...]:
     if not skills:
         return ()
     result = kb.match_careers(CareerProfile(skills=list(skills)), top=top)

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from careermate_bot.knowledge import Occupation
+from careermate_bot.knowledge import KnowledgeBase, Occupation
 from careermate_bot.services.resume import dates, target
 from careermate_bot.services.resume.dates import DateRange
 from careermate_bot.services.resume.parsing import ParsedResume
@@ -45,7 +44,7 @@ def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
 class RoleContext:
     """A target occupation with what relevance needs, computed once per review."""
 
-    def __init__(self, kb: Any, occupation: Occupation) -> None:
+    def __init__(self, kb: KnowledgeBase, occupation: Occupation) -> None:
         self.kb = kb
         self.occupation = occupation
         occupations: tuple[Occupation, ...] = kb.occupations

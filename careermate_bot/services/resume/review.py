@@ -13,9 +13,8 @@ has no résumé signal.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from careermate_bot.knowledge import Occupation
+from careermate_bot.knowledge import KnowledgeBase, Occupation
 from careermate_bot.services.resume import (
     checks,
     headings,
@@ -73,7 +72,7 @@ def _weak_bullets(parsed: ParsedResume) -> tuple[str, ...]:
 
 
 def _target(
-    kb: Any, parsed: ParsedResume, target_role: str | None
+    kb: KnowledgeBase, parsed: ParsedResume, target_role: str | None
 ) -> tuple[Occupation | None, str | None, str | None]:
     """(occupation, source, note): the role given, else the one the résumé states."""
     if target_role and target_role.strip():
@@ -89,7 +88,7 @@ def _title(occupation: Occupation | None) -> str | None:
     return occupation.title if occupation is not None else None
 
 
-def _category(kb: Any, name: str) -> str | None:
+def _category(kb: KnowledgeBase, name: str) -> str | None:
     skill = kb.get_skill(name)
     return skill.category if skill is not None else None
 
@@ -119,7 +118,7 @@ def _icon_risk(parsed: ParsedResume) -> list[LayoutRisk]:
 
 
 def review_document(
-    kb: Any,
+    kb: KnowledgeBase,
     document: Document,
     target_role: str | None = None,
     *,
@@ -195,6 +194,6 @@ def review_document(
     )
 
 
-def review(kb: Any, text: str, target_role: str | None = None) -> ResumeReview:
+def review(kb: KnowledgeBase, text: str, target_role: str | None = None) -> ResumeReview:
     """Review résumé text (from `extract_text` or pasted). Deterministic; no model involved."""
     return review_document(kb, Document(text=clean(text), kind=FileKind.TEXT), target_role)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.services.resume.document import Document
 from careermate_bot.services.resume.errors import MAX_BYTES, FileTooLarge, ParseTimeout
 from careermate_bot.services.resume.files import PARSE_TIMEOUT, from_paste
@@ -18,7 +19,7 @@ from careermate_bot.workers import Work, run_in
 Reviewed = tuple[Document, ResumeReview]
 
 
-def _text_job(kb: Any, text: str, target_role: str | None) -> Reviewed:
+def _text_job(kb: KnowledgeBase, text: str, target_role: str | None) -> Reviewed:
     document = from_paste(text)
     return document, review_document(kb, document, target_role)
 
@@ -50,7 +51,7 @@ async def extract_text_async(
 
 
 async def read_and_review_file(
-    kb: Any,
+    kb: KnowledgeBase,
     data: bytes,
     filename: str,
     target_role: str | None = None,
@@ -65,14 +66,18 @@ async def read_and_review_file(
 
 
 async def read_and_review_text(
-    kb: Any, text: str, target_role: str | None = None, *, time_limit: float = PARSE_TIMEOUT
+    kb: KnowledgeBase,
+    text: str,
+    target_role: str | None = None,
+    *,
+    time_limit: float = PARSE_TIMEOUT,
 ) -> Reviewed:
     reviewed: Reviewed = await _in_thread(time_limit, _text_job, kb, text, target_role)
     return reviewed
 
 
 async def review_file_async(
-    kb: Any,
+    kb: KnowledgeBase,
     data: bytes,
     filename: str,
     target_role: str | None = None,
@@ -87,7 +92,11 @@ async def review_file_async(
 
 
 async def review_text_async(
-    kb: Any, text: str, target_role: str | None = None, *, time_limit: float = PARSE_TIMEOUT
+    kb: KnowledgeBase,
+    text: str,
+    target_role: str | None = None,
+    *,
+    time_limit: float = PARSE_TIMEOUT,
 ) -> ResumeReview:
     """Review pasted text off the event loop. Raises a `ResumeError`."""
     return (await read_and_review_text(kb, text, target_role, time_limit=time_limit))[1]

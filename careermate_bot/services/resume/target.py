@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from careermate_bot.knowledge import Occupation
+from careermate_bot.knowledge import KnowledgeBase, Occupation
 from careermate_bot.services.resume import headings
 from careermate_bot.services.resume.parsing import ParsedResume
 
@@ -77,7 +76,7 @@ QUALIFIERS = frozenset(
 )
 
 
-def exact_role(kb: Any, phrase: str, *, strict: bool = False) -> Occupation | None:
+def exact_role(kb: KnowledgeBase, phrase: str, *, strict: bool = False) -> Occupation | None:
     """The occupation a phrase names exactly, trying shorter endings ("experienced registered
     nurse" -> "registered nurse"). Only letters; never a fuzzy guess. `strict` (headlines,
     where a name may stand): a one-word ending counts only after qualifier words, so "John
@@ -164,7 +163,7 @@ def _head(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def stated_target(kb: Any, parsed: ParsedResume) -> StatedTarget | None:
+def stated_target(kb: KnowledgeBase, parsed: ParsedResume) -> StatedTarget | None:
     """The role the résumé states it is for, or None."""
     summary = " ".join(_summary_text(parsed))
     top = " ".join(_top_lines(parsed))
@@ -186,7 +185,7 @@ def stated_target(kb: Any, parsed: ParsedResume) -> StatedTarget | None:
     return named
 
 
-def _named_role(kb: Any, parsed: ParsedResume) -> StatedTarget | None:
+def _named_role(kb: KnowledgeBase, parsed: ParsedResume) -> StatedTarget | None:
     """The role the headline or the summary's opening names exactly."""
     for segment in _headline_segments(parsed):
         found = exact_role(kb, segment, strict=True)

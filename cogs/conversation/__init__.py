@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cogs.chat.commands import ChatCog
-from cogs.chat.views import DYNAMIC_ITEMS
+from cogs.conversation.commands import ChatCog
+from cogs.conversation.views import DYNAMIC_ITEMS
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot

@@ -46,7 +46,7 @@ from careermate_bot.services.conversation import (
     StartInterview,
     Turn,
 )
-from cogs.chat.views import privacy_view, stop_view, undo_view
+from cogs.conversation.views import privacy_view, stop_view, undo_view
 from models import MessageSource
 
 if TYPE_CHECKING:
