@@ -101,15 +101,20 @@ async def test_history_window_is_bounded(db: Settings) -> None:
 
 
 async def test_a_stopped_reply_keeps_the_partial_text(db: Settings) -> None:
-    client = fake_client([FakeReply(["Partial answer. ", "More ", "text"], delay=0.05)])
+    chunks = ["Partial answer. ", "More text. ", "Even ", "more"]
+    client = fake_client([FakeReply(chunks, delay=0.05)])
     service = ChatService(client)
     got: list[str] = []
     with pytest.raises(LLMCancelled):
         async for delta in service.stream_reply(9, "Di", "tell me", "dm"):
             got.append(delta)
             client.cancel(9)
-    assert got == ["Partial answer."]
-    assert await rows(9) == [("user", "tell me", "dm"), ("assistant", "Partial answer.", "dm")]
+    # The first sentence waits for the second one's verdict (reply hygiene), then both show.
+    assert got == ["Partial answer. More text."]
+    assert await rows(9) == [
+        ("user", "tell me", "dm"),
+        ("assistant", "Partial answer. More text.", "dm"),
+    ]
 
 
 async def test_a_looping_reply_is_cut_and_stops_the_engine(db: Settings) -> None:
