@@ -43,6 +43,7 @@ __all__ = [
     "detect_language",
     "entity_check",
     "language_check",
+    "persona_check",
     "sentences",
 ]
 
@@ -227,6 +228,20 @@ _QUOTED = re.compile(
     r"\b(?:you (?:might|could|can|should|may) (?:say|write|answer|open with|try)|try saying|"
     r"say something like|for example|e\.g\.|such as|like this)\s*[:,]\s*.*$"
 )
+
+
+def persona_check(names: Sequence[str] = ()) -> ReplyCheck:
+    """`check_persona`, plus: a line that is only one of `names` (the user's display name,
+    "CareerMate") is a signature."""
+    keys = {_norm(n).strip(" .!-–—~") for n in names if n and n.strip()}
+
+    def check(text: str) -> Verdict:
+        bare = _norm(text).strip(" .!,-–—~*_")
+        if bare and bare in keys:
+            return _fail("persona", "signs_off")
+        return check_persona(text)
+
+    return check
 
 
 def check_persona(text: str) -> Verdict:

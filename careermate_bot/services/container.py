@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
 from careermate_bot.llm import LLMClient, NoEngine, create_llm_client
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.services.conversation.chat import ChatService
 from careermate_bot.services.conversation.router import ConversationRouter
 from careermate_bot.services.interview import InterviewService
@@ -51,6 +52,7 @@ class AppServices:
         self._conversation: ConversationRouter | None = None
         self._scheduler: BackupScheduler | None = None
         self._started = False
+        self._capabilities: tuple[tuple[str, str] | None, Capabilities] | None = None
 
     @property
     def has_llm(self) -> bool:
@@ -69,6 +71,21 @@ class AppServices:
         self._chat = None
 
     @property
+    def capabilities(self) -> Capabilities:
+        """The tasks the configured model passed (`llm.capability`: DATA_DIR/model_eval.json,
+        else the result shipped for the embedded model); no model: none. Follows a swapped
+        client."""
+        key = (self._llm.provider, self._llm.model) if self._llm is not None else None
+        if self._capabilities is None or self._capabilities[0] != key:
+            caps = (
+                Capabilities.for_model(key[0], key[1], self.settings.data_dir)
+                if key is not None
+                else Capabilities.nothing()
+            )
+            self._capabilities = (key, caps)
+        return self._capabilities[1]
+
+    @property
     def knowledge(self) -> KnowledgeBase:
         if self._knowledge is None:
             self._knowledge = get_knowledge_base(self.settings.data_dir)
@@ -78,7 +95,7 @@ class AppServices:
     def chat(self) -> ChatService:
         """Free-text conversation on the shared LLM client (DMs, mentions, terminal)."""
         if self._chat is None:
-            self._chat = ChatService(self.llm)
+            self._chat = ChatService(self.llm, capabilities=self.capabilities)
         return self._chat
 
     @property
@@ -87,6 +104,7 @@ class AppServices:
         if self._conversation is None:
             self._conversation = ConversationRouter(self.knowledge, self._llm)
         self._conversation.llm = self._llm  # follows a swapped client
+        self._conversation.capabilities = self.capabilities
         return self._conversation
 
     @property
@@ -95,6 +113,7 @@ class AppServices:
         if self._interview is None:
             self._interview = InterviewService(llm=self._llm, knowledge=self.knowledge)
         self._interview.llm = self._llm  # follows a swapped client
+        self._interview.capabilities = self.capabilities
         return self._interview
 
     async def start(self) -> None:
@@ -109,6 +128,9 @@ class AppServices:
 
             self._scheduler = BackupScheduler(self.settings)
             self._scheduler.start()
+        if self._llm is not None:
+            caps = self.capabilities
+            log.info("model tasks (%s): %s", caps.source, "; ".join(caps.lines()))
         self._started = True
 
     async def stop(self) -> None:

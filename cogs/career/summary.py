@@ -1,7 +1,9 @@
 """Stream the LLM's short /career summary into a message that already shows the figures.
 
 Runs in the background (`bot.track`) after the grounded embed is on screen: a dead, busy or
-slow model, or an answer with invented numbers, only changes this text to a note.
+slow model only changes this text to a note. A model that has not passed the career-summary
+evaluation, or an answer that fails the checks (invented numbers, skills or roles, persona),
+gets the summary composed from the result instead (`summary.deterministic_summary`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ log = logging.getLogger(__name__)
 
 SUMMARY_PENDING = "✍️ *Writing a short personal summary…*"
 SUMMARY_HEADER = "💬 **In short** *(written by a local AI from the figures below)*\n"
+COMPOSED_HEADER = "💬 **In short** *(from the figures below)*\n"
 SUMMARY_DEADLINE_CAP = 14 * 60.0  # interaction tokens expire after 15 minutes
 
 
@@ -58,6 +61,10 @@ async def stream_summary_into(
         shown_position = position
         await edit(f"⏳ *Summary queued: you're #{position} in line…*")
 
+    composed = COMPOSED_HEADER + career_summary.deterministic_summary(result)
+    if not services.capabilities.allows(career_summary.TASK):
+        await _note(stream, composed)
+        return
     try:
         llm = services.llm
         deadline = min(settings.llm_total_timeout, SUMMARY_DEADLINE_CAP)
@@ -68,19 +75,21 @@ async def stream_summary_into(
                 user_id=user.id,
                 display_name=user.display_name,
                 on_position=show_position,
+                knowledge=services.knowledge,
             ):
                 if not started:
                     started = True
                     await stream.feed(SUMMARY_HEADER)
                 await stream.feed(delta)
         body = stream.text[len(SUMMARY_HEADER) :] if started else ""
-        grounded = career_summary.ground_summary(body, result, user.display_name)
+        grounded = career_summary.ground_summary(
+            body, result, user.display_name, services.knowledge
+        )
         if grounded:
             await stream.finish(SUMMARY_HEADER + grounded)
         else:
-            log.info("career summary for %s dropped: nothing grounded in %r", user.id, body[:200])
-            note = career_summary.unavailable_note("the model's answer didn't check out")
-            await _note(stream, note)
+            log.info("career summary for %s: the model's text did not pass; composed", user.id)
+            await _note(stream, composed)
     except LLMError as error:
         log.info("career summary unavailable for %s: %s", user.id, error)
         await _note(stream, career_summary.unavailable_note(career_summary.reason_for(error)))

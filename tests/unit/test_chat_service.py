@@ -137,16 +137,20 @@ async def test_a_reply_cut_at_max_tokens_ends_on_a_whole_sentence(db: Settings) 
     assert reply.text == "Research the company first."
 
 
-async def test_an_echo_only_reply_gets_the_friendly_line_and_is_not_stored(
+async def test_an_echo_only_reply_gets_a_deterministic_small_talk_line(
     db: Settings,
 ) -> None:
     echo = load_prompt("chat_system")
     service = ChatService(fake_client([echo, "I am a Python developer. " * 30]))
     first = await service.reply(13, "Gus", "hello", "dm")
-    assert first.text == FALLBACK_REPLY
+    assert first.text != FALLBACK_REPLY and first.text.startswith("Hello Gus!")
+    assert "career" in first.text
     second = await service.reply(13, "Gus", "I am a Python developer.", "dm")
-    assert second.text == FALLBACK_REPLY
-    assert [role for role, _, _ in await rows(13)] == ["user", "user"]
+    assert second.text and second.text != FALLBACK_REPLY
+    assert "Python developer" not in second.text
+    stored = await rows(13)
+    assert [role for role, _, _ in stored] == ["user", "assistant", "user", "assistant"]
+    assert stored[1][1] == first.text
 
 
 async def test_an_engine_error_keeps_the_question_only(db: Settings) -> None:

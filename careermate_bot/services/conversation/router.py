@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from careermate_bot.knowledge import SALARY_SOURCE_LONG, UnknownOccupationError
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.services.conversation.intents import (
     ConversationContext,
     IntentResult,
@@ -130,6 +131,7 @@ class ConversationRouter:
     def __init__(self, knowledge: Any, llm: Any = None) -> None:
         self.knowledge = knowledge
         self.llm = llm
+        self.capabilities: Capabilities | None = None  # measured tasks; None: by provider
         self._contexts: dict[int, _Context] = {}
 
     # -- context --------------------------------------------------------------------------------
@@ -151,7 +153,9 @@ class ConversationRouter:
     # -- routing --------------------------------------------------------------------------------
     async def classify(self, user_id: int, text: str) -> IntentResult:
         result = classify(text, self.context(user_id))
-        return await refine_with_llm(result, text, self.llm, user_id=("intent", user_id))
+        return await refine_with_llm(
+            result, text, self.llm, user_id=("intent", user_id), capabilities=self.capabilities
+        )
 
     async def route(
         self,
