@@ -37,14 +37,18 @@ __all__ = [
     "check_contradiction",
     "check_entities",
     "check_language",
+    "check_mentions",
     "check_persona",
     "check_reply",
     "contradiction_check",
     "detect_language",
     "entity_check",
     "language_check",
+    "mentions_any",
+    "names_a_point",
     "persona_check",
     "sentences",
+    "shared_words",
 ]
 
 
@@ -180,7 +184,8 @@ _KIN = (
     r"baby|best friend|colleagues?|coworkers?|co-workers?|boss|old manager|team ?mates?|"
     r"weekend|vacation|holiday|birthday|wedding|commute|hometown|apartment|car|garden|"
     r"childhood|youth|college days|school days|own experience|personal experience|"
-    r"personal life|life story)"
+    r"personal life|life story|blog|website|podcast|channel|book|own business|clients|"
+    r"students|patients|hobby|hobbies)"
 )
 _PERSONAL = [
     rf"\bmy (?:\w+ )?{_KIN}\b",
@@ -208,6 +213,12 @@ _PERSONAL = [
     r"cooked|drove|was sick|got sick|feel tired)\b",
     rf"{_I} (?:so |really |a bit |very )?(?:tired|exhausted|sleepy|hungry|sick|hungover)\b",
     r"\bi (?:remember|recall) (?:when|the time|my|being)\b",
+    # a human, with a working life of its own
+    rf"{_I} (?:a )?(?:real|actual) (?:person|human)\b|{_I} (?:a )?human\b|"
+    rf"{_I} not (?:a |an )?(?:bot|robot|ai|machine|program)\b",
+    r"\bi(?:'ve| have) been (?:in|doing|working in|working as) (?:\w+ ){0,5}?for (?:years|"
+    r"decades|a long time|\d+|many|several|a few)\b",
+    r"\bi(?:'ve| have) been in (?:this|the|that) (?:industry|business|field|line of work)\b",
     r"\b(?:personally|myself),? i (?:went|had|was|did|found that when)\b",
 ]
 _PERSONA = [
@@ -234,11 +245,33 @@ def persona_check(names: Sequence[str] = ()) -> ReplyCheck:
     """`check_persona`, plus: a line that is only one of `names` (the user's display name,
     "CareerMate") is a signature."""
     keys = {_norm(n).strip(" .!-–—~") for n in names if n and n.strip()}
+    people = [k for k in keys if k and k != "careermate"]
+    alternatives = "|".join(re.escape(k) for k in sorted(people, key=len, reverse=True))
+    claims = (
+        re.compile(rf"\b(?:i'm|i am|this is|my name is|name's|call me)\s+(?:{alternatives})\b")
+        if people
+        else None
+    )
+    # "Sam has been working with...", "Sam's career path is...": about the user, not to them.
+    about = (
+        re.compile(
+            rf"(?<!, )(?<!hi )(?<!hey )(?<!hello )(?<!thanks )\b(?:{alternatives})(?:'s\b|\s+"
+            r"(?:has|have|is|was|were|had|works|worked|loves|enjoys|likes|wants|seems|needs|"
+            r"knows|can|could|should|will|would)\b)"
+        )
+        if people
+        else None
+    )
 
     def check(text: str) -> Verdict:
-        bare = _norm(text).strip(" .!,-–—~*_")
+        lowered = _norm(text)
+        bare = lowered.strip(" .!,-–—~*_")
         if bare and bare in keys:
             return _fail("persona", "signs_off")
+        if claims is not None and claims.search(lowered):
+            return _fail("persona", "speaks_as_user")
+        if about is not None and about.search(_QUOTED.sub(" ", lowered)):
+            return _fail("persona", "talks_about_the_user")
         return check_persona(text)
 
     return check
@@ -554,9 +587,20 @@ _SUPERLATIVE = re.compile(
     r"fantastic|impressive|exceptional)\b"
 )
 _HARSH = re.compile(r"\b(?:poor|weak|bad|terrible|failed|inadequate|insufficient|lacking)\b")
+_HIGH_SCORE = re.compile(
+    r"\b(?:very |really |quite )?(?:high|great|excellent|good|strong|top|impressive|perfect) "
+    r"(?:score|result|mark|grade)\b"
+)
+_LOW_SCORE = re.compile(r"\b(?:very |really |quite )?(?:low|poor|bad|weak) (?:score|result|mark)\b")
+_NOTHING_COVERED = re.compile(
+    r"\b(?:did ?n[o']t|didn't|does ?n[o']t|doesn't|failed to) (?:\w+ ){0,2}(?:anything|any of)"
+    r"\b|\bnothing (?:was |is )?(?:covered|mentioned|right|useful|relevant)\b|"
+    r"\bcovered nothing\b|\bnone of the (?:key )?points\b|\bmissed (?:everything|all)\b"
+)
 _NOTHING_MISSING = re.compile(
     r"\b(?:nothing (?:is )?missing|covered (?:everything|all)|all the key points)\b"
 )
+_QUOTE_MARKS = re.compile(r"[“\"][^”\"]{1,200}[”\"]")
 WEAK_SCORE = 50
 STRONG_SCORE = 80
 MENTION_SHARE = 0.5
@@ -591,20 +635,26 @@ def check_contradiction(text: str, facts: CoachFacts) -> Verdict:
     """A coach comment that agrees with the rubric: it does not call a covered point missing,
     praise a missed one, call a fully covered answer incomplete, or contradict the score."""
     lowered = _norm(text)
-    if facts.score < WEAK_SCORE and _SUPERLATIVE.search(lowered):
+    if facts.score < WEAK_SCORE and (_SUPERLATIVE.search(lowered) or _HIGH_SCORE.search(lowered)):
         return _fail("contradiction", "praise_for_a_weak_answer")
-    if facts.score >= STRONG_SCORE and _HARSH.search(lowered) and "answer" in lowered:
+    if facts.score >= STRONG_SCORE and (
+        (_HARSH.search(lowered) and "answer" in lowered) or _LOW_SCORE.search(lowered)
+    ):
         return _fail("contradiction", "harsh_on_a_strong_answer")
     if facts.missed and _NOTHING_MISSING.search(lowered):
         return _fail("contradiction", "missed_called_covered")
+    if facts.covered and _NOTHING_COVERED.search(lowered):
+        return _fail("contradiction", "covered_called_missing")
     topic = _content(facts.topic)
     for clause in _CLAUSES.split(lowered):
         if not clause or not clause.strip():
             continue
         said = _content(clause)
         raw = set(_WORD.findall(clause.replace("-", " ")))
-        negative = bool(_NEGATIVE.search(clause))
-        positive = bool(_POSITIVE.search(clause)) and not negative
+        # Words inside quotes are the point's own ("“no real effect”"), not the comment's.
+        unquoted = _QUOTE_MARKS.sub(" ", clause)
+        negative = bool(_NEGATIVE.search(unquoted))
+        positive = bool(_POSITIVE.search(unquoted)) and not negative
         covered = _best(facts.covered, said, raw)
         missed = _best(facts.missed, said, raw)
         if negative:
@@ -620,6 +670,39 @@ def check_contradiction(text: str, facts: CoachFacts) -> Verdict:
         elif positive and missed >= MENTION_SHARE and missed > covered:
             return _fail("contradiction", "missed_called_covered")
     return PASS
+
+
+def names_a_point(text: str, facts: CoachFacts) -> Verdict:
+    """A whole coach comment names at least one point of the rubric (covered or missed)."""
+    lowered = _norm(text)
+    said = _content(lowered)
+    raw = set(_WORD.findall(lowered.replace("-", " ")))
+    if _best((*facts.covered, *facts.missed), said, raw) >= MENTION_SHARE:
+        return PASS
+    return _fail("relevance", "names_no_point")
+
+
+def mentions_any(text: str, names: Iterable[str]) -> bool:
+    """`text` names one of `names` (case, punctuation and a plural "s" aside)."""
+    key = f" {_name_key(text)} "
+    for name in names:
+        wanted = _name_key(name)
+        if not wanted:
+            continue
+        forms = {wanted, wanted + "s", wanted.removesuffix("s")}
+        if any(f" {form} " in key for form in forms if form):
+            return True
+    return False
+
+
+def shared_words(text: str, other: str) -> int:
+    """How many topic words (stemmed, function words aside) `text` and `other` share."""
+    return len(_content(text) & _content(other))
+
+
+def check_mentions(text: str, names: Iterable[str], reason: str) -> Verdict:
+    """A whole reply that names none of `names` is off its task."""
+    return PASS if mentions_any(text, names) else _fail("relevance", reason)
 
 
 def contradiction_check(facts: CoachFacts) -> ReplyCheck:

@@ -21,6 +21,7 @@ from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message
 from careermate_bot.llm.capability import Task
 from careermate_bot.llm.checks import (
     ReplyCheck,
+    check_mentions,
     check_reply,
     entity_check,
     language_check,
@@ -197,10 +198,16 @@ def ground_summary(
     knowledge: KnowledgeBase | None = None,
 ) -> str:
     """`ground` against exactly what the model was shown for this result; "" when a sentence
-    fails `summary_checks` (callers then show `deterministic_summary`)."""
+    fails `summary_checks` or the summary never names the strongest path (callers then show
+    `deterministic_summary`)."""
     shown = "\n".join(m["content"] for m in summary_messages(paths, display_name))
     grounded = ground(text, summary_facts(paths), shown)
+    if not grounded:
+        return ""
     verdict = check_reply(grounded, summary_checks(paths, knowledge, display_name))
+    if verdict.ok and paths.matches:
+        top = paths.matches[0].occupation
+        verdict = check_mentions(grounded, [top.title, *top.aliases], "misses_the_top_path")
     if not verdict.ok:
         log.info(
             "%s: model summary dropped by the %s check (%s)", TASK, verdict.check, verdict.reason

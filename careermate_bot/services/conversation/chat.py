@@ -22,7 +22,7 @@ from careermate_bot.llm.capability import Capabilities, Task
 from careermate_bot.llm.checks import language_check, persona_check
 from careermate_bot.llm.hygiene import StreamGuard, guarded
 from careermate_bot.llm.scheduler import PositionCallback
-from careermate_bot.services.conversation.small_talk import small_talk_reply
+from careermate_bot.services.conversation.small_talk import feeling_check, small_talk_reply
 from careermate_bot.services.profile import store as profiles
 from careermate_bot.services.profile.store import ProfileSnapshot
 from models import MessageRole, MessageSource
@@ -190,7 +190,11 @@ class ChatService:
             system_prompt=messages[0]["content"],
             user_text=text,
             facts=profile_facts(profile),
-            checks=[persona_check([profile.display_name, "CareerMate"]), language_check(text)],
+            checks=[
+                persona_check([profile.display_name, "CareerMate"]),
+                language_check(text),
+                feeling_check(text),
+            ],
             task=TASK,
         )
         try:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from careermate_bot.llm.checks import PASS, ReplyCheck, Verdict
+
 SmallTalkKind = Literal[
     "joke",
     "greeting",
@@ -142,10 +144,10 @@ _LINES: dict[SmallTalkKind, tuple[str, ...]] = {
         "My pleasure. Good luck, and shout if you want a résumé review.",
     ),
     "goodbye": (
-        "Bye for now, and good luck! 👋 I'll remember what you told me for next time.",
+        "Bye for now, and good luck with the job search! 👋 I'll remember what you told me.",
         "Take care! Come back any time for career paths, pay figures or interview practice.",
         "See you! When you're ready, your next step could be a quick mock interview.",
-        "Goodbye, and best of luck with the search! I'm here whenever you need me.",
+        "Goodbye, and best of luck with the job search! I'm here whenever you need me.",
     ),
     "rough_day": (
         "Sorry it's been a rough one. 💙 Job stuff can be draining. If it helps, we can take "
@@ -163,22 +165,23 @@ _LINES: dict[SmallTalkKind, tuple[str, ...]] = {
         "Totally understandable! A few practice answers with the STAR method (situation, "
         "task, action, result) make a big difference. Shall we run a mock interview?",
         "Feeling nervous is a good sign you care. Preparing two or three stories from your "
-        "experience helps a lot, and I can help you practise them.",
+        "experience helps a lot, and I can help you practise them in a mock interview.",
         "You've got this. Want to rehearse? A short mock interview for your role takes about "
         "ten minutes, with feedback on every answer.",
     ),
     "excited": (
         "That's great news, congratulations! 🎉 If there's a next step, like preparing for the "
         "first weeks or the next role, I'm happy to help.",
-        "Love to hear it! 🎉 Well done. Want to look at where this could lead next?",
+        "Love to hear it! 🎉 Well done. Want to look at the roles this could lead to next?",
         "Congratulations, that's a real achievement! Enjoy it. When you're ready, I can show "
         "you the next roles this opens up.",
         "Wonderful! 🎉 Moments like this make the effort worth it. Anything I can help you "
-        "prepare for next?",
+        "prepare for next, like a new role or an interview?",
     ),
     "compliment": (
         "Thank you, that's kind! 😊 Shall we keep going? I can look at roles, pay or your résumé.",
-        "Thanks! I'm glad I'm useful. What's next on your list?",
+        "Thanks! I'm glad I'm useful. What's next on your list: a role, your résumé or an "
+        "interview?",
         "That made my day, thank you! Want to try a mock interview while we're at it?",
     ),
     "who_are_you": (
@@ -196,7 +199,7 @@ _LINES: dict[SmallTalkKind, tuple[str, ...]] = {
         "review, or say “mock interview” to practise.",
     ),
     "acknowledgement": (
-        "Great! {ask}",
+        "Great! {ask} Career paths, pay, jobs, résumés and interviews are all on the table.",
         "Sounds good. {ask} " + CAN_DO,
         "Okay! I'm here when you need me: career paths, pay, jobs, résumés or interviews.",
     ),
@@ -267,3 +270,30 @@ def small_talk_reply(
     lines = _LINES[kind]
     line = lines[index % len(lines)]
     return line.format(name=_name_part(name), ask=_ASK[index % len(_ASK)])
+
+
+_SYMPATHY = re.compile(
+    r"\b(?:sorry (?:to hear|for your|about your|that)|that(?:'s| is| sounds) (?:tough|hard|rough|"
+    r"awful|terrible|difficult)|my condolences|i can only imagine how (?:hard|challenging|"
+    r"difficult))"
+)
+_CHEER = re.compile(
+    r"\b(?:congrat\w*|great news|good news|well done|that's (?:great|wonderful|amazing|"
+    r"fantastic)|how exciting|glad to hear|happy to hear|so happy for you)\b"
+)
+
+
+def feeling_check(user_text: str) -> ReplyCheck:
+    """A reply to good news may not offer sympathy, and one to bad news may not cheer
+    (check "contradiction", reason "wrong_feeling")."""
+    kind = small_talk_kind(user_text)
+
+    def check(text: str) -> Verdict:
+        lowered = " ".join(text.replace("’", "'").casefold().split())
+        if kind == "excited" and _SYMPATHY.search(lowered):
+            return Verdict(False, "contradiction", "wrong_feeling")
+        if kind in ("rough_day", "nervous") and _CHEER.search(lowered):
+            return Verdict(False, "contradiction", "wrong_feeling")
+        return PASS
+
+    return check

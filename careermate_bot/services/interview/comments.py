@@ -38,7 +38,7 @@ _LABELS: dict[str, tuple[str, str, frozenset[str]]] = {
     "result": (
         "the result",
         "how it ended (the result)",
-        frozenset("result results outcome outcomes impact".split()),
+        frozenset("result results outcome outcomes impact ending ended changed effect".split()),
     ),
     "numbers": (
         "numbers",

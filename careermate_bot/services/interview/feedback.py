@@ -20,6 +20,7 @@ from careermate_bot.llm.checks import (
     check_persona,
     contradiction_check,
     language_check,
+    names_a_point,
 )
 from careermate_bot.llm.hygiene import StreamGuard, guarded
 from careermate_bot.services.career.summary import REASONS, ground
@@ -127,7 +128,9 @@ def ground_feedback(text: str, question: QuestionSnapshot, score: AnswerScore, a
         if not contradicts(s, score) and check_contradiction(s, facts).ok
     ]
     result = " ".join(kept).strip()
-    return result if len(result.split()) >= 6 else ""
+    if len(result.split()) < 6 or not names_a_point(result, facts).ok:
+        return ""  # too short, or it names nothing the rubric looked for: not about this answer
+    return result
 
 
 def contradicts(sentence: str, score: AnswerScore) -> bool:

@@ -1,0 +1,129 @@
+"""Capability per task (careermate_bot/llm/capability.py): results per (provider, model),
+stored beside the database, the shipped result for the embedded model, and what services get."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careermate_bot.config import build_settings
+from careermate_bot.llm.capability import (
+    MIN_CASES,
+    SHIPPED_FILE,
+    TASKS,
+    THRESHOLDS,
+    Capabilities,
+    Task,
+    ModelEval,
+    TaskResult,
+    eval_path,
+    load_evaluations,
+    save_evaluation,
+    shipped_evaluations,
+)
+from careermate_bot.llm.fake import FakeBackend, fake_client
+from careermate_bot.services.container import AppServices
+
+EMBEDDED = ("local", "SmolLM2-135M-Instruct.Q4_1")
+
+
+def _result(task: Task, passed: int, total: int) -> TaskResult:
+    return TaskResult(task=task, passed=passed, total=total, threshold=THRESHOLDS[task])
+
+
+def test_a_task_passes_only_at_its_threshold_with_enough_cases() -> None:
+    assert _result("small_talk", 27, 30).ok  # 90%
+    assert not _result("small_talk", 26, 30).ok
+    assert not _result("career_summary", 4, 10).ok
+    assert _result("career_summary", 8, 10).ok
+    assert not _result("career_summary", MIN_CASES - 1, MIN_CASES - 1).ok  # too few cases
+    assert _result("small_talk", 28, 30).line() == "small talk ✓ 28/30"
+    assert _result("career_summary", 4, 10).line() == "career summary ✗ 4/10 → deterministic"
+
+
+def test_results_are_stored_per_model_and_replaced_on_a_new_run(tmp_path: Path) -> None:
+    path = eval_path(tmp_path)
+    first = ModelEval.now("ollama", "qwen2.5:7b", {"small_talk": _result("small_talk", 10, 30)})
+    other = ModelEval.now("openai", "llama-3.1-8b", {"small_talk": _result("small_talk", 30, 30)})
+    save_evaluation(path, first)
+    save_evaluation(path, other)
+    again = ModelEval.now("ollama", "qwen2.5:7b", {"small_talk": _result("small_talk", 29, 30)})
+    save_evaluation(path, again)
+    stored = load_evaluations(path)
+    assert [(e.provider, e.results["small_talk"].passed) for e in stored] == [
+        ("openai", 30),
+        ("ollama", 29),
+    ]
+    caps = Capabilities.for_model("ollama", "qwen2.5:7b", tmp_path)
+    assert caps.allows("small_talk") and not caps.allows("career_summary")
+    assert "measured" in caps.source
+    assert json.loads(path.read_text())["version"] == 1
+
+
+def test_an_unmeasured_model_uses_deterministic_text_for_every_task(tmp_path: Path) -> None:
+    caps = Capabilities.for_model("ollama", "never-measured:1b", tmp_path)
+    assert not any(caps.allows(task) for task in TASKS)
+    assert "not measured" in caps.source and "doctor --eval" in caps.source
+    assert all(line.endswith("→ deterministic") for line in caps.lines())
+
+
+def test_a_damaged_result_file_is_ignored(tmp_path: Path) -> None:
+    eval_path(tmp_path).write_text("{not json")
+    assert load_evaluations(eval_path(tmp_path)) == []
+    assert not Capabilities.for_model("ollama", "m", tmp_path).allows("small_talk")
+
+
+def test_the_embedded_model_has_a_shipped_result_for_every_task() -> None:
+    assert SHIPPED_FILE.is_file()
+    shipped = {e.key: e for e in shipped_evaluations()}
+    assert EMBEDDED in shipped
+    result = shipped[EMBEDDED]
+    assert set(result.results) == set(TASKS)
+    assert all(r.total >= MIN_CASES for r in result.results.values())
+    caps = Capabilities.for_model(*EMBEDDED, data_dir=None)
+    assert caps.evaluation == result and "shipped" in caps.source
+    # The tiny model is measured, not assumed: what it fails uses deterministic text.
+    assert caps.allowed == result.passed()
+    assert len(caps.lines()) == len(TASKS)
+
+
+def test_a_stored_result_wins_over_the_shipped_one(tmp_path: Path) -> None:
+    everything = {t: _result(t, 30, 30) for t in TASKS}
+    save_evaluation(eval_path(tmp_path), ModelEval.now(*EMBEDDED, everything))
+    caps = Capabilities.for_model(*EMBEDDED, data_dir=tmp_path)
+    assert all(caps.allows(t) for t in TASKS)
+
+
+def test_services_get_capabilities_for_their_client(tmp_path: Path) -> None:
+    settings = build_settings(_env_file=None, data_dir=tmp_path)
+    assert not AppServices(settings).capabilities.allowed  # no model: deterministic text
+    local = FakeBackend(["hi"], name="local", model=EMBEDDED[1])
+    services = AppServices(settings, llm=fake_client(local))
+    shipped = Capabilities.for_model(*EMBEDDED, data_dir=None)
+    assert services.capabilities.allowed == shipped.allowed
+    assert services.chat.capabilities is services.capabilities
+    assert services.interview.capabilities is services.capabilities
+    assert services.conversation.capabilities is services.capabilities
+    services.llm = fake_client(["hello"])  # a scripted engine: every wording task
+    assert services.capabilities.allows("small_talk")
+    assert not services.capabilities.allows("intent_fallback")
+    assert services.chat.capabilities is services.capabilities
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_everything_and_nothing(task: Task) -> None:
+    assert Capabilities.everything().allows(task)
+    assert not Capabilities.nothing().allows(task)
+
+
+def test_the_intent_fallback_asks_only_a_model_that_passed_it() -> None:
+    from careermate_bot.services.conversation.intents import llm_capable
+
+    ollama = fake_client(FakeBackend(["{}"], name="ollama", model="qwen2.5:7b"))
+    local = fake_client(FakeBackend(["{}"], name="local", model=EMBEDDED[1]))
+    assert llm_capable(ollama) and not llm_capable(local)  # no measurement given: by provider
+    assert not llm_capable(ollama, Capabilities.nothing())
+    assert llm_capable(local, Capabilities.everything())
+    assert not llm_capable(None, Capabilities.everything())
