@@ -85,6 +85,13 @@ class AppServices:
             self._capabilities = (key, caps)
         return self._capabilities[1]
 
+    @capabilities.setter
+    def capabilities(self, caps: Capabilities) -> None:
+        """Pin the capabilities for the current client (tests; a measured override)."""
+        key = (self._llm.provider, self._llm.model) if self._llm is not None else None
+        self._capabilities = (key, caps)
+        self._chat = None
+
     @property
     def knowledge(self) -> KnowledgeBase:
         if self._knowledge is None:

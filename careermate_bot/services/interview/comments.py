@@ -145,7 +145,7 @@ _OPENERS = {
 
 
 def _quoted(points: Sequence[str]) -> str:
-    return _join([f"“{_bare(p)}”" for p in points])
+    return _join([f"“{p.removesuffix(' (partly)')}”" for p in points])
 
 
 def _gain(tip: str) -> str:
@@ -163,7 +163,12 @@ def coach_comment(question: QuestionSnapshot, score: AnswerScore) -> str:
         advice = _OFF_TOPIC_TIP if floor == "off_topic" else tip
         return " ".join(p for p in (_FLOOR_LINES[floor], _sentence(advice)) if p)
     opener = _OPENERS[score.band]
-    points = question.key_points if question.kind != "behavioral" else ()
+    points: tuple[str, ...] = ()
+    if question.kind != "behavioral":
+        # A stored answer's question has no key points: the score's own point lists have them.
+        points = question.key_points or tuple(
+            p.removesuffix(" (partly)") for p in (*score.matched, *score.missed) if not _label(p)
+        )
     parts: list[str] = []
     if points:
         covered = [p for p in points if p in score.matched]
@@ -185,7 +190,7 @@ def coach_comment(question: QuestionSnapshot, score: AnswerScore) -> str:
     missed = [missed_phrase(p) for p in score.missed]
     if missed:
         if points:
-            gaps = [p for p in score.missed if _bare(p) in points]
+            gaps = [p for p in score.missed if p.removesuffix(" (partly)") in points]
             shown = _quoted(gaps[:2]) if gaps else _join(missed[:2])
             parts.append(_sentence(f"Still missing: {shown}"))
         else:
