@@ -15,8 +15,8 @@ from careermate_bot.llm.capability import (
     TASKS,
     THRESHOLDS,
     Capabilities,
-    Task,
     ModelEval,
+    Task,
     TaskResult,
     eval_path,
     load_evaluations,
@@ -127,3 +127,50 @@ def test_the_intent_fallback_asks_only_a_model_that_passed_it() -> None:
     assert not llm_capable(ollama, Capabilities.nothing())
     assert llm_capable(local, Capabilities.everything())
     assert not llm_capable(None, Capabilities.everything())
+
+
+async def test_doctor_eval_measures_stores_and_doctor_prints_one_line_per_task(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careermate_bot.cli import doctor
+    from careermate_bot.services.model_eval import bad_model_client
+
+    settings = build_settings(_env_file=None, data_dir=tmp_path, llm_provider="local")
+
+    async def scripted(_: object) -> object:
+        return bad_model_client()
+
+    monkeypatch.setattr("careermate_bot.llm.create_llm_client", scripted)
+    lines = await doctor.run_model_eval(settings, tasks=["small_talk", "career_summary"], limit=6)
+    assert lines[0].startswith("Measured fake/bad-model; stored in ")
+    assert "small talk ✗ 0/6 → deterministic" in lines[1] and "dropped: persona:" in lines[1]
+    assert lines[2].startswith("  career summary ✗ 0/6 → deterministic")
+    (stored,) = load_evaluations(eval_path(tmp_path))
+    assert stored.key == ("fake", "bad-model")
+    assert set(stored.results) == {"small_talk", "career_summary"}
+
+    async def engine(_: object) -> tuple[str, str]:
+        return EMBEDDED
+
+    monkeypatch.setattr(doctor, "_configured_engine", engine)
+    shown = await doctor.task_lines(settings)
+    assert shown[0].startswith("Which tasks use the model (local/SmolLM2-135M-Instruct.Q4_1")
+    assert len(shown) == 1 + len(TASKS)
+
+
+async def test_doctor_for_an_unmeasured_engine_says_every_task_is_deterministic(
+    tmp_path: Path,
+) -> None:
+    from careermate_bot.cli import doctor
+
+    settings = build_settings(
+        _env_file=None,
+        data_dir=tmp_path,
+        llm_provider="ollama",
+        ollama_base_url="http://127.0.0.1:9",
+        llm_connect_timeout=1,
+    )
+    lines = await doctor.task_lines(settings)
+    assert "ollama/llama3.1:8b not measured" in lines[0] and "doctor --eval" in lines[0]
+    assert len(lines) == 1 + len(TASKS)
+    assert all(line.endswith("not measured → deterministic") for line in lines[1:])
