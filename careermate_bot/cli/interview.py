@@ -64,6 +64,7 @@ async def interview_session(
     """The whole terminal interview; returns the exit code. `llm="auto"` builds the
     configured client (none if it can't be created: scores only)."""
     from careermate_bot.knowledge import get_knowledge_base
+    from careermate_bot.llm.capability import Capabilities
     from careermate_bot.services.interview import ActiveSession, InterviewError, InterviewService
     from careermate_bot.storage.database import close_db, init_db
 
@@ -73,7 +74,13 @@ async def interview_session(
     kb = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
     await init_db(settings)
     try:
-        service = InterviewService(llm=client, knowledge=kb)
+        # The coach's words come from the model only where it passed that task (llm.capability).
+        caps = (
+            Capabilities.for_model(client.provider, client.model, settings.data_dir)
+            if client is not None
+            else None
+        )
+        service = InterviewService(llm=client, knowledge=kb, capabilities=caps)
         try:
             view = await service.start(
                 CLI_USER_ID,
