@@ -49,6 +49,7 @@ __all__ = [
     "persona_check",
     "sentences",
     "shared_words",
+    "users_language",
 ]
 
 
@@ -134,6 +135,8 @@ _AS_USER = [
     r"portfolio|linkedin|current job|last job|old job|previous job|first job|dream job|new job|"
     r"current role|skills are|skills include|goal is|target role|career goal)\b",
     r"\bmy name is (?!careermate\b)\w+",
+    r"\bas an? (?:fellow )?(?:job ?seeker|candidate|applicant|recent graduate|new grad|"
+    r"career changer)(?: myself)?\b",
     # an unprompted question only the user would ask
     r"^(?:so,? )?(?:what|which) (?:jobs?|careers?) (?:should|could|can) i\b",
     r"\bshould i (?:apply|take the|accept|quit|learn|become|study)\b",
@@ -165,8 +168,9 @@ _MEET = [
     r"\bmeet (?:up|in person|face to face|irl|sometime|someday)\b",
     r"(?<!nice to )(?<!glad to )(?<!great to )(?<!good to )(?<!pleased to )"
     r"(?<!lovely to )\bmeet (?:with )?you\b",
-    r"\b(?:chat|chatting|talk|talking|meet|meeting|see you|catch up|connect)(?: with you)? "
+    r"\b(?:chat|chatting|talk|talking|meet|meeting|see|catch up|connect)(?: up)?(?: with)? you "
     r"(?:\w+ ){0,2}(?:in person|face to face|irl|in real life)\b",
+    rf"\b{_FIRST_PERSON_OFFER}\b.{{0,40}}\b(?:in person|face to face|irl|in real life)\b",
     r"\b(?:call|text|email|e-mail|phone|ring|contact|reach|visit) me\b",
     r"\bmy (?:phone|number|phone number|email|e-mail|address|office|house|home address)\b",
     r"\bgive me a (?:call|ring|shout)\b",
@@ -176,6 +180,9 @@ _MEET = [
     rf"\b{_FIRST_PERSON_OFFER}\b.{{0,30}}\b(?:schedule|set up|arrange|book)\b.{{0,20}}"
     r"\b(?:meeting|call|appointment|coffee)\b",
     r"\bsee you (?:there|in person|at the cafe|at my|at your)\b",
+    r"\bcatch up (?:sometime|soon|one day|over|in person|irl)\b",
+    r"\b(?:add|follow|connect with|message|find|dm) me on (?:linkedin|twitter|instagram|"
+    r"facebook|x|whatsapp|telegram|signal|snapchat|tiktok)\b",
 ]
 _KIN = (
     r"(?:wife|husband|spouse|partner|kids?|children|son|daughter|mom|mum|mother|dad|father|"
@@ -216,9 +223,10 @@ _PERSONAL = [
     # a human, with a working life of its own
     rf"{_I} (?:a )?(?:real|actual) (?:person|human)\b|{_I} (?:a )?human\b|"
     rf"{_I} not (?:a |an )?(?:bot|robot|ai|machine|program)\b",
-    r"\bi(?:'ve| have) been (?:in|doing|working in|working as) (?:\w+ ){0,5}?for (?:years|"
-    r"decades|a long time|\d+|many|several|a few)\b",
+    r"\bi(?:'ve| have) been (?:in|\w+ing) (?:\w+ ){0,5}?for (?:years|decades|a long time|"
+    r"(?:\d+|many|several|a few|two|three|five|ten) years)\b",
     r"\bi(?:'ve| have) been in (?:this|the|that) (?:industry|business|field|line of work)\b",
+    r"\bi(?:'ve| have) been (?:there|in your shoes|through (?:this|that|it|the same))\b",
     r"\b(?:personally|myself),? i (?:went|had|was|did|found that when)\b",
 ]
 _PERSONA = [
@@ -237,7 +245,8 @@ _OWN_VOICE = re.compile(
 _QUOTED = re.compile(
     r"[\"“][^\"”]{3,300}[\"”]|(?<!\w)'[^']{12,300}'(?!\w)|"
     r"\b(?:you (?:might|could|can|should|may) (?:say|write|answer|open with|try)|try saying|"
-    r"say something like|for example|e\.g\.|such as|like this)\s*[:,]\s*.*$"
+    r"say something like|for example|e\.g\.|such as|like this)\s*[:,]\s*.*$",
+    re.IGNORECASE,
 )
 
 
@@ -277,8 +286,24 @@ def persona_check(names: Sequence[str] = ()) -> ReplyCheck:
     return check
 
 
+# "I'm Jessica, a career coach": CareerMate has no other name (case-sensitive: a name).
+_NAMED_SELF = re.compile(
+    r"\b(?:I['’]m|I am|[Mm]y name is|[Cc]all me)\s+(?!CareerMate\b)([A-Z][a-z]{2,})\b"
+)
+_NOT_NAMES = frozenset(
+    "Here Not So Glad Happy Sorry Afraid Excited Doing Always Just Really Also Sure Still Ready "
+    "Able Unable The Your Going Curious Thrilled Delighted Honored Pleased Grateful Thankful "
+    "Proud Confident Available Only Currently Now Certain Positive Confused Unsure Back Fine "
+    "Good Great Well Okay Programmed Designed Built Trained Made Powered Based Running Still "
+    "Afraid Impressed Interested Eager Keen Looking Working Trying Learning Writing".split()
+)
+
+
 def check_persona(text: str) -> Verdict:
     """CareerMate's own voice: not the user's, no signature, no meeting, no private life."""
+    named = _NAMED_SELF.search(_QUOTED.sub(" ", text))
+    if named is not None and named.group(1) not in _NOT_NAMES:
+        return _fail("persona", "speaks_as_user")
     lowered = _norm(text) if "\n" not in text else "\n".join(_norm(x) for x in text.splitlines())
     masked = _QUOTED.sub(" ", _OWN_VOICE.sub(" ", lowered))
     for reason, patterns in _PERSONA:
@@ -347,19 +372,31 @@ def detect_language(text: str) -> str | None:
     return best
 
 
+def users_language(text: str) -> str | None:
+    """The language a user wrote in: `detect_language`, or for a short message ("hola",
+    "merci beaucoup") the one language with a function word when English has none."""
+    found = detect_language(text)
+    if found is not None:
+        return found
+    words = _WORD.findall(_norm(text))
+    hits = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    others = [lang for lang, n in hits.items() if n and lang != "en"]
+    return others[0] if len(others) == 1 and not hits["en"] else None
+
+
 def check_language(text: str, user_text: str = "") -> Verdict:
     """English, or the language the user wrote in."""
     said = detect_language(text)
     if said is None or said == "en":
         return PASS
-    if user_text and detect_language(user_text) == said:
+    if user_text and users_language(user_text) == said:
         return PASS
     return _fail("language", "not_the_users_language")
 
 
 def language_check(user_text: str = "") -> ReplyCheck:
     """`check_language` bound to the user's message (detected once)."""
-    users = detect_language(user_text) if user_text else None
+    users = users_language(user_text) if user_text else None
 
     def check(text: str) -> Verdict:
         said = detect_language(text)
@@ -552,7 +589,7 @@ _STOP = frozenset(
     "missing missed miss lack lacked lacks lacking without forgot forget left leave omit omitted "
     "didn't doesn't don't isn't wasn't aren't could've should've would've yet still even bit "
     "little lot lots thing things way ways part parts area areas something anything everything "
-    "like use used using".split()
+    "like use used using versus vs rather instead".split()
 )
 _STEM_SUFFIXES = (
     ("isations", "iz"), ("izations", "iz"), ("isation", "iz"), ("ization", "iz"),
@@ -567,8 +604,11 @@ _NEGATIVE = re.compile(
     r"misses|forgot|forgets|forgotten|omit(?:s|ted)?|left out|leaves out|lack(?:ed|s|ing)?|"
     r"absent|fail(?:ed|s)? to|could have|should have|would have|could've|should've|next time|"
     r"try (?:to|adding|including|mentioning|naming)|consider|add(?:ing)?|include|make sure|"
-    r"remember to|work on|needs? (?:to|more)|would benefit|could (?:add|mention|include|"
-    r"explain|say|name|give|be)|should (?:add|mention|include|explain|say|name|give)|"
+    r"remember to|(?<!nice )(?<!good )(?<!great )work on|needs? (?:to|more)|would benefit|"
+    r"would help|might (?:want to|add|mention|include|explain)|may want to|"
+    r"improve (?:it |this |the answer |your answer )?by|could (?:\w+ )?(?:improve|strengthen)|"
+    r"could (?:add|mention|include|explain|say|name|give|be)|"
+    r"should (?:add|mention|include|explain|say|name|give)|"
     r"more (?:detail|about|on)|incomplete|weak(?:er)?|vague|unclear|"
     r"gap|only briefly|barely)\b"
 )

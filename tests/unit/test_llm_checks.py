@@ -408,3 +408,95 @@ def test_check_reply_judges_every_sentence_and_reports_the_first_failure() -> No
     verdict = check_reply(text, [check_persona, contradiction_check(ALL_COVERED)])
     assert verdict.label == "contradiction:covered_called_missing"
     assert check_reply("Well done. Keep it up!", [check_persona]).ok
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Hi, I'm Jessica, a career coach.", "speaks_as_user"),
+        ("As a job seeker myself, I understand.", "speaks_as_user"),
+        ("I know how you feel, I've been there.", "personal_life"),
+        ("I'm a real person, and I can be anyone you'd like.", "personal_life"),
+        ("I've been in this industry for a while.", "personal_life"),
+        ("I've been helping people like you for years now.", "personal_life"),
+        ("We should catch up sometime!", "offers_to_meet"),
+        ("Add me on LinkedIn.", "offers_to_meet"),
+        ("What brings you to my blog today?", "personal_life"),
+        ("My students always ask me that.", "personal_life"),
+    ],
+)
+def test_more_ways_of_not_being_careermate_fail(text: str, reason: str) -> None:
+    assert check_persona(text).reason == reason, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Job fairs let you meet recruiters in person.",
+        "Meeting people in person at events helps your network.",
+        "Try an informational interview: ask someone for 20 minutes over coffee.",
+        "When you meet the hiring manager, ask about the team's goals.",
+        "I don't have personal experiences, but recruiters often look for numbers.",
+        "As an AI, I don't have a family, but I'm happy to help you plan your week.",
+        "My suggestion: start with SQL, then learn a BI tool.",
+        "Follow up with a short thank-you email within a day.",
+        "I'm Happy to help!",
+        "You might say: I'm Maria and I love data.",
+        "Congratulations on the new job!",
+    ],
+)
+def test_more_of_careermates_own_voice_passes(text: str) -> None:
+    assert check_persona(text).ok, check_persona(text)
+
+
+def test_names_the_user_cannot_claim_or_sign_with() -> None:
+    from careermate_bot.llm.checks import persona_check
+
+    check = persona_check(["SeekerA", "CareerMate"])
+    assert check("Hello! I'm SeekerA.").reason == "speaks_as_user"
+    assert check("SeekerA").reason == "signs_off"
+    assert check("— CareerMate").reason == "signs_off"
+    assert check("SeekerA has been working hard.").reason == "talks_about_the_user"
+    assert check("SeekerA's career path is a great example.").reason == "talks_about_the_user"
+    for fine in ("Hi SeekerA, welcome back!", "Thanks, SeekerA!", "Good luck, SeekerA."):
+        assert check(fine).ok, fine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You missed the bias-variance trade-off.",
+        "Consider adding regularisation.",
+        "It would help to mention cross-validation.",
+        "You might want to explain overfitting.",
+        "One thing to add: how variance depends on the training data.",
+        "The explanation of the bias-variance trade-off was incomplete.",
+        "You could improve it by discussing regularisation.",
+    ],
+)
+def test_every_way_of_asking_for_a_covered_point_fails(text: str) -> None:
+    assert check_contradiction(text, ALL_COVERED).reason == "covered_called_missing", text
+
+
+def test_praise_for_missed_points_fails_however_it_is_put() -> None:
+    for text in (
+        "You clearly explained regularisation and cross-validation.",
+        "Regularisation was well covered.",
+        "Nice work on variance and the training data.",
+    ):
+        assert check_contradiction(text, PARTLY).reason == "missed_called_covered", text
+    assert check_contradiction("Nice work on variance and the training data.", ALL_COVERED).ok
+
+
+def test_a_one_word_greeting_in_another_language_allows_that_language() -> None:
+    from careermate_bot.llm.checks import users_language
+
+    assert [users_language(t) for t in ("hola", "merci beaucoup", "ciao", "hello", "ok")] == [
+        "es",
+        "fr",
+        "it",
+        None,
+        None,
+    ]
+    assert language_check("hola")("Hola, ¿cómo estás? Puedo ayudarte con tu trabajo.").ok
+    assert not language_check("hello")("Hola, ¿cómo estás? Puedo ayudarte con tu trabajo.").ok
