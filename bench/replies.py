@@ -51,7 +51,13 @@ from pathlib import Path
 from careermate_bot.config import build_settings
 from careermate_bot.knowledge import get_knowledge_base
 from careermate_bot.llm import LLMClient, create_llm_client, load_prompt
-from careermate_bot.llm.capability import TASKS, ModelEval, eval_path, save_evaluation
+from careermate_bot.llm.capability import (
+    TASKS,
+    ModelEval,
+    eval_path,
+    known_evaluation,
+    save_evaluation,
+)
 from careermate_bot.llm.checks import check_reply, language_check, persona_check, sentences
 from careermate_bot.llm.hygiene import StreamGuard, is_usable
 from careermate_bot.llm.types import Done, GenParams, LLMMessage
@@ -432,7 +438,9 @@ async def run_tasks(args: argparse.Namespace) -> int:
             + "\n"
         )
     if args.store and not args.bad_model:
-        save_evaluation(eval_path(build_settings().data_dir), evaluation)
+        data_dir = build_settings().data_dir
+        earlier = known_evaluation(evaluation.provider, evaluation.model, data_dir)
+        save_evaluation(eval_path(data_dir), evaluation.over(earlier))
     if args.bad_model:
         through = violations_through(records)
         passed = sum(r.passed for r in records if r.task != "intent_fallback")

@@ -150,7 +150,13 @@ async def run_model_eval(
 
     from careermate_bot.knowledge import get_knowledge_base
     from careermate_bot.llm import create_llm_client
-    from careermate_bot.llm.capability import TASKS, Task, eval_path, save_evaluation
+    from careermate_bot.llm.capability import (
+        TASKS,
+        Task,
+        eval_path,
+        known_evaluation,
+        save_evaluation,
+    )
     from careermate_bot.services.model_eval import CaseResult, run_evaluation
 
     chosen: list[Task] = [t for t in TASKS if tasks is None or t in tasks]
@@ -168,6 +174,9 @@ async def run_model_eval(
     finally:
         await client.aclose()
     path = eval_path(settings.data_dir)
+    evaluation = evaluation.over(
+        known_evaluation(evaluation.provider, evaluation.model, settings.data_dir)
+    )
     save_evaluation(path, evaluation)
     lines = [f"Measured {evaluation.provider}/{evaluation.model}; stored in {path}:"]
     for result in evaluation.results.values():

@@ -108,6 +108,13 @@ class ModelEval(BaseModel):
     def passed(self) -> frozenset[Task]:
         return frozenset(task for task, result in self.results.items() if result.ok)
 
+    def over(self, earlier: ModelEval | None) -> ModelEval:
+        """This result with `earlier`'s tasks that this run did not measure (a partial
+        `doctor --eval --tasks ...` keeps the rest)."""
+        if earlier is None or earlier.key != self.key:
+            return self
+        return self.model_copy(update={"results": {**earlier.results, **self.results}})
+
     @classmethod
     def now(cls, provider: str, model: str, results: dict[Task, TaskResult]) -> ModelEval:
         stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -162,6 +169,15 @@ def shipped_evaluations() -> list[ModelEval]:
 
 def find_evaluation(evaluations: list[ModelEval], provider: str, model: str) -> ModelEval | None:
     return next((e for e in reversed(evaluations) if e.key == (provider, model)), None)
+
+
+def known_evaluation(provider: str, model: str, data_dir: Path | None) -> ModelEval | None:
+    """The stored result for this model, else the shipped one, else None."""
+    if data_dir is not None:
+        found = find_evaluation(load_evaluations(eval_path(data_dir)), provider, model)
+        if found is not None:
+            return found
+    return find_evaluation(shipped_evaluations(), provider, model)
 
 
 class Capabilities:

@@ -174,3 +174,17 @@ async def test_doctor_for_an_unmeasured_engine_says_every_task_is_deterministic(
     assert "ollama/llama3.1:8b not measured" in lines[0] and "doctor --eval" in lines[0]
     assert len(lines) == 1 + len(TASKS)
     assert all(line.endswith("not measured → deterministic") for line in lines[1:])
+
+
+def test_a_partial_run_keeps_the_other_tasks_earlier_results(tmp_path: Path) -> None:
+    from careermate_bot.llm.capability import known_evaluation
+
+    shipped = known_evaluation(*EMBEDDED, data_dir=None)
+    assert shipped is not None
+    partial = ModelEval.now(*EMBEDDED, {"small_talk": _result("small_talk", 30, 30)})
+    merged = partial.over(known_evaluation(*EMBEDDED, data_dir=tmp_path))
+    assert set(merged.results) == set(TASKS)
+    assert merged.results["small_talk"].passed == 30
+    assert merged.results["career_summary"] == shipped.results["career_summary"]
+    other = ModelEval.now("ollama", "m", {"small_talk": _result("small_talk", 1, 30)})
+    assert other.over(shipped) is other  # another model's results never mix in
