@@ -1,8 +1,20 @@
-"""Reply quality of the configured model: 30 fixed prompts through `ChatService`.
+"""Reply quality of the configured model, per task, and the 30-prompt chat run.
 
-    .venv/bin/python bench/replies.py                      # the configured model (.env)
+    .venv/bin/python bench/replies.py                      # per task, the configured model
+    .venv/bin/python bench/replies.py --json bench/replies_smollm2.json   # + the transcript
+    .venv/bin/python bench/replies.py --bad-model          # a scripted bad model: 0 through
+    .venv/bin/python bench/replies.py --chat               # the 30 prompts below (ChatService)
     LLM_PROVIDER=local LOCAL_MODEL_PATH=/path/to/model.gguf .venv/bin/python bench/replies.py
-    .venv/bin/python bench/replies.py --show               # print every reply
+
+Per task (the default): every case of `careermate_bot.cli.model_eval` (the evaluation
+`careermate doctor --eval` stores) with the configured model: the usable share after every
+check, the drops by reason, what the raw output failed (what the checks caught), and the
+time per case. `--json` writes the transcript (raw output and what a user would see, per case)
+and the per-task result; `--store` also writes it to DATA_DIR/model_eval.json.
+`--bad-model` runs the same cases on a scripted model that speaks as the user, signs, offers to
+meet, invents and contradicts: none of that may get through (exit status 1 if it does).
+
+The chat run (`--chat`):
 
 Small talk, career questions, off-topic requests, profile statements and follow-ups (a second
 turn in the same conversation), each with a list of topic words. Every reply the user would
@@ -36,8 +48,24 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from careermate_bot.cli.model_eval import (
+    BAD_REPLIES,
+    NAME,
+    CaseResult,
+    bad_model_client,
+    run_evaluation,
+)
 from careermate_bot.config import build_settings
+from careermate_bot.knowledge import get_knowledge_base
 from careermate_bot.llm import LLMClient, create_llm_client, load_prompt
+from careermate_bot.llm.capability import (
+    TASKS,
+    ModelEval,
+    eval_path,
+    known_evaluation,
+    save_evaluation,
+)
+from careermate_bot.llm.checks import check_reply, language_check, persona_check, sentences
 from careermate_bot.llm.hygiene import StreamGuard, is_usable
 from careermate_bot.llm.types import Done, GenParams, LLMMessage
 from careermate_bot.services.conversation.chat import FALLBACK_REPLY, ChatService, profile_facts
@@ -327,17 +355,119 @@ def report(figures: dict[str, object]) -> None:
     )
 
 
+# -- per task ----------------------------------------------------------------------------------
+def raw_failures(record: CaseResult) -> list[str]:
+    """The checks the raw output fails as the model wrote it (what the filter had to catch)."""
+    if not record.raw or record.task == "intent_fallback":
+        return []
+    checks = [persona_check([NAME, "CareerMate"]), language_check(record.prompt)]
+    return sorted({v.label for v in (check_reply(s, checks) for s in sentences(record.raw))
+                   if not v.ok})  # fmt: skip
+
+
+def violations_through(records: Sequence[CaseResult]) -> list[CaseResult]:
+    """Cases whose shown model text still breaks a persona or language check, or repeats a
+    line of the bad model's script."""
+    bad_lines = {line for replies in BAD_REPLIES.values() for line in replies}
+    out = []
+    for record in records:
+        if not record.passed or record.task == "intent_fallback":
+            continue
+        checks = [persona_check([NAME, "CareerMate"]), language_check(record.prompt)]
+        if not check_reply(record.shown, checks).ok or any(
+            sentence in record.shown for line in bad_lines for sentence in sentences(line)
+        ):
+            out.append(record)
+    return out
+
+
+def report_tasks(evaluation: ModelEval, records: Sequence[CaseResult]) -> None:
+    print()
+    print(f"model {evaluation.provider}/{evaluation.model}, {len(records)} cases")
+    for task, result in evaluation.results.items():
+        mine = [r for r in records if r.task == task]
+        caught = Counter(label for r in mine for label in raw_failures(r))
+        seconds = statistics.median(r.seconds for r in mine) if mine else 0.0
+        print(f"  {result.line():<42} usable {result.share:.0%}, threshold "
+              f"{result.threshold:.0%}, {seconds:.1f} s per case (median)")  # fmt: skip
+        if result.drops:
+            print(f"      dropped: {dict(result.drops)}")
+        if caught:
+            print(f"      raw output failed: {dict(caught)}")
+    through = violations_through(records)
+    print(f"persona/language violations that reached a user: {len(through)}")
+
+
+async def run_tasks(args: argparse.Namespace) -> int:
+    tasks = [t for t in TASKS if not args.tasks or t in args.tasks.split(",")]
+    knowledge = get_knowledge_base()
+
+    def show(record: CaseResult) -> None:
+        mark = "ok " if record.passed else "BAD"
+        print(f"{mark} {record.task:<18} {record.prompt[:40]:<40} {record.seconds:5.1f}s "
+              f"{'' if record.passed else record.reason}", flush=True)  # fmt: skip
+        if args.show:
+            print(f"      raw: {record.raw[:400]!r}\n      shown: {record.shown[:400]!r}")
+
+    if args.bad_model:
+        client = bad_model_client()
+    else:
+        settings = build_settings()
+        client = await create_llm_client(settings)
+    started = time.perf_counter()
+    try:
+        evaluation, records = await run_evaluation(
+            client, knowledge, tasks=tasks, limit=args.limit, on_case=show
+        )
+    finally:
+        await client.aclose()
+    elapsed = time.perf_counter() - started
+    report_tasks(evaluation, records)
+    print(f"{elapsed:.0f} s in all")
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "evaluation": evaluation.model_dump(mode="json"),
+                    "elapsed_s": round(elapsed, 1),
+                    "cases": [asdict(r) for r in records],
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    if args.store and not args.bad_model:
+        data_dir = build_settings().data_dir
+        earlier = known_evaluation(evaluation.provider, evaluation.model, data_dir)
+        save_evaluation(eval_path(data_dir), evaluation.over(earlier))
+    if args.bad_model:
+        through = violations_through(records)
+        passed = sum(r.passed for r in records if r.task != "intent_fallback")
+        print(f"bad model: {passed} replies passed the checks, {len(through)} violations through")
+        return 1 if through else 0
+    return 0
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every raw and shown reply")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N turns")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N turns / cases")
     parser.add_argument("--json", type=Path, default=None, help="write results as JSON here")
+    parser.add_argument("--chat", action="store_true", help="the 30-prompt ChatService run")
+    parser.add_argument("--tasks", default="", help="per task: only these (comma-separated)")
+    parser.add_argument("--bad-model", action="store_true", help="a scripted bad model")
+    parser.add_argument(
+        "--store", action="store_true", help="also store the result in DATA_DIR/model_eval.json"
+    )
     parser.add_argument(
         "--rejudge", type=Path, default=None, help="judge the replies in this --json file again"
     )
     args = parser.parse_args()
     if args.rejudge:
         return rejudge(args.rejudge)
+    if not args.chat:
+        return await run_tasks(args)
     with tempfile.TemporaryDirectory() as tmp:
         settings = build_settings(data_dir=Path(tmp), log_dir=Path(tmp) / "logs", database_url="")
         await init_db(settings)

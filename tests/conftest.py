@@ -59,8 +59,8 @@ async def harness(
 # New fixtures only; the ones above are unchanged.
 
 CAREER_SUMMARY_SCRIPT = (
-    "Your strongest path builds on the skills you already have. Learn the top missing skill "
-    "next and try a small project with it this week."
+    "Software Developer is your strongest path: it builds on the skills you already have. Learn "
+    "the top missing skill next and try a small project with it this week."
 )
 
 

@@ -20,8 +20,6 @@ from careermate_bot.llm import LLMCancelled, LLMClient, LLMError
 from careermate_bot.services.container import AppServices, build_services
 from careermate_bot.services.conversation import (
     CLI_USER_ID,
-    NO_MODEL_OTHER,
-    NO_MODEL_SMALL_TALK,
     STEER_BACK,
     ModelChat,
     Origin,
@@ -106,12 +104,7 @@ class TerminalSession:
             out.write(plain(error.user_message) + "\n")
             out.flush()
             return True
-        steer = turn.action.steer
-        if not conversation.has_model:
-            out.write(plain(NO_MODEL_OTHER if steer else NO_MODEL_SMALL_TALK) + "\n")
-            await conversation.store_unanswered(self.origin, text, turn)
-            return True
-        return await self._stream(text, turn, steer, out, err)
+        return await self._stream(text, turn, turn.action.steer, out, err)
 
     async def _stream(self, text: str, turn: Turn, steer: bool, out: TextIO, err: TextIO) -> bool:
         def show_position(position: int) -> None:

@@ -107,3 +107,79 @@ async def run_checks(settings: Settings) -> list[CheckResult]:
     results.extend(await llm_checks(settings))
     results.append(check_token(settings))
     return results
+
+
+# -- which tasks use the model (llm/capability.py) ---------------------------------------------
+async def _configured_engine(settings: Settings) -> tuple[str, str]:
+    """(provider, model) of the engine LLM_PROVIDER selects. Raises `LLMError`."""
+    from careermate_bot.llm.factory import create_backend, resolve_auto_explained
+
+    if settings.llm_provider == "auto":
+        backend, _ = await resolve_auto_explained(settings)
+    else:
+        backend = await create_backend(settings)
+    try:
+        return backend.name, backend.model
+    finally:
+        await backend.aclose()
+
+
+async def task_lines(settings: Settings) -> list[str]:
+    """A heading and one line per task: does the configured model do it, or deterministic
+    text ("small talk ✓ 28/30", "career summary ✗ 4/10 → deterministic")."""
+    from careermate_bot.llm import LLMError
+    from careermate_bot.llm.capability import Capabilities
+
+    try:
+        provider, model = await _configured_engine(settings)
+    except LLMError as error:
+        return [f"Which tasks use the model: none, no engine ({error.detail}); all deterministic."]
+    caps = Capabilities.for_model(provider, model, settings.data_dir)
+    when = f", {caps.evaluation.measured_at}" if caps.evaluation is not None else ""
+    heading = f"Which tasks use the model ({provider}/{model}: {caps.source}{when}):"
+    return [heading, *(f"  {line}" for line in caps.lines())]
+
+
+async def run_model_eval(
+    settings: Settings, *, tasks: list[str] | None = None, limit: int | None = None
+) -> list[str]:
+    """`careermate doctor --eval`: run every task's cases with the configured model, store the
+    result in DATA_DIR/model_eval.json and return the lines to print. Raises `LLMError`."""
+    import asyncio
+    import sys
+
+    from careermate_bot.cli.model_eval import CaseResult, run_evaluation
+    from careermate_bot.knowledge import get_knowledge_base
+    from careermate_bot.llm import create_llm_client
+    from careermate_bot.llm.capability import (
+        TASKS,
+        Task,
+        eval_path,
+        known_evaluation,
+        save_evaluation,
+    )
+
+    chosen: list[Task] = [t for t in TASKS if tasks is None or t in tasks]
+    client = await create_llm_client(settings)
+    knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)
+
+    def progress(record: CaseResult) -> None:
+        mark = "✓" if record.passed else "✗"
+        print(f"  {mark} {record.task}: {record.prompt[:50]}", file=sys.stderr, flush=True)
+
+    try:
+        evaluation, _ = await run_evaluation(
+            client, knowledge, tasks=chosen, limit=limit, on_case=progress
+        )
+    finally:
+        await client.aclose()
+    path = eval_path(settings.data_dir)
+    evaluation = evaluation.over(
+        known_evaluation(evaluation.provider, evaluation.model, settings.data_dir)
+    )
+    save_evaluation(path, evaluation)
+    lines = [f"Measured {evaluation.provider}/{evaluation.model}; stored in {path}:"]
+    for result in evaluation.results.values():
+        drops = ", ".join(f"{reason} {count}" for reason, count in result.drops.items())
+        lines.append(f"  {result.line()}" + (f"  (dropped: {drops})" if drops else ""))
+    return lines

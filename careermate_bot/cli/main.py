@@ -33,7 +33,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="run the Discord bot")
     chat = sub.add_parser("chat", help="talk to CareerMate in this terminal (no Discord needed)")
     chat.add_argument("--once", metavar="TEXT", help="answer one message and exit")
-    sub.add_parser("doctor", help="check configuration, database, backups, LLM and token")
+    doctor = sub.add_parser("doctor", help="check configuration, database, backups, LLM and token")
+    doctor.add_argument(
+        "--eval",
+        action="store_true",
+        help="measure which tasks the configured model does well enough (takes minutes) and "
+        "store the result beside the database",
+    )
+    doctor.add_argument(
+        "--tasks", metavar="TASK,...", help="with --eval: only these tasks (comma-separated)"
+    )
+    doctor.add_argument(
+        "--limit", type=int, metavar="N", help="with --eval: at most N cases per task"
+    )
     sub.add_parser("backup", help="write a consistent backup of the SQLite database now")
     restore = sub.add_parser("restore", help="restore the database from a backup file")
     restore.add_argument("file", type=Path, help="a backup written by `careermate backup`")
@@ -71,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {
         "run": lambda: run_bot(settings),
         "chat": lambda: run_chat(settings, args.once),
-        "doctor": lambda: run_doctor(settings),
+        "doctor": lambda: run_doctor(settings, args),
         "backup": lambda: run_backup(settings),
         "restore": lambda: run_restore(settings, args.file),
         "purge-user": lambda: run_purge_user(settings, args.discord_id),
@@ -228,14 +240,28 @@ def run_chat(settings: Settings, once: str | None) -> int:
 
 
 # -- doctor ------------------------------------------------------------------------------------
-def run_doctor(settings: Settings) -> int:
+def run_doctor(settings: Settings, args: argparse.Namespace | None = None) -> int:
     setup_logging(settings, console=False)
-    from careermate_bot.cli.doctor import run_checks
+    from careermate_bot.cli.doctor import run_checks, run_model_eval, task_lines
 
+    if args is not None and args.eval:
+        from careermate_bot.llm import LLMError
+
+        tasks = [t.strip() for t in args.tasks.split(",")] if args.tasks else None
+        try:
+            lines = asyncio.run(run_model_eval(settings, tasks=tasks, limit=args.limit))
+        except LLMError as error:
+            print(f"✗ no model to measure: {error.detail}", file=sys.stderr)
+            if error.fix:
+                print(f"    fix: {error.fix}", file=sys.stderr)
+            return 1
+        print("\n".join(lines))
+        return 0
     results = asyncio.run(run_checks(settings))
     for result in results:
         print(result.line())
     failed = [r for r in results if not r.ok]
+    print("\n" + "\n".join(asyncio.run(task_lines(settings))))
     print(f"\n{len(results) - len(failed)} of {len(results)} checks passed.")
     return 1 if failed else 0
 

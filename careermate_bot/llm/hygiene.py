@@ -22,11 +22,22 @@ against the pieces before it, so a streamed and a whole reply get the same resul
   into "you") is dropped, and three such pieces in a row end the reply;
 - a piece said before (3+ words), a 6-word phrase said a third time, or a run of the same
   word(s) inside a piece ("Python, Python, Python, Python") ends the reply (keeping the first
-  copy).
+  copy);
+- a piece that talks about its prompt ("here is my system prompt") or copies six words in a row
+  from the system prompt is an echo too;
+- `checks` (`careermate_bot.llm.checks`: persona, entities, contradiction, language) judge
+  every piece; the first failure ends the reply, `verdict` says which check and why (a short
+  code, logged without the reply's words). The caller then shows its task's deterministic text
+  when nothing was shown.
+
+The first piece is held back until the next one is judged: a lead-in ("Sure! I am CareerMate,
+a friendly coach.") followed by a recital of the prompt, or by a piece that fails a check, is
+dropped with it, so a reply that starts badly shows nothing and gets the deterministic text.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -34,8 +45,12 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from careermate_bot.llm.checks import PASS, ReplyCheck, Verdict
+
 if TYPE_CHECKING:
     from careermate_bot.llm.client import ChatStream
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "StreamGuard",
@@ -50,6 +65,7 @@ ECHO_MIN_WORDS = 4  # a piece of this many words found verbatim in a source is a
 ECHO_NGRAM = 4
 ECHO_NGRAM_SHARE = 0.75  # ... or this share of its 4-grams, for pieces of 8+ words
 ECHO_RUN_STOP = 3  # this many echoed pieces in a row: the model is reciting its prompt
+SYSTEM_RUN = 6  # this many words in a row copied from the system prompt: an echo
 REPEAT_MIN_WORDS = 3  # a repeated piece this long is a loop
 SHORT_REPEAT_LIMIT = 2  # shorter pieces may occur this often
 PHRASE_N = 6
@@ -89,6 +105,14 @@ _PRONOUNS = {
     "our": "your",
     "ours": "yours",
 }
+# A reply that talks about its own prompt is reciting it, whatever words follow.
+_DISCLOSURE = re.compile(
+    r"\b(?:my|the|this|your) (?:system |initial |original |hidden )?(?:prompt|instructions)\b"
+    r"|\bsystem (?:prompt|message)\b|\bi(?:'m| am| was|'ve been| have been) "
+    r"(?:instructed|told|programmed|prompted|configured) to\b"
+    r"|\bhere (?:is|are|'s) (?:my|the) (?:rules|guidelines|instructions)\b",
+    re.IGNORECASE,
+)
 _SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "CJK": "CJK", "IDEOGRAPHIC": "CJK"}
 
 
@@ -173,15 +197,23 @@ class _Sources:
     lines: frozenset[str]
     ngrams: frozenset[tuple[str, ...]]
     user: str = ""  # the user's message as a key
+    system_runs: frozenset[tuple[str, ...]] = frozenset()  # SYSTEM_RUN-grams of the prompt
+    system: str = ""  # " key | key " of the system prompt's lines alone
 
     @classmethod
     def build(cls, system_prompt: str, user_text: str, facts: Sequence[str]) -> _Sources:
         keys: list[str] = []
+        prompt_words = _words(system_prompt)
+        runs = frozenset(
+            tuple(prompt_words[i : i + SYSTEM_RUN])
+            for i in range(len(prompt_words) - SYSTEM_RUN + 1)
+        )
         for chunk in (system_prompt, *facts):
             for line in chunk.splitlines():
                 words = _words(line)
                 if words:
                     keys.append(" ".join(words))
+        system_keys = [" ".join(_words(line)) for line in system_prompt.splitlines()]
         lines = frozenset(k for k in keys if len(k.split()) >= 2)
         for line in user_text.splitlines():
             words = _words(line)
@@ -199,6 +231,23 @@ class _Sources:
             lines=lines,
             user=" ".join(_words(user_text)),
             ngrams=frozenset(ngrams),
+            system_runs=runs,
+            system=" " + " | ".join(k for k in system_keys if k) + " ",
+        )
+
+    def recites(self, words: Sequence[str]) -> bool:
+        """The piece copies the system prompt: a whole line, 4+ words of one, or a run of
+        `SYSTEM_RUN` words."""
+        if not words or self.system == "  ":
+            return False
+        key = " ".join(words)
+        if (len(words) >= 2 and f" {key} |" in self.system + "|") or (
+            len(words) >= ECHO_MIN_WORDS and f" {key} " in self.system
+        ):
+            return True
+        return any(
+            tuple(words[i : i + SYSTEM_RUN]) in self.system_runs
+            for i in range(len(words) - SYSTEM_RUN + 1)
         )
 
     def echoes(self, words: Sequence[str]) -> bool:
@@ -212,6 +261,11 @@ class _Sources:
         if self.user and (key == self.user or key.rsplit(" ", 1)[0] == self.user):
             return True
         if len(words) >= ECHO_MIN_WORDS and f" {key} " in self.text:
+            return True
+        if self.system_runs and any(
+            tuple(words[i : i + SYSTEM_RUN]) in self.system_runs
+            for i in range(len(words) - SYSTEM_RUN + 1)
+        ):
             return True
         if len(words) >= 2 * ECHO_NGRAM and self.ngrams:
             grams = [tuple(words[i : i + ECHO_NGRAM]) for i in range(len(words) - ECHO_NGRAM + 1)]
@@ -235,11 +289,22 @@ class StreamGuard:
         system_prompt: str = "",
         user_text: str = "",
         facts: Sequence[str] = (),
+        checks: Sequence[ReplyCheck] = (),
+        task: str = "reply",
     ) -> None:
         self._sources = _Sources.build(system_prompt, user_text, facts)
+        self._checks = tuple(checks)
+        self.task = task  # for the log line of a drop
+        self.verdict: Verdict = PASS  # the first check a piece failed
+        self._lead = ""  # the first kept piece, held until the next piece is judged
+        self._leading = True  # no piece has been released yet
+        # Why `_judge` returned None: "recital" (of the system prompt), "echo" (of the facts or
+        # the user), "check", "stop" or "empty".
+        self._last_drop = ""
         self._allowed = {"LATIN"} | letter_scripts(user_text) | letter_scripts("\n".join(facts))
         self.stopped = False
-        self.reason: str | None = None  # "loop", "echo" or "turn" once stopped
+        # "loop", "echo", "turn", or the failed check ("persona", ...) once stopped
+        self.reason: str | None = None
         self.text = ""  # the cleaned text released so far
         self.raw = ""  # everything fed
         self.loop_offset: int | None = None  # raw offset where a loop started
@@ -304,9 +369,21 @@ class StreamGuard:
             else:
                 piece = piece.rstrip(" ,;:-") + "…"
         self._pending = ""
-        shown = (self._complete(piece) if piece else "") + self._flush_held()
+        shown = self._complete(piece) if piece else ""
+        shown = self._release_lead() + shown + self._flush_held()
         self.text += shown
         return shown
+
+    def _release_lead(self) -> str:
+        lead, self._lead = self._lead, ""
+        if lead:
+            self._leading = False
+        return lead
+
+    @property
+    def failed(self) -> bool:
+        """True when a piece failed one of the `checks` (see `verdict`)."""
+        return not self.verdict.ok
 
     def _flush_held(self) -> str:
         """Trailing structure (a closing code fence) once the reply had words."""
@@ -336,20 +413,36 @@ class StreamGuard:
         gap = self._gap
         if gap.count("\n") > self._best_gap.count("\n") or not self._best_gap:
             self._best_gap = gap
+        self._last_drop = ""
         kept = self._judge(piece.rstrip())
         self._pieces += 1
+        released = ""
+        if self._lead:
+            if kept is None and self._last_drop in ("recital", "check"):
+                # The first piece led into a recital of the prompt or a failed check: drop it.
+                self.removed["lead"] += 1
+                self._lead = ""
+                self._kept_any = False
+                self._held = ""
+                self._best_gap = ""
+            elif kept is not None or self._last_drop == "stop":
+                released = self._release_lead()
         if kept is None:
-            return ""
+            return released
         lead = self._best_gap if self._kept_any or self._held else ""
         self._best_gap = ""
         if not _WORD.search(kept):
             # Structure only (a rule, a fence, an emoji): shown with the next words, so a reply
             # that never gets to any words shows nothing at all.
             self._held += lead + kept
-            return ""
+            return released
         held, self._held = self._held, ""
         self._kept_any = True
-        return held + lead + kept
+        if self._leading and not released and not self.stopped:
+            self._lead = held + lead + kept  # shown once the next piece is judged
+            return ""
+        self._leading = False
+        return released + held + lead + kept
 
     def _judge(self, piece: str) -> str | None:
         """The text to keep of `piece` (None: drop it). May stop the guard."""
@@ -363,6 +456,7 @@ class StreamGuard:
             and (_ROLE_LINE.match(piece) or _GLUED_ROLE.match(piece))
         ):
             self._stop("turn")
+            self._last_drop = "stop"
             return None
         if self._pieces == 0:
             piece = _SPEAKER_PREFIX.sub("", piece)
@@ -377,6 +471,7 @@ class StreamGuard:
             piece = " ".join(w for w in cleaned if w)
         key_words = _words(piece)
         if not piece.strip():
+            self._last_drop = "stop" if self.stopped else "empty"
             return None
         if not key_words:
             return piece  # punctuation, emoji, markdown rules: structure, keep it
@@ -385,9 +480,11 @@ class StreamGuard:
         self._seen[key] += 1
         if len(key_words) >= REPEAT_MIN_WORDS and self._seen[key] > 1:
             self._stop("loop")
+            self._last_drop = "stop"
             return None
         if self._seen[key] > SHORT_REPEAT_LIMIT:
             self._stop("loop")
+            self._last_drop = "stop"
             return None
         run = _run_at(key_words)
         if run is not None:
@@ -396,20 +493,45 @@ class StreamGuard:
             self._stop("loop", self._pending_at + len(piece))
             key_words = key_words[: start + period]
             if not piece.strip():
+                self._last_drop = "stop"
                 return None
         grams = [tuple(key_words[i : i + PHRASE_N]) for i in range(len(key_words) - PHRASE_N + 1)]
         if any(self._phrases[gram] >= PHRASE_LIMIT for gram in grams):
             self._stop("loop")
+            self._last_drop = "stop"
             return None
-        if self._sources.echoes(key_words):
+        recital = bool(_DISCLOSURE.search(piece)) or self._sources.recites(key_words)
+        if recital or self._sources.echoes(key_words):
             self.removed["echo"] += 1
             self._echo_run += 1
+            self._last_drop = "recital" if recital else "echo"
             if self._echo_run >= ECHO_RUN_STOP and not self.stopped:
                 self._stop("echo")
             return None
         self._echo_run = 0
+        verdict = self._check(piece)
+        if not verdict.ok:
+            self.verdict = verdict
+            self.removed[verdict.check] += 1
+            self._last_drop = "check"
+            if not self.stopped:
+                self._stop(verdict.check)
+            log.info(
+                "%s: model reply dropped by the %s check (%s)",
+                self.task,
+                verdict.check,
+                verdict.reason,
+            )
+            return None
         self._phrases.update(grams)
         return piece
+
+    def _check(self, piece: str) -> Verdict:
+        for check in self._checks:
+            verdict = check(piece)
+            if not verdict.ok:
+                return verdict
+        return PASS
 
     @staticmethod
     def _cut_after_word(piece: str, count: int) -> str:
@@ -428,14 +550,18 @@ def clean_reply(
     system_prompt: str = "",
     user_text: str = "",
     facts: Sequence[str] = (),
+    checks: Sequence[ReplyCheck] = (),
 ) -> str:
     """The usable part of a model reply; "" when nothing usable is left.
 
     Cuts an echo of `system_prompt`, `facts` or `user_text`, stops at the first repetition
     loop or fake next turn, and drops words in a script the conversation does not use.
-    Callers show a short friendly line instead of "".
+    Callers show a short friendly line instead of "". With `checks`, a reply whose first two
+    pieces include a failing one is "" as well, and a later failure cuts the reply there.
     """
-    guard = StreamGuard(system_prompt=system_prompt, user_text=user_text, facts=facts)
+    guard = StreamGuard(
+        system_prompt=system_prompt, user_text=user_text, facts=facts, checks=checks
+    )
     guard.feed(text)
     guard.finish()
     return guard.result()

@@ -18,6 +18,7 @@ from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
 from careermate_bot.knowledge.questions import load_question_bank
 from careermate_bot.llm import LLMClient, NoEngine, create_llm_client
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.llm.prompts import validate_prompts
 from careermate_bot.services.career import CareerService
 from careermate_bot.services.conversation import Conversation
@@ -64,6 +65,7 @@ class AppServices:
         self._conversation: Conversation | None = None
         self._scheduler: BackupScheduler | None = None
         self._started = False
+        self._capabilities: tuple[tuple[str, str] | None, Capabilities] | None = None
 
     # -- shared parts -----------------------------------------------------------------------------
     @property
@@ -81,10 +83,38 @@ class AppServices:
         """Swap the LLM client (tests; a reconfigured engine): the features that use it are
         rebuilt on next use (sessions, profiles and history live in the database)."""
         self._llm = client
+        self._forget_model_users()
+
+    def _forget_model_users(self) -> None:
+        """The features that hold the client or its capabilities are rebuilt on next use
+        (sessions, profiles and history live in the database)."""
         self._career = self._resume = None
         self._conversation = None
         if self._interview is not None:
-            self._interview.llm = client
+            self._interview.llm = self._llm
+            self._interview.capabilities = self.capabilities
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """The tasks the configured model passed (`llm.capability`: DATA_DIR/model_eval.json,
+        else the result shipped for the embedded model); no model: none. Follows a swapped
+        client."""
+        key = (self._llm.provider, self._llm.model) if self._llm is not None else None
+        if self._capabilities is None or self._capabilities[0] != key:
+            caps = (
+                Capabilities.for_model(key[0], key[1], self.settings.data_dir)
+                if key is not None
+                else Capabilities.nothing()
+            )
+            self._capabilities = (key, caps)
+        return self._capabilities[1]
+
+    @capabilities.setter
+    def capabilities(self, caps: Capabilities) -> None:
+        """Pin the capabilities for the current client (tests; a measured override)."""
+        key = (self._llm.provider, self._llm.model) if self._llm is not None else None
+        self._capabilities = (key, caps)
+        self._forget_model_users()
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -104,7 +134,7 @@ class AppServices:
     def career(self) -> CareerService:
         """Career paths, skill gaps, their chart and the model's short summary."""
         if self._career is None:
-            self._career = CareerService(self.knowledge, self.profile, self._llm)
+            self._career = CareerService(self.knowledge, self.profile, self._llm, self.capabilities)
         return self._career
 
     @property
@@ -118,7 +148,7 @@ class AppServices:
     def resume(self) -> ResumeService:
         """Résumé review: a score, keyword coverage, fixes, the model's rewrites."""
         if self._resume is None:
-            self._resume = ResumeService(self.knowledge, self.profile, self._llm)
+            self._resume = ResumeService(self.knowledge, self.profile, self._llm, self.capabilities)
         return self._resume
 
     @property
@@ -126,7 +156,9 @@ class AppServices:
         """Mock interviews: scoring, sessions in the database, optional model feedback."""
         if self._interview is None:
             bank = self._bank if self._bank is not None else BankIndex(load_question_bank())
-            self._interview = InterviewService.for_knowledge(self.knowledge, bank, llm=self._llm)
+            self._interview = InterviewService.for_knowledge(
+                self.knowledge, bank, llm=self._llm, capabilities=self.capabilities
+            )
         return self._interview
 
     @interview.setter
@@ -138,7 +170,9 @@ class AppServices:
     def conversation(self) -> Conversation:
         """Free text -> one typed action (DMs, mentions, the terminal), and small talk."""
         if self._conversation is None:
-            self._conversation = Conversation(self.knowledge, self.profile, self._llm)
+            self._conversation = Conversation(
+                self.knowledge, self.profile, self._llm, self.capabilities
+            )
         return self._conversation
 
     # -- life cycle -------------------------------------------------------------------------------
@@ -151,6 +185,12 @@ class AppServices:
         if self.backups_enabled and self.settings.sqlite_path is not None:
             self._scheduler = BackupScheduler(self.settings)
             self._scheduler.start()
+        if self._llm is not None:
+            caps = self.capabilities
+            log.info("model tasks (%s): %s", caps.source, "; ".join(caps.lines()))
+        if self._llm is not None:
+            caps = self.capabilities
+            log.info("model tasks (%s): %s", caps.source, "; ".join(caps.lines()))
         self._started = True
 
     async def stop(self) -> None:

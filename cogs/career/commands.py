@@ -28,7 +28,7 @@ from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Re
 from careermate_bot.services.career import MAX_YEARS, CareerPaths, CareerRequest
 from careermate_bot.services.conversation import ShowCareerPaths, ShowSkillGap
 from cogs.career.embeds import CHART_NAME, career_embed, gap_embed
-from cogs.career.summary import SUMMARY_PENDING, stream_summary_into
+from cogs.career.summary import COMPOSED_HEADER, SUMMARY_PENDING, stream_summary_into
 from cogs.career.views import career_view, gap_view
 
 if TYPE_CHECKING:
@@ -59,11 +59,15 @@ async def career_paths_flow(bot: CareerMateBot, reply: Reply, request: CareerReq
     async with reply.working():
         result = await career.paths(prepared)
         embed, file, view = await render_career(bot, reply.user.id, result)
-    summarise = career.writes_summary(result)
-    message = await reply.send(
-        SUMMARY_PENDING if summarise else None, embed=embed, file=file, view=view
-    )
-    if summarise:
+    by_model = career.model_writes_summary(result)
+    if by_model:
+        content: str | None = SUMMARY_PENDING
+    elif result.matches:
+        content = COMPOSED_HEADER + career.composed_summary(result)
+    else:
+        content = None
+    message = await reply.send(content, embed=embed, file=file, view=view)
+    if by_model:
 
         async def send_next(text: str) -> Any:
             return editor_for(await reply.send_more(text))

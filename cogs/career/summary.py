@@ -1,7 +1,10 @@
 """Stream the LLM's short /career summary into a message that already shows the figures.
 
-Runs in the background (`bot.track`) after the grounded embed is on screen: a dead, busy or
-slow model, or an answer with invented numbers, only changes this text to a note.
+Runs in the background (`bot.track`) after the grounded embed is on screen, and only when the
+configured model passed the career-summary evaluation (`CareerService.model_writes_summary`;
+otherwise the flow shows the summary composed from the result at once). An answer that fails
+the checks (invented numbers, skills or roles, persona) is replaced by the composed summary; a
+dead, busy or slow model adds a one-line note under it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ log = logging.getLogger(__name__)
 
 SUMMARY_PENDING = "✍️ *Writing a short personal summary…*"
 SUMMARY_HEADER = "💬 **In short** *(written by a local AI from the figures below)*\n"
+COMPOSED_HEADER = "💬 **In short** *(from the figures below)*\n"
 SUMMARY_DEADLINE_CAP = 14 * 60.0  # interaction tokens expire after 15 minutes
 
 
@@ -42,8 +46,8 @@ async def stream_summary_into(
     edit: Callable[[str], Awaitable[Any]],
     send_next: Callable[[str], Awaitable[Editor]],
 ) -> None:
-    """Replace the message's content with the streamed summary (throttled edits), or a note."""
-    settings = bot.settings
+    """Replace the message's content with the model's streamed summary (throttled edits); the
+    composed summary when its words don't pass the checks; a note when the model fails."""
     career = bot.services.career
 
     async def editor(text: str) -> None:
@@ -60,8 +64,9 @@ async def stream_summary_into(
         shown_position = position
         await edit(f"⏳ *Summary queued: you're #{position} in line…*")
 
+    composed = COMPOSED_HEADER + career.composed_summary(result)
     try:
-        deadline = min(settings.llm_total_timeout, SUMMARY_DEADLINE_CAP)
+        deadline = min(bot.settings.llm_total_timeout, SUMMARY_DEADLINE_CAP)
         async with asyncio.timeout(deadline):
             async for delta in career.stream_summary(
                 result,
@@ -78,14 +83,13 @@ async def stream_summary_into(
         if grounded:
             await stream.finish(SUMMARY_HEADER + grounded)
         else:
-            log.info("career summary for %s dropped: nothing grounded in %r", user.id, body[:200])
-            note = unavailable_note("the model's answer didn't check out")
-            await _note(stream, note)
+            log.info("career summary for %s: the model's text did not pass; composed", user.id)
+            await _note(stream, composed)
     except LLMError as error:
         log.info("career summary unavailable for %s: %s", user.id, error)
-        await _note(stream, unavailable_note(reason_for(error)))
+        await _note(stream, f"{composed}\n{unavailable_note(reason_for(error))}")
     except TimeoutError:
         log.info("career summary timed out for %s", user.id)
-        await _note(stream, unavailable_note("the language model is too slow right now"))
+        await _note(stream, composed)
     except discord.HTTPException:
         log.warning("could not show the career summary for %s", user.id, exc_info=True)

@@ -29,8 +29,6 @@ from careermate_bot.discord_ui.replies import MessageReply, editor_for, message_
 from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
 from careermate_bot.llm import EngineUnreachable, LLMCancelled, LLMError, ModelMissing, NoEngine
 from careermate_bot.services.conversation import (
-    NO_MODEL_OTHER,
-    NO_MODEL_SMALL_TALK,
     STEER_BACK,
     Conversation,
     ModelChat,
@@ -211,11 +209,11 @@ class ChatCog(commands.Cog, name="Chat"):
         self, message: discord.Message, origin: Origin, text: str, turn: Turn, steer: bool
     ) -> None:
         conversation = self.conversation
-        if not conversation.has_model:
+        if not conversation.model_chats:  # CareerMate's own line: nothing to stream or stop
+            line = "".join([part async for part in conversation.stream_reply(origin, text, turn)])
             await message.reply(
-                NO_MODEL_OTHER if steer else NO_MODEL_SMALL_TALK, mention_author=False
+                f"{line}\n\n*{STEER_BACK}*" if steer else line, mention_author=False
             )
-            await conversation.store_unanswered(origin, text, turn)
             return
         user = message.author
         reply = await message.reply(THINKING, view=stop_view(user.id), mention_author=False)
@@ -239,8 +237,8 @@ class ChatCog(commands.Cog, name="Chat"):
             await view.finish((view.text.strip() or "") + STOPPED_NOTE)
         except NO_MODEL_ERRORS as error:
             log.warning("no model for a chat reply to user %s: %s", user.id, error)
-            friendly = NO_MODEL_OTHER if steer else NO_MODEL_SMALL_TALK
-            await view.finish(f"{friendly}\n*{error.user_message}*")
+            line = await conversation.scripted_line(origin, text, turn)
+            await view.finish(f"{line}\n*{error.user_message}*")
         except LLMError as error:
             log.warning("chat reply failed for user %s: %s", user.id, error)
             note = error.user_message

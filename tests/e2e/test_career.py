@@ -18,6 +18,7 @@ from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import FakeReply, fake_client
 from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
+from cogs.career.summary import COMPOSED_HEADER
 from tests.conftest import CAREER_SUMMARY_SCRIPT
 from tests.harness.bot import running_bot
 from tests.harness.capture import iter_components
@@ -158,7 +159,26 @@ async def test_invented_numbers_never_reach_the_user(career_harness: DiscordHarn
     reply = await h.slash("career paths", skills="Python, SQL")
     content = reply.message["content"]
     assert "999,999" not in content and "97%" not in content
-    assert "didn't check out" in content
+    # The model's text is replaced by the summary composed from the result itself.
+    top = reply.embeds[0]["fields"][0]["name"]  # "1. Data Scientist — 39% match"
+    assert content.startswith(COMPOSED_HEADER)
+    assert top.split(". ", 1)[1].split(" — ")[0] in content
+
+
+async def test_a_summary_naming_roles_and_interests_not_in_the_result_is_replaced(
+    career_harness: DiscordHarness,
+) -> None:
+    h = career_harness
+    h.bot.services.llm = fake_client(
+        [
+            "You seem passionate about science, with an interest in atmospheric science and "
+            "Physics. A Meteorologist role would suit you well."
+        ]
+    )
+    reply = await h.slash("career paths", skills="Python, SQL, Git, JavaScript")
+    content = reply.message["content"]
+    assert "passionate" not in content and "Meteorologist" not in content
+    assert content.startswith(COMPOSED_HEADER) and "strongest path" in content
 
 
 async def test_gap_select_and_find_jobs(career_harness: DiscordHarness, career_kb: Any) -> None:

@@ -1,6 +1,8 @@
 """/career with the real embedded model (SmolLM2-135M-Instruct, LLM_PROVIDER=local): the summary
 step runs end to end on a real engine, and whatever a tiny model writes, no invented figure
-reaches the user."""
+reaches the user. As shipped, the tiny model has not passed the career-summary evaluation, so
+the summary is composed from the result without asking it; with the task allowed, the model's
+text passes the checks or is replaced by the composed summary."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ import pytest
 
 from careermate_bot.config import Settings
 from careermate_bot.llm import LLMClient, create_llm_client
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.services.container import AppServices
-from cogs.career.summary import SUMMARY_HEADER
+from cogs.career.summary import COMPOSED_HEADER, SUMMARY_HEADER
 from tests.harness.bot import running_bot
 
 pytestmark = pytest.mark.llm
@@ -39,7 +42,18 @@ async def test_career_paths_gets_a_summary_from_the_local_model(
     settings: Settings, career_kb: Any, local_llm: LLMClient, tmp_path: Path
 ) -> None:
     services = AppServices(settings, llm=local_llm, knowledge=career_kb, backups_enabled=False)
+    shipped = services.capabilities
     async with running_bot(settings, services, tmp_path) as h:
+        reply = await h.slash("career paths", skills="Python, SQL", location="Austin, TX")
+        await h.settle()
+        content = reply.message["content"]
+        assert reply.embeds[0]["title"] == "Your top 5 career paths"
+        if not shipped.allows("career_summary"):
+            # Measured, not assumed: the composed summary, and the model is never asked.
+            assert local_llm.stats().requests == 0
+            assert content.startswith(COMPOSED_HEADER) and "strongest path" in content
+        # With the task allowed, the real model writes (or its text is replaced).
+        services.capabilities = Capabilities.everything("test: allowed")
         reply = await h.slash("career paths", skills="Python, SQL", location="Austin, TX")
         # Wait for every task the command started (the summary streams in the background)
         # before asserting or tearing down: on a busy machine it can still be generating.
@@ -59,6 +73,6 @@ async def test_career_paths_gets_a_summary_from_the_local_model(
             for figure in MONEY_OR_PERCENT.findall(summary):
                 assert figure in embed_text or figure in reply.embeds[0]["title"]
         else:
-            # A 135M model often echoes its facts or invents a figure (bench/summary_facts.py
-            # measures how often): that is dropped and the user gets the honest note instead.
-            assert "summary is unavailable" in content and "didn't check out" in content
+            # A 135M model often echoes its facts, invents a figure, a skill or a role, or
+            # talks about the person in the third person: the composed summary replaces it.
+            assert content.startswith(COMPOSED_HEADER) and "strongest path" in content

@@ -37,8 +37,8 @@ from tests.interview_support import (
 )
 
 COACH = (
-    "You set the scene well and said what you did yourself. Next time, close with the result "
-    "and what changed for the team."
+    "You set the scene well and said what you did yourself. Keep your answers this specific in "
+    "the real interview."
 )
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from careermate_bot.config import Settings
 from careermate_bot.llm import LLMClient, create_llm_client
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.services.container import AppServices
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
@@ -71,6 +72,8 @@ async def load_bot(
 ) -> AsyncIterator[LoadBot]:
     llm = await create_llm_client(load_settings)
     services = AppServices(load_settings, llm=llm, knowledge=career_kb, backups_enabled=False)
+    # The fake model server stands for a measured model that passed every wording task.
+    services.capabilities = Capabilities.everything()
     async with running_bot(load_settings, services, tmp_path, members=USERS) as harness:
         driver.own_settle(harness)
         screen = driver.DmScreen()

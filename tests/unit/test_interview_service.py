@@ -181,8 +181,8 @@ async def test_practice_weakest_area_focuses_questions(db: Settings, clock: Cloc
 
 async def test_feedback_grounded_and_model_down(db: Settings, clock: Clock) -> None:
     good = (
-        "You gave a clear situation and strong actions. Next time, put a number on the result "
-        "so the impact is easy to see. You scored 99 points overall."
+        "You kept the answer calm and on topic. Next time, put a number on the result so the "
+        "impact is easy to see. You scored 99 points overall."
     )
     llm = fake_client([good, EngineUnreachable("down")])
     service = make_service(clock, llm)

@@ -77,6 +77,8 @@ def test_wheel_contents(installed: tuple[Path, Path]) -> None:
     assert tops == TOP_LEVEL == declared  # nothing else (tests, bench, scripts) at the top
     data = {n.rsplit("/", 1)[1] for n in names if n.startswith("careermate_bot/knowledge/data/")}
     assert DATA_FILES <= data
+    # The embedded model's measured capabilities: a fresh install needs no `doctor --eval`.
+    assert "careermate_bot/llm/data/model_eval.json" in names
     prompts = {n for n in names if n.startswith("prompts/") and n.endswith(".md")}
     assert "prompts/chat_system.md" in prompts and len(prompts) >= 5
     cogs = {n.split("/")[1] for n in names if n.startswith("cogs/") and n.count("/") == 2}

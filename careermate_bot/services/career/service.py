@@ -31,6 +31,7 @@ from careermate_bot.knowledge.strict import (
     resolve_role_strict,
 )
 from careermate_bot.llm import LLMClient, NoEngine
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services.career import summary
 from careermate_bot.services.career.chart import PathBar, render_match_chart
@@ -52,11 +53,17 @@ from careermate_bot.workers import Work, run_in
 
 class CareerService:
     def __init__(
-        self, knowledge: KnowledgeBase, profiles: ProfileService, llm: LLMClient | None = None
+        self,
+        knowledge: KnowledgeBase,
+        profiles: ProfileService,
+        llm: LLMClient | None = None,
+        capabilities: Capabilities | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.profiles = profiles
         self.llm = llm
+        # Which tasks the configured model passed (`llm.capability`); None: every one (tests).
+        self.capabilities = capabilities
 
     # -- resolution of typed options --------------------------------------------------------------
     def resolve_role(self, text: str) -> Occupation:
@@ -223,9 +230,16 @@ class CareerService:
         ]
         return await run_in(Work.CHARTS, render_match_chart, bars)
 
-    def writes_summary(self, result: CareerPaths) -> bool:
-        """Whether a model summary will follow the result."""
-        return self.llm is not None and bool(result.matches)
+    def composed_summary(self, result: CareerPaths) -> str:
+        """The summary composed from the result (top path, why, the skill that adds most)."""
+        return summary.deterministic_summary(result)
+
+    def model_writes_summary(self, result: CareerPaths) -> bool:
+        """Whether the model words the summary (it passed that task's checks); otherwise the
+        composed summary is shown at once."""
+        if self.llm is None or not result.matches:
+            return False
+        return self.capabilities is None or self.capabilities.allows(summary.TASK)
 
     def stream_summary(
         self,
@@ -239,9 +253,14 @@ class CareerService:
         if self.llm is None:
             raise NoEngine("no LLM client configured")
         return summary.stream_summary(
-            self.llm, result, user_id=user_id, display_name=display_name, on_position=on_position
+            self.llm,
+            result,
+            user_id=user_id,
+            display_name=display_name,
+            on_position=on_position,
+            knowledge=self.knowledge,
         )
 
     def ground_summary(self, text: str, result: CareerPaths, display_name: str | None) -> str:
-        """The sentences of `text` a reader can trust ("" when none)."""
-        return summary.ground_summary(text, result, display_name)
+        """The model's text if every sentence checks out against the result ("" otherwise)."""
+        return summary.ground_summary(text, result, display_name, self.knowledge)

@@ -32,8 +32,6 @@ from careermate_bot.services.conversation.intents import (
 from careermate_bot.services.conversation.memory import SavedChange
 from careermate_bot.services.conversation.router import (
     HELP_TEXT,
-    NO_MODEL_OTHER,
-    NO_MODEL_SMALL_TALK,
     STEER_BACK,
     privacy_summary,
 )
@@ -43,8 +41,6 @@ __all__ = [
     "CLI_USER_ID",
     "HELP_TEXT",
     "INTENTS",
-    "NO_MODEL_OTHER",
-    "NO_MODEL_SMALL_TALK",
     "STEER_BACK",
     "Action",
     "ChatService",

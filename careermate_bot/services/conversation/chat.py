@@ -18,9 +18,12 @@ from collections.abc import AsyncIterator, Hashable
 from dataclasses import dataclass
 
 from careermate_bot.llm import LLMCancelled, LLMClient, LLMMessage, load_prompt, message
+from careermate_bot.llm.capability import Capabilities, Task
+from careermate_bot.llm.checks import language_check, persona_check
 from careermate_bot.llm.hygiene import StreamGuard, guarded
 from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services import profile as profiles
+from careermate_bot.services.conversation.small_talk import feeling_check, small_talk_reply
 from careermate_bot.services.profile import ProfileSnapshot
 from models import MessageRole, MessageSource
 
@@ -33,8 +36,10 @@ MODEL_INTENTS = frozenset({None, "small_talk", "other"})
 # The terminal chat's user: not a Discord account (Discord ids are never 0).
 CLI_USER_ID = 0
 MAX_USER_TEXT = 4000
-# Shown (not stored) when reply hygiene leaves nothing usable of the model's answer.
+# The old fallback line (no longer shown: a reply hygiene or a check empties gets a deterministic
+# small-talk line instead); kept for benches that recorded it.
 FALLBACK_REPLY = "Sorry, I lost my train of thought there. Could you ask that another way?"
+TASK: Task = "small_talk"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +83,36 @@ def history_window_start(total: int, limit: int) -> int:
 class ChatService:
     def __init__(
         self,
-        llm: LLMClient,
+        llm: LLMClient | None,
         *,
         history_limit: int = 20,
         history_chars: int = 8000,
         max_tokens: int | None = None,
+        capabilities: Capabilities | None = None,
     ) -> None:
         self.llm = llm
         self.history_limit = history_limit
         self.history_chars = history_chars
         self.max_tokens = max_tokens
+        # Whether the model may chat (`llm.capability`); None = yes (tests, benches).
+        self.capabilities = capabilities
+
+    @property
+    def uses_model(self) -> bool:
+        """Whether the model answers small talk (there is one and it passed the task)."""
+        if self.llm is None:
+            return False
+        return self.capabilities is None or self.capabilities.allows(TASK)
+
+    async def scripted_reply(
+        self, profile: ProfileSnapshot, text: str, intent: str | None = None
+    ) -> str:
+        """The deterministic small-talk line for `text` (varies with the conversation's length;
+        short for the "other" intent, where the front end adds its own steer)."""
+        variant = await profiles.count_messages(profile.discord_id)
+        return small_talk_reply(
+            text, variant=variant, name=profile.display_name, steered=intent == "other"
+        )
 
     # Building blocks (public for tests and other services) ---------------------------------------
     async def profile(self, user_id: int, display_name: str) -> ProfileSnapshot:
@@ -139,13 +164,23 @@ class ChatService:
         Raises the client's typed `LLMError`s (show ``error.user_message``). A stopped reply
         (`LLMClient.cancel(user_id)`) is stored with what was generated so far, then
         `LLMCancelled` is raised. `request_key` is the scheduler key (default: `user_id`).
-        The reply passes reply hygiene (`careermate_bot.llm.hygiene`) a sentence at a time: an
-        echo, a loop or a fake next turn stops the generation; nothing usable yields
-        `FALLBACK_REPLY` (not stored).
+        The reply passes reply hygiene (`careermate_bot.llm.hygiene`) and the persona and
+        language checks (`careermate_bot.llm.checks`) a sentence at a time: an echo, a loop, a
+        fake next turn or a failed check stops the generation. When nothing usable is left, or
+        when the configured model has not passed the small-talk evaluation (`capabilities`),
+        the reply is CareerMate's deterministic small-talk line (`small_talk.py`).
         """
         text = text.strip()[:MAX_USER_TEXT]
         source = MessageSource(source)
         profile = await self.profile(user_id, display_name)
+        if not self.uses_model or self.llm is None:
+            line = await self.scripted_reply(profile, text, intent)
+            await profiles.append_message(
+                user_id, MessageRole.USER, text, source=source, intent=intent
+            )
+            yield line
+            await self._store_reply(profile, line, source)
+            return
         messages = await self.build_messages(profile, text)
         await profiles.append_message(user_id, MessageRole.USER, text, source=source, intent=intent)
         stream = self.llm.stream(
@@ -155,7 +190,15 @@ class ChatService:
             max_tokens=self.max_tokens,
         )
         guard = StreamGuard(
-            system_prompt=messages[0]["content"], user_text=text, facts=profile_facts(profile)
+            system_prompt=messages[0]["content"],
+            user_text=text,
+            facts=profile_facts(profile),
+            checks=[
+                persona_check([profile.display_name, "CareerMate"]),
+                language_check(text),
+                feeling_check(text),
+            ],
+            task=TASK,
         )
         try:
             async for shown in guarded(stream, guard):
@@ -172,9 +215,10 @@ class ChatService:
             raise
         reply = guard.result()
         if not reply:
-            log.info("no usable reply for user %s in %r", user_id, guard.raw[:200])
-            yield FALLBACK_REPLY
-            return
+            why = guard.verdict.label if guard.failed else (guard.reason or "empty")
+            log.info("no usable model reply for user %s (%s): deterministic line", user_id, why)
+            reply = await self.scripted_reply(profile, text, intent)
+            yield reply
         await self._store_reply(profile, reply, source)
 
     async def reply(

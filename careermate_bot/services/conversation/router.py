@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from careermate_bot.knowledge import SALARY_SOURCE_LONG, KnowledgeBase, UnknownOccupationError
 from careermate_bot.llm import LLMClient
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.services.career import CareerRequest
 from careermate_bot.services.conversation.actions import (
     Action,
@@ -56,15 +57,6 @@ STEER_BACK = (
     "I'm best with careers, though: ask me about jobs that fit you, pay for a role, your résumé "
     "or interview practice."
 )
-NO_MODEL_SMALL_TALK = (
-    "Hi! 👋 My language model is offline right now, so I can't chat freely — but I can still "
-    "help with your career: try *what jobs fit me?*, *how much do nurses make in Denver?* or "
-    "`/help`."
-)
-NO_MODEL_OTHER = (
-    "My language model is offline right now, and that's outside what I can answer without it. "
-    + STEER_BACK
-)
 ASK_SKILLS = (
     "Which skills do you have? Tell me like this: *I know Python, SQL and Excel* — I'll remember "
     "them."
@@ -97,11 +89,16 @@ class ConversationRouter:
     """One per process; `route` is safe to call concurrently for different users."""
 
     def __init__(
-        self, knowledge: KnowledgeBase, profiles: ProfileService, llm: LLMClient | None = None
+        self,
+        knowledge: KnowledgeBase,
+        profiles: ProfileService,
+        llm: LLMClient | None = None,
+        capabilities: Capabilities | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.profiles = profiles
         self.llm = llm
+        self.capabilities = capabilities  # measured tasks; None: by provider
         self._contexts: dict[int, _Context] = {}
 
     # -- context --------------------------------------------------------------------------------
@@ -123,7 +120,9 @@ class ConversationRouter:
     # -- routing --------------------------------------------------------------------------------
     async def classify(self, user_id: int, text: str) -> IntentResult:
         result = classify(text, self.context(user_id))
-        return await refine_with_llm(result, text, self.llm, user_id=("intent", user_id))
+        return await refine_with_llm(
+            result, text, self.llm, user_id=("intent", user_id), capabilities=self.capabilities
+        )
 
     async def route(self, origin: Origin, text: str, *, attachment: bool = False) -> Turn:
         text = text.strip()
@@ -246,13 +245,6 @@ class ConversationRouter:
             ctx.last_slots = result.slots
         elif isinstance(action, ShowPrivacy) or action == Reply(HELP_TEXT):
             ctx.last_intent, ctx.last_slots = None, None
-
-    async def store_unanswered(self, user_id: int, text: str, turn: Turn, source: Source) -> None:
-        """Store a model-chat message that no model answered (none is configured)."""
-        if text:
-            await self.profiles.append_message(
-                user_id, MessageRole.USER, text, intent=turn.intent, source=source
-            )
 
     async def _store(self, user_id: int, text: str, turn: Turn, source: Source) -> None:
         if text:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 from careermate_bot.knowledge import KnowledgeBase
-from careermate_bot.llm import LLMClient, NoEngine
+from careermate_bot.llm import LLMClient
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services.conversation import memory
 from careermate_bot.services.conversation.actions import Origin, Turn
@@ -22,24 +23,23 @@ from careermate_bot.services.profile import ProfileService
 
 class Conversation:
     def __init__(
-        self, knowledge: KnowledgeBase, profiles: ProfileService, llm: LLMClient | None = None
+        self,
+        knowledge: KnowledgeBase,
+        profiles: ProfileService,
+        llm: LLMClient | None = None,
+        capabilities: Capabilities | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.profiles = profiles
         self.llm = llm
-        self.router = ConversationRouter(knowledge, profiles, llm)
-        self._chat = ChatService(llm) if llm is not None else None
+        self.router = ConversationRouter(knowledge, profiles, llm, capabilities)
+        self.chat = ChatService(llm, capabilities=capabilities)
 
     @property
-    def has_model(self) -> bool:
-        """Whether a model answers small talk (without one, a short fixed line does)."""
-        return self._chat is not None
-
-    @property
-    def chat(self) -> ChatService:
-        if self._chat is None:
-            raise NoEngine("no LLM client configured")
-        return self._chat
+    def model_chats(self) -> bool:
+        """Whether the model answers small talk (there is one and it passed the small-talk
+        evaluation); otherwise CareerMate's own warm, varied lines do (`small_talk.py`)."""
+        return self.chat.uses_model
 
     async def route(self, origin: Origin, text: str, *, attachment: bool = False) -> Turn:
         """Classify the message, save the facts it states, decide one action."""
@@ -53,7 +53,8 @@ class Conversation:
         *,
         on_position: PositionCallback | None = None,
     ) -> AsyncIterator[str]:
-        """The model's answer to a `ModelChat` turn, streamed and stored (raises `LLMError`s)."""
+        """The answer to a `ModelChat` turn, streamed and stored: the model's words where it passed
+        the small-talk checks, else the deterministic line (raises `LLMError`s)."""
         return self.chat.stream_reply(
             origin.user_id,
             origin.display_name or "",
@@ -63,9 +64,10 @@ class Conversation:
             intent=turn.intent,
         )
 
-    async def store_unanswered(self, origin: Origin, text: str, turn: Turn) -> None:
-        """Keep a small-talk message no model answered (for the history and the export)."""
-        await self.router.store_unanswered(origin.user_id, text, turn, origin.source)
+    async def scripted_line(self, origin: Origin, text: str, turn: Turn) -> str:
+        """CareerMate's own small-talk line for this message (when the model fails mid-way)."""
+        profile = await self.profiles.get_or_create(origin.user_id, origin.display_name or None)
+        return await self.chat.scripted_reply(profile, text, turn.intent)
 
     async def undo(self, user_id: int, token: str) -> str | None:
         """Revert the facts a message saved; the line to show, or None when it can't be."""

@@ -14,9 +14,18 @@ import re
 from collections.abc import AsyncIterator, Hashable
 
 from careermate_bot.llm import LLMClient, LLMMessage, load_prompt, message, reason_for
+from careermate_bot.llm.checks import (
+    ReplyCheck,
+    check_contradiction,
+    check_persona,
+    contradiction_check,
+    language_check,
+    names_a_point,
+)
 from careermate_bot.llm.grounding import ground
 from careermate_bot.llm.hygiene import StreamGuard, guarded
 from careermate_bot.services.interview.bank import QuestionSnapshot
+from careermate_bot.services.interview.comments import coach_facts
 from careermate_bot.services.interview.lexicon import COMMON_WORDS
 from careermate_bot.services.interview.scoring import AnswerScore
 from careermate_bot.services.interview.text import stem, words
@@ -69,6 +78,16 @@ def feedback_messages(
     ]
 
 
+def comment_checks(question: QuestionSnapshot, score: AnswerScore, answer: str) -> list[ReplyCheck]:
+    """The checks a model's coach comment passes (`llm.checks`): persona, the answer's language,
+    and no contradiction of the rubric."""
+    return [
+        check_persona,
+        language_check(answer),
+        contradiction_check(coach_facts(question, score)),
+    ]
+
+
 async def stream_feedback(
     llm: LLMClient,
     question: QuestionSnapshot,
@@ -82,7 +101,11 @@ async def stream_feedback(
     budget = max_tokens or min(FEEDBACK_MAX_TOKENS, getattr(llm, "max_tokens", FEEDBACK_MAX_TOKENS))
     messages = feedback_messages(question, score, answer)
     guard = StreamGuard(
-        system_prompt=messages[0]["content"], user_text=answer, facts=[messages[1]["content"]]
+        system_prompt=messages[0]["content"],
+        user_text=answer,
+        facts=[messages[1]["content"]],
+        checks=comment_checks(question, score, answer),
+        task="interview_comment",
     )
     stream = llm.stream(
         messages, user_id=user_id, max_tokens=budget, temperature=FEEDBACK_TEMPERATURE
@@ -98,9 +121,16 @@ def ground_feedback(text: str, question: QuestionSnapshot, score: AnswerScore, a
     grounded = ground(text, feedback_facts(question, score, answer), shown)
     if not grounded:
         return ""
-    kept = [s for s in _SENTENCE.split(grounded) if not contradicts(s, score)]
+    facts = coach_facts(question, score)
+    kept = [
+        s
+        for s in _SENTENCE.split(grounded)
+        if not contradicts(s, score) and check_contradiction(s, facts).ok
+    ]
     result = " ".join(kept).strip()
-    return result if len(result.split()) >= 6 else ""
+    if len(result.split()) < 6 or not names_a_point(result, facts).ok:
+        return ""  # too short, or it names nothing the rubric looked for: not about this answer
+    return result
 
 
 def contradicts(sentence: str, score: AnswerScore) -> bool:

@@ -25,6 +25,7 @@ from tortoise.transactions import in_transaction
 from careermate_bot.common.user_text import visible_multiline
 from careermate_bot.knowledge import KnowledgeBase, Occupation
 from careermate_bot.llm import LLMClient
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.services import profile as profiles
 from careermate_bot.services.interview import feedback as fb
 from careermate_bot.services.interview.bank import (
@@ -33,6 +34,7 @@ from careermate_bot.services.interview.bank import (
     QuestionSnapshot,
 )
 from careermate_bot.services.interview.chart import render_area_chart
+from careermate_bot.services.interview.comments import coach_comment
 from careermate_bot.services.interview.report import build_report
 from careermate_bot.services.interview.scoring import (
     MAX_ANSWER_CHARS,
@@ -92,8 +94,11 @@ class InterviewService:
         llm: LLMClient | None = None,
         clock: Callable[[], datetime] | None = None,
         idle_hours: float = IDLE_HOURS,
+        capabilities: Capabilities | None = None,
     ) -> None:
         self.llm = llm
+        # Whether the model may word coach comments (`llm.capability`); None = yes.
+        self.capabilities = capabilities
         self.kb = knowledge
         self.bank = bank
         self.scoring = scoring
@@ -109,6 +114,7 @@ class InterviewService:
         bank: BankIndex,
         *,
         llm: LLMClient | None = None,
+        capabilities: Capabilities | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> InterviewService:
         return cls(
@@ -116,6 +122,7 @@ class InterviewService:
             scoring=ScoringKnowledge.from_knowledge_base(knowledge),
             knowledge=knowledge,
             llm=llm,
+            capabilities=capabilities,
             clock=clock,
         )
 
@@ -358,16 +365,28 @@ class InterviewService:
             raise NoEngine("no language model is configured")
         answer = await self._answer_row(session_id, user_id, index)
         question, score = _question_and_score(answer)
+        if self.capabilities is not None and not self.capabilities.allows("interview_comment"):
+            yield coach_comment(question, score)  # the model has not passed this task
+            return
         async for delta in fb.stream_feedback(
             self.llm, question, score, answer.answer, user_id=user_id, max_tokens=max_tokens
         ):
             yield delta
 
     async def save_feedback(self, session_id: int, user_id: int, index: int, text: str) -> str:
-        """Ground the streamed text against the score, store what survives, return it."""
+        """Ground the streamed text against the score, store what survives, return it. When
+        nothing survives (or a check failed at the start), the comment composed from the rubric
+        (`comments.coach_comment`) is stored and returned instead."""
         answer = await self._answer_row(session_id, user_id, index)
         question, score = _question_and_score(answer)
-        grounded = fb.ground_feedback(text, question, score, answer.answer)
+        composed = coach_comment(question, score)
+        if text.strip() == composed:
+            grounded = composed
+        else:
+            grounded = fb.ground_feedback(text, question, score, answer.answer)
+            if not grounded:
+                log.info("interview comment: no usable model text; the rubric's comment is shown")
+                grounded = composed
         answer.feedback = grounded
         await answer.save(update_fields=["feedback"])
         return grounded

@@ -14,6 +14,7 @@ from careermate_bot.common.user_text import visible_text
 from careermate_bot.knowledge import CareerProfile, KnowledgeBase, LocationResolution, MatchResult
 from careermate_bot.knowledge.strict import resolve_location_strict, resolve_role_strict
 from careermate_bot.llm import LLMClient, NoEngine
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.services.profile import ProfileService
 from careermate_bot.services.resume import store
 from careermate_bot.services.resume.chart import render_breakdown_chart
@@ -77,11 +78,25 @@ class ReviewOutcome:
 
 class ResumeService:
     def __init__(
-        self, knowledge: KnowledgeBase, profiles: ProfileService, llm: LLMClient | None = None
+        self,
+        knowledge: KnowledgeBase,
+        profiles: ProfileService,
+        llm: LLMClient | None = None,
+        capabilities: Capabilities | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.profiles = profiles
         self.llm = llm
+        # Which tasks the configured model passed (`llm.capability`); None: every one (tests).
+        self.capabilities = capabilities
+
+    @property
+    def model_rewrites(self) -> bool:
+        """Whether the model rewrites weak bullets (it passed that task); otherwise the review
+        shows the model-free suggestions."""
+        if self.llm is None:
+            return False
+        return self.capabilities is None or self.capabilities.allows("resume_rewrite")
 
     # -- before the work --------------------------------------------------------------------------
     async def plan(self, request: ReviewRequest) -> ReviewPlan:
@@ -157,7 +172,7 @@ class ResumeService:
             interview_id=interview_id,
             area_code=plan.area_code,
             resume_text=text,
-            rewrites_follow=self.llm is not None and bool(result.weak_bullets),
+            rewrites_follow=self.model_rewrites and bool(result.weak_bullets),
         )
 
     def stream_rewrites(

@@ -1,9 +1,10 @@
 """The optional second stage: a capable LLM re-labels a message the rules are unsure about.
 
-Only Ollama / OpenAI-compatible engines are asked (the embedded `local` model is too small to
-label reliably), only below `LOW_CONFIDENCE`, with a short timeout; any failure keeps the
-rules' answer. The model never invents a profile update: "profile_update" is accepted only when
-the rules found facts to save.
+Only a model that passed the intent-fallback evaluation is asked (`Capabilities`, measured by
+`careermate doctor --eval`; without a capabilities object, only Ollama / OpenAI-compatible
+engines: the embedded `local` model is too small to label reliably), only below
+`LOW_CONFIDENCE`, with a short timeout; any failure keeps the rules' answer. The model never
+invents a profile update: "profile_update" is accepted only when the rules found facts to save.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Hashable
 from pydantic import BaseModel, Field
 
 from careermate_bot.llm import LLMClient, load_prompt, message
+from careermate_bot.llm.capability import Capabilities
 from careermate_bot.services.conversation.intents.classifier import LOW_CONFIDENCE
 from careermate_bot.services.conversation.intents.types import Intent, IntentResult
 
@@ -30,9 +32,14 @@ class LLMIntent(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
-def llm_capable(llm: LLMClient | None) -> bool:
-    """True for an Ollama or OpenAI-compatible engine (not the embedded model, not none)."""
-    return llm is not None and getattr(llm, "provider", None) in CAPABLE_PROVIDERS
+def llm_capable(llm: LLMClient | None, capabilities: Capabilities | None = None) -> bool:
+    """With measured `capabilities`: the model passed the intent-fallback task. Without: an
+    Ollama or OpenAI-compatible engine (not the embedded model). Never without a model."""
+    if llm is None:
+        return False
+    if capabilities is not None:
+        return capabilities.allows("intent_fallback")
+    return getattr(llm, "provider", None) in CAPABLE_PROVIDERS
 
 
 async def refine_with_llm(
@@ -42,9 +49,14 @@ async def refine_with_llm(
     *,
     user_id: Hashable | None = None,
     limit_seconds: float = LLM_TIMEOUT,
+    capabilities: Capabilities | None = None,
 ) -> IntentResult:
     """`result`, or the model's label when the rules were unsure and the model is capable."""
-    if result.confidence >= LOW_CONFIDENCE or result.source != "rules" or not llm_capable(llm):
+    if (
+        result.confidence >= LOW_CONFIDENCE
+        or result.source != "rules"
+        or not llm_capable(llm, capabilities)
+    ):
         return result
     assert llm is not None  # llm_capable
     messages = [
