@@ -16,12 +16,15 @@ import logging
 
 from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
+from careermate_bot.knowledge.guide import get_guide
 from careermate_bot.knowledge.questions import load_question_bank
 from careermate_bot.llm import LLMClient, NoEngine, create_llm_client
 from careermate_bot.llm.capability import Capabilities
 from careermate_bot.llm.prompts import validate_prompts
 from careermate_bot.services.career import CareerService
 from careermate_bot.services.conversation import Conversation
+from careermate_bot.services.conversation.intents.slots import SlotExtractor
+from careermate_bot.services.guide import GuideService
 from careermate_bot.services.interview import BankIndex, InterviewService
 from careermate_bot.services.jobs import JobsService
 from careermate_bot.services.profile import ProfileService
@@ -63,6 +66,7 @@ class AppServices:
         self._resume: ResumeService | None = None
         self._interview: InterviewService | None = None
         self._conversation: Conversation | None = None
+        self._guide: GuideService | None = None
         self._scheduler: BackupScheduler | None = None
         self._started = False
         self._capabilities: tuple[tuple[str, str] | None, Capabilities] | None = None
@@ -167,11 +171,25 @@ class AppServices:
         self._interview = service
 
     @property
+    def guide(self) -> GuideService:
+        """Grounded answers to open questions: how to become X, role facts, comparisons, the
+        advice playbook, cover-letter outlines."""
+        if self._guide is None:
+            self._guide = GuideService(
+                self.knowledge,
+                get_guide(self.settings.data_dir),
+                self.profile,
+                self.resume.last_review,
+                SlotExtractor(self.knowledge).location,
+            )
+        return self._guide
+
+    @property
     def conversation(self) -> Conversation:
         """Free text -> one typed action (DMs, mentions, the terminal), and small talk."""
         if self._conversation is None:
             self._conversation = Conversation(
-                self.knowledge, self.profile, self._llm, self.capabilities
+                self.knowledge, self.profile, self._llm, self.capabilities, self.guide
             )
         return self._conversation
 

@@ -19,6 +19,7 @@ from discord.ext import commands
 
 from careermate_bot.discord_ui.events import (
     CAREER_REQUEST,
+    GUIDE_REQUEST,
     INTERVIEW_ANSWER,
     INTERVIEW_REQUEST,
     JOBS_REQUEST,
@@ -37,6 +38,7 @@ from careermate_bot.services.conversation import (
     ReviewResume,
     SearchJobs,
     ShowCareerPaths,
+    ShowGuide,
     ShowPay,
     ShowPrivacy,
     ShowSaved,
@@ -63,6 +65,7 @@ UNAVAILABLE = {
     INTERVIEW_REQUEST: "Mock interviews aren't available on this bot right now.",
     CAREER_REQUEST: "Career paths aren't available on this bot right now.",
     JOBS_REQUEST: "Job search isn't available on this bot right now.",
+    GUIDE_REQUEST: "Career guidance isn't available on this bot right now.",
 }
 PRIVACY_SENT = "I've sent you a DM with what I remember about you (I don't show it in a server)."
 PRIVACY_IN_DM = "Ask me that in a DM — I don't show what I remember about you in a server."
@@ -183,7 +186,11 @@ class ChatCog(commands.Cog, name="Chat"):
                 await self._dispatch(message, RESUME_REQUEST, document)
             case StartInterview():
                 await self._dispatch(message, INTERVIEW_REQUEST, action)
-            case ModelChat(steer=steer):
+            case ShowGuide():
+                await self._dispatch(message, GUIDE_REQUEST, action)
+            case ModelChat(steer=steer, lead=lead):
+                if lead:
+                    await message.reply(lead, mention_author=False)
                 await self._chat(message, origin, text, turn, steer)
 
     async def _privacy(self, message: discord.Message, text: str) -> None:

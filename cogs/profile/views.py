@@ -184,7 +184,6 @@ class ConfirmDeleteButton(
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         services = interaction.client.services
         deleted = await services.profile.delete(interaction.user.id)
-        services.conversation.forget(interaction.user.id)
         await interaction.response.edit_message(
             content=deleted_text(deleted), view=None, embed=None
         )
