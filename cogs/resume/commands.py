@@ -13,12 +13,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.attachments import first_document
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
 from careermate_bot.discord_ui.events import RESUME_REQUEST
 from careermate_bot.discord_ui.replies import DirectReply, InteractionReply, MessageReply, Reply
 from cogs.resume.flow import ReviewOptions, review_flow
-from cogs.resume.views import PasteModal, check_paste_rate, paste_view, review_view
+from cogs.resume.views import PASTE_FORM, PasteModal, check_paste_rate, paste_view, review_view
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
@@ -92,7 +93,7 @@ class ResumeCog(commands.Cog, name="Resume"):
         target_role: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         title = self.bot.services.resume.role_title(target_role)
-        await interaction.response.send_modal(PasteModal(title))
+        await interaction.response.send_modal(PasteModal(interaction.user.id, title))
 
     # -- !resume_review ----------------------------------------------------------------------------
     @commands.command(
@@ -104,6 +105,18 @@ class ResumeCog(commands.Cog, name="Resume"):
         self, ctx: commands.Context[CareerMateBot], *, target_role: str = ""
     ) -> None:
         await self._review_message(ctx.message, first_document(ctx.message), target_role or None)
+
+    # -- a paste form opened before a restart (or in a second window): review it anyway --------
+    @commands.Cog.listener(f"on_stale_form_{PASTE_FORM}")
+    async def on_stale_paste_form(
+        self, interaction: discord.Interaction[CareerMateBot], values: dict[str, str]
+    ) -> None:
+        reply = InteractionReply(interaction, private_in_servers=True)
+        try:
+            options = ReviewOptions(target_role=visible_text(values.get("role")) or None)
+            await review_flow(self.bot, reply, values.get("resume", ""), options, review_view)
+        except Exception as error:
+            await reply.fail(error)
 
     # -- the conversation's event ------------------------------------------------------------------
     @commands.Cog.listener(f"on_{RESUME_REQUEST}")

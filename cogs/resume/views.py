@@ -15,6 +15,7 @@ from discord.ext import commands
 
 from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.events import INTERVIEW_START_CLICK, has_listener
+from careermate_bot.discord_ui.forms import form_id
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import truncate
 from careermate_bot.discord_ui.replies import InteractionReply
@@ -221,7 +222,10 @@ class PasteButton(
         if self.occupation_id:
             found = interaction.client.services.knowledge.get_occupation(self.occupation_id)
             title = found.title if found is not None else None
-        await interaction.response.send_modal(PasteModal(title))
+        await interaction.response.send_modal(PasteModal(interaction.user.id, title))
+
+
+PASTE_FORM = "rpasteform"
 
 
 class PasteModal(CareerMateModal, title="Paste your résumé"):
@@ -241,8 +245,8 @@ class PasteModal(CareerMateModal, title="Paste your résumé"):
         placeholder="e.g. Data Analyst",
     )
 
-    def __init__(self, target_role: str | None = None) -> None:
-        super().__init__(custom_id="cm:rpasteform")
+    def __init__(self, owner_id: int, target_role: str | None = None) -> None:
+        super().__init__(custom_id=form_id(PASTE_FORM, owner_id))
         if target_role:
             self.role.default = target_role[:100]
 
