@@ -12,6 +12,8 @@ while a mock interview waits goes to the interview (`interview_answer`), nothing
 from __future__ import annotations
 
 import logging
+import math
+import time
 from typing import TYPE_CHECKING
 
 import discord
@@ -57,7 +59,8 @@ log = logging.getLogger(__name__)
 THINKING = "*Thinking…*"
 STOPPED_NOTE = "\n\n*(stopped)*"
 SLOW_DOWN = (
-    "You're sending messages faster than I can think. Give me a few seconds, then try again."
+    "You're sending messages faster than I can think. Give me {seconds} s, then ask again — "
+    "I'll have caught up."
 )
 UNKNOWN_COMMAND = "I don't know that command — try `!help`."
 UNAVAILABLE = {
@@ -95,7 +98,8 @@ class ChatCog(commands.Cog, name="Chat"):
     def __init__(self, bot: CareerMateBot) -> None:
         self.bot = bot
         self.cooldowns = commands.CooldownMapping.from_cooldown(RATE, PER, commands.BucketType.user)
-        self._warned: set[int] = set()
+        # Who was told to slow down, until when (monotonic): one notice per window.
+        self._warned: dict[int, float] = {}
 
     @property
     def conversation(self) -> Conversation:
@@ -120,11 +124,13 @@ class ChatCog(commands.Cog, name="Chat"):
         bucket = self.cooldowns.get_bucket(message)
         retry_after = bucket.update_rate_limit() if bucket is not None else None
         if retry_after:
-            if message.author.id not in self._warned:
-                self._warned.add(message.author.id)
-                await message.reply(SLOW_DOWN, mention_author=False)
+            now = time.monotonic()
+            if self._warned.get(message.author.id, 0.0) <= now:
+                self._warned[message.author.id] = now + retry_after
+                seconds = max(1, math.ceil(retry_after))
+                await message.reply(SLOW_DOWN.format(seconds=seconds), mention_author=False)
             return
-        self._warned.discard(message.author.id)
+        self._warned.pop(message.author.id, None)
         if not text and document is None:  # a bare mention or an image: counted above too
             await message.reply(
                 "Hi! Ask me anything about your career, or try `/help`.", mention_author=False
