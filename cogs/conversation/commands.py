@@ -44,6 +44,7 @@ from careermate_bot.services.conversation import (
     StartInterview,
     Turn,
 )
+from careermate_bot.shared import RateLimiter
 from cogs.conversation.views import privacy_view, stop_view, undo_view
 from models import MessageSource
 
@@ -91,7 +92,8 @@ def document_of(message: discord.Message) -> discord.Attachment | None:
 class ChatCog(commands.Cog, name="Chat"):
     def __init__(self, bot: CareerMateBot) -> None:
         self.bot = bot
-        self.cooldowns = commands.CooldownMapping.from_cooldown(RATE, PER, commands.BucketType.user)
+        # Fleet-wide with REDIS_URL (careermate_bot/shared), else this process; tests may swap it.
+        self.limiter: RateLimiter = bot.services.shared.rate_limiter("chat", RATE, PER)
         self._warned: set[int] = set()
 
     @property
@@ -114,9 +116,8 @@ class ChatCog(commands.Cog, name="Chat"):
         assert self.bot.user is not None  # checked by _addressed_to_me
         text = strip_mention(message.content, self.bot.user.id)
         document = document_of(message) if message.guild is None else None
-        bucket = self.cooldowns.get_bucket(message)
-        retry_after = bucket.update_rate_limit() if bucket is not None else None
-        if retry_after:
+        decision = await self.limiter.hit(message.author.id)  # decision.retry_after: seconds
+        if not decision.allowed:
             if message.author.id not in self._warned:
                 self._warned.add(message.author.id)
                 await message.reply(SLOW_DOWN, mention_author=False)
