@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.client import PubSub
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
@@ -57,20 +57,25 @@ class RedisLink:
         connect_timeout: float = 1.0,
         command_timeout: float = 2.0,
         retry_interval: float = 1.0,
+        max_connections: int = 64,
     ) -> None:
         if client is None:
             if not url:
                 raise ValueError("a Redis URL or a client is needed")
             # One quick retry only: it covers a pooled connection that died with a restarted
-            # server; anything longer is an outage, handled by the callers' policies.
-            client = Redis.from_url(
+            # server; anything longer is an outage, handled by the callers' policies. A burst
+            # waits for a free connection (the default pool refuses past its size instead).
+            pool = BlockingConnectionPool.from_url(
                 url,
+                max_connections=max_connections,
+                timeout=5.0,
                 decode_responses=True,
                 socket_connect_timeout=connect_timeout,
                 socket_timeout=command_timeout,
                 retry=Retry(NoBackoff(), 1),
                 health_check_interval=5,
             )
+            client = Redis(connection_pool=pool)
         self.client: Redis = client
         self.prefix = prefix
         self.identity = process_identity()
@@ -84,6 +89,7 @@ class RedisLink:
         self._listener: asyncio.Task[None] | None = None
         self._listener_ready = asyncio.Event()
         self._closed = False
+        self._started = False
 
     # -- naming and status ----------------------------------------------------------------------
     def key(self, *parts: str) -> str:
@@ -150,10 +156,10 @@ class RedisLink:
     # -- pub/sub --------------------------------------------------------------------------------
     def subscribe(self, channel: str, handler: MessageHandler) -> None:
         """Call `handler(data)` for each message on `channel` (from any process, this one too)."""
-        first = not self._handlers
+        new_channel = channel not in self._handlers
         self._handlers.setdefault(channel, []).append(handler)
-        if self._listener is not None and not first:
-            self._restart_listener()  # pick up the new channel
+        if self._started and new_channel:
+            self._restart_listener()  # listen to the new channel too
 
     def on_reconnect(self, callback: Callable[[], None]) -> None:
         """Called each time the listener (re)subscribes: messages may have been missed."""
@@ -164,6 +170,7 @@ class RedisLink:
 
     async def start(self) -> None:
         """Start the listener (when anything subscribed) and wait briefly for it to be ready."""
+        self._started = True
         if self._handlers and self._listener is None:
             self._listener = asyncio.create_task(self._listen(), name="redis-listener")
             try:
