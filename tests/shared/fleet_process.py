@@ -25,7 +25,7 @@ from careermate_bot.shared import (
     SharedLLMLink,
 )
 
-LEASE = 1.0
+LEASE = 2.0
 
 
 async def hold(link: RedisLink) -> None:

@@ -64,23 +64,23 @@ async def test_one_running_per_user_even_with_free_slots(fake_links: list[RedisL
 async def test_a_dead_holders_slot_frees_itself_after_its_lease(
     fake_links: list[RedisLink],
 ) -> None:
-    dead = gate(fake_links[0], capacity=1, lease=0.3)
-    alive = gate(fake_links[1], capacity=1, lease=0.3)
+    dead = gate(fake_links[0], capacity=1, lease=1.0)
+    alive = gate(fake_links[1], capacity=1, lease=1.0)
     held = await dead.enqueue("a")  # its process then dies: nobody renews it
     waiting = await alive.enqueue("b")
     assert held.position == 0 and waiting.position == 1
-    await asyncio.sleep(0.15)
+    await asyncio.sleep(0.3)
     assert (await alive.sync({}, [waiting.ticket_id])).positions[waiting.ticket_id] == 1
-    await asyncio.sleep(0.25)  # past the lease: the next call reaps it and grants b
+    await asyncio.sleep(0.8)  # past the lease: the next call reaps it and grants b
     assert (await alive.sync({}, [waiting.ticket_id])).positions[waiting.ticket_id] == 0
 
 
 async def test_renewed_leases_and_waiters_stay(fake_links: list[RedisLink]) -> None:
-    g = gate(fake_links[0], capacity=1, lease=0.3)
+    g = gate(fake_links[0], capacity=1, lease=1.0)
     run = await g.enqueue("a")
     wait = await g.enqueue("b")
     for _ in range(4):
-        await asyncio.sleep(0.12)
+        await asyncio.sleep(0.3)  # 1.2 s in all: longer than the lease, renewed in between
         state = await g.sync({run.ticket_id: "a"}, [wait.ticket_id])
         assert state.positions[wait.ticket_id] == 1 and state.running == 1
 

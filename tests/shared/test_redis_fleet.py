@@ -98,7 +98,7 @@ async def test_a_killed_process_slot_is_reclaimed_after_its_lease(
     try:
         assert await _line(holder) == "HOLDING"
         link = RedisLink(redis_server.url, prefix=prefix)
-        config = GateConfig(capacity=1, queue_size=10, lease=1.0, grace=0.0)
+        config = GateConfig(capacity=1, queue_size=10, lease=2.0, grace=0.0)
         scheduler = FleetScheduler(RedisGate(link, config), FairScheduler(1, 10))
         await link.start()
         granted = asyncio.Event()
@@ -108,7 +108,7 @@ async def test_a_killed_process_slot_is_reclaimed_after_its_lease(
                 granted.set()
 
         waiter = asyncio.create_task(want_slot())
-        await asyncio.sleep(2.5)  # 2.5 leases: the live holder keeps renewing its slot
+        await asyncio.sleep(3.0)  # 1.5 leases: the live holder keeps renewing its slot
         assert not granted.is_set() and scheduler.position(7) == 1
         os.kill(holder.pid, signal.SIGKILL)
         await asyncio.wait_for(waiter, 15)  # its lease lapses; the slot comes to us
