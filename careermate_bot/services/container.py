@@ -225,7 +225,10 @@ async def build_services(
     """The production wiring (the bot and `careermate chat`): the configured LLM backend and
     the career knowledge base. Raises the LLM factory's `LLMError` (e.g. `NoEngine`)."""
     shared = SharedState.from_settings(settings)
-    llm = await create_llm_client(settings, cluster=shared.llm_link)
+    if shared.fleet_wide:  # REDIS_URL: one LLM line and Stop for every process
+        llm = await create_llm_client(settings, cluster=shared.llm_link)
+    else:
+        llm = await create_llm_client(settings)
     # Once, at start-up, before any other work: the default pool is free.
     knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)  # once, at start
     return AppServices(
