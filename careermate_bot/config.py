@@ -53,6 +53,11 @@ EXAMPLES: dict[str, str] = {
     "OWNER_IDS": "123456789012345678,234567890123456789",
     "JOB_POSTER_ROLE_ID": "123456789012345678",
     "COMMAND_PREFIX": "!",
+    "REDIS_URL": "redis://127.0.0.1:6379/0 (empty = everything in this process)",
+    "REDIS_KEY_PREFIX": "careermate",
+    "LLM_GATE_CAPACITY": "8",
+    "LLM_GATE_LEASE_SECONDS": "10",
+    "DISCORD_MESSAGE_RATE": "50",
 }
 
 
@@ -108,6 +113,15 @@ class Settings(BaseSettings):
     backup_keep: int = Field(default=10, ge=1, le=1000)
     backup_interval_minutes: int = Field(default=360, ge=0, le=7 * 24 * 60)
 
+    # Shared state for several bot processes (careermate_bot/shared; empty = in this process)
+    redis_url: str = ""
+    redis_key_prefix: str = Field(default="careermate", pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
+    # Generations at once in the whole fleet (empty = LLM_MAX_CONCURRENCY's value).
+    llm_gate_capacity: int | None = Field(default=None, ge=1, le=100_000)
+    llm_gate_lease_seconds: float = Field(default=10.0, ge=1, le=600, allow_inf_nan=False)
+    # Discord channel-message sends and edits per second, shared by every process.
+    discord_message_rate: float = Field(default=50.0, gt=0, le=1000, allow_inf_nan=False)
+
     # Logging
     log_level: LogLevel = "INFO"
     log_dir: Path = Path("logs")
@@ -159,6 +173,14 @@ class Settings(BaseSettings):
             raise ValueError("must start with sqlite:// or postgres://")
         return value
 
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
     @field_validator("discord_bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
@@ -188,10 +210,10 @@ class Settings(BaseSettings):
 
     def secrets(self) -> list[str]:
         """Every secret value, so the log filter and the console can redact them: the tokens,
-        and a password inside DATABASE_URL or an LLM base URL (user:password@host)."""
+        and a password inside DATABASE_URL, REDIS_URL or an LLM base URL (user:password@host)."""
         values = [self.discord_bot_token, self.openai_api_key]
         found = [v.get_secret_value() for v in values if v and v.get_secret_value()]
-        for url in (self.database_url, self.openai_base_url, self.ollama_base_url):
+        for url in (self.database_url, self.openai_base_url, self.ollama_base_url, self.redis_url):
             password = _url_password(url)
             if password:
                 found.append(password)

@@ -30,6 +30,7 @@ from careermate_bot.services.jobs import JobsService
 from careermate_bot.services.profile import ProfileService
 from careermate_bot.services.resume import ResumeService
 from careermate_bot.services.resume.sandbox import parse_pool
+from careermate_bot.shared import SharedState
 from careermate_bot.storage.backup import BackupScheduler, create_backup_async
 from careermate_bot.storage.database import close_db, init_db
 
@@ -53,8 +54,12 @@ class AppServices:
         interview_bank: BankIndex | None = None,
         manage_database: bool = True,
         backups_enabled: bool = True,
+        shared: SharedState | None = None,
     ) -> None:
         self.settings = settings
+        # What the bot processes share (rate limits, LLM gate, Stop...): in this process
+        # unless REDIS_URL is set.
+        self.shared = shared if shared is not None else SharedState.from_settings(settings)
         self.manage_database = manage_database
         self.backups_enabled = backups_enabled
         self._llm = llm
@@ -198,6 +203,7 @@ class AppServices:
         if self._started:
             return
         validate_prompts()  # a broken prompt file stops start-up, not a user's request later
+        await self.shared.start()  # never fatal: without Redis, local limits (docs/reliability)
         if self.manage_database:
             await init_db(self.settings)
         if self.backups_enabled and self.settings.sqlite_path is not None:
@@ -226,6 +232,7 @@ class AppServices:
         parse_pool().close()  # the résumé parse workers (started on first use)
         if self._llm is not None:
             await self._llm.aclose()
+        await self.shared.aclose()
         if self.manage_database:
             await close_db()
 
@@ -235,7 +242,11 @@ async def build_services(
 ) -> AppServices:
     """The production wiring (the bot and `careermate chat`): the configured LLM backend and
     the career knowledge base. Raises the LLM factory's `LLMError` (e.g. `NoEngine`)."""
-    llm = await create_llm_client(settings)
+    shared = SharedState.from_settings(settings)
+    if shared.fleet_wide:  # REDIS_URL: one LLM line and Stop for every process
+        llm = await create_llm_client(settings, cluster=shared.llm_link)
+    else:
+        llm = await create_llm_client(settings)
     # Once, at start-up, before any other work: the default pool is free.
     knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)  # once, at start
     return AppServices(
@@ -244,4 +255,5 @@ async def build_services(
         knowledge=knowledge,
         backups_enabled=backups_enabled,
         manage_database=manage_database,
+        shared=shared,
     )

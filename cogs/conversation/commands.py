@@ -48,6 +48,7 @@ from careermate_bot.services.conversation import (
     StartInterview,
     Turn,
 )
+from careermate_bot.shared import RateLimiter
 from cogs.conversation.views import privacy_view, stop_view, undo_view
 from models import MessageSource
 
@@ -97,7 +98,8 @@ def document_of(message: discord.Message) -> discord.Attachment | None:
 class ChatCog(commands.Cog, name="Chat"):
     def __init__(self, bot: CareerMateBot) -> None:
         self.bot = bot
-        self.cooldowns = commands.CooldownMapping.from_cooldown(RATE, PER, commands.BucketType.user)
+        # Fleet-wide with REDIS_URL (careermate_bot/shared), else this process; tests may swap it.
+        self.limiter: RateLimiter = bot.services.shared.rate_limiter("chat", RATE, PER)
         # Who was told to slow down, until when (monotonic): one notice per window.
         self._warned: dict[int, float] = {}
 
@@ -121,13 +123,12 @@ class ChatCog(commands.Cog, name="Chat"):
         assert self.bot.user is not None  # checked by _addressed_to_me
         text = strip_mention(message.content, self.bot.user.id)
         document = document_of(message) if message.guild is None else None
-        bucket = self.cooldowns.get_bucket(message)
-        retry_after = bucket.update_rate_limit() if bucket is not None else None
-        if retry_after:
+        decision = await self.limiter.hit(message.author.id)
+        if not decision.allowed:
             now = time.monotonic()
             if self._warned.get(message.author.id, 0.0) <= now:
-                self._warned[message.author.id] = now + retry_after
-                seconds = max(1, math.ceil(retry_after))
+                self._warned[message.author.id] = now + decision.retry_after
+                seconds = max(1, math.ceil(decision.retry_after))
                 await message.reply(SLOW_DOWN.format(seconds=seconds), mention_author=False)
             return
         self._warned.pop(message.author.id, None)

@@ -42,6 +42,24 @@ DMS_CLOSED = (
 )
 
 
+async def check_review_rate(
+    source: discord.Interaction[CareerMateBot] | commands.Context[CareerMateBot], name: str
+) -> bool:
+    """True, or `CommandOnCooldown` ("Easy there! Try again in N s.") past RATE reviews per PER
+    seconds; fleet-wide with REDIS_URL (`services.shared`)."""
+    if isinstance(source, discord.Interaction):
+        bot, user_id = source.client, source.user.id
+    else:
+        bot, user_id = source.bot, source.author.id
+    decision = await bot.services.shared.rate_limiter(name, RATE, PER).hit(user_id)
+    if decision.allowed:
+        return True
+    cooldown = commands.Cooldown(RATE, PER)
+    if isinstance(source, discord.Interaction):
+        raise app_commands.CommandOnCooldown(cooldown, decision.retry_after)
+    raise commands.CommandOnCooldown(cooldown, decision.retry_after, commands.BucketType.user)
+
+
 class ResumeCog(commands.Cog, name="Resume"):
     resume = app_commands.Group(name="resume", description="A scored, grounded résumé review")
 
@@ -66,7 +84,7 @@ class ResumeCog(commands.Cog, name="Resume"):
         location="Your city, state or 'remote' (for pay in the career paths)",
     )
     @app_commands.autocomplete(target_role=_role_ac, location=_location_ac)
-    @app_commands.checks.cooldown(RATE, PER, key=lambda i: i.user.id)
+    @app_commands.check(lambda interaction: check_review_rate(interaction, "resume.review"))
     async def review(
         self,
         interaction: discord.Interaction[CareerMateBot],
@@ -100,7 +118,7 @@ class ResumeCog(commands.Cog, name="Resume"):
         name="resume_review",
         help="Review the résumé attached to this message, e.g. !resume_review Data Analyst",
     )
-    @commands.cooldown(RATE, PER, commands.BucketType.user)
+    @commands.check(lambda ctx: check_review_rate(ctx, "resume.review_command"))
     async def resume_review(
         self, ctx: commands.Context[CareerMateBot], *, target_role: str = ""
     ) -> None:
