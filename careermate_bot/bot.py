@@ -19,6 +19,7 @@ from discord.ext import commands
 
 import cogs
 from careermate_bot.config import Settings
+from careermate_bot.discord_ui.edit_budget import EditBudget, edit_budget_for
 from careermate_bot.discord_ui.errors import CareerMateTree, describe_error
 from careermate_bot.services.container import AppServices, build_services
 
@@ -76,6 +77,8 @@ class CareerMateBot(commands.AutoShardedBot):
         self._sync_commands = sync_commands
         self.accepting_work = True
         self._inflight: set[asyncio.Task[Any]] = set()
+        # Optional streamed-reply edits fit in this budget (a shared bucket for a fleet).
+        self.edit_budget: EditBudget = edit_budget_for(settings)
 
     # -- services ------------------------------------------------------------------------------
     @property
