@@ -86,6 +86,7 @@ class FakeLLMApp:
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_get("/v1/models", self._models)
+        app.router.add_get("/health", self._health)  # like vLLM's (routers probe it)
         app.router.add_post("/v1/chat/completions", self._chat)
         app.router.add_post("/_control/faults", self._add_fault)
         app.router.add_delete("/_control/faults", self._clear_faults)
@@ -111,6 +112,9 @@ class FakeLLMApp:
         fault.count -= 1
         self.stats.faulted[fault.kind] = self.stats.faulted.get(fault.kind, 0) + 1
         return fault
+
+    async def _health(self, _request: web.Request) -> web.Response:
+        return web.Response()
 
     async def _models(self, _request: web.Request) -> web.Response:
         return web.json_response({"object": "list", "data": [{"id": MODEL, "object": "model"}]})

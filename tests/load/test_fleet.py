@@ -8,7 +8,11 @@ error's line), and per-user affinity.
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
+import subprocess
 import time
+import urllib.request
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +27,7 @@ from careermate_bot.llm.capability import Capabilities
 from careermate_bot.services.container import AppServices
 from tests.harness.bot import running_bot
 from tests.load import driver
-from tests.load.fake_llm import LONG, MODEL, FakeLLMServer, Fault, reply_for
+from tests.load.fake_llm import LONG, MODEL, FakeLLMServer, Fault, free_port, reply_for
 
 TOKEN_DELAY = 0.04  # ~0.4 s per reply: concurrent requests overlap
 
@@ -272,3 +276,49 @@ async def test_a_server_dying_mid_answer_leaves_the_partial_reply_and_a_line_wit
     sent = await dpytest.message(follow_up, channel=channel, member=member)
     await driver.wait_for_reply_task(harness.bot, sent.id)
     assert "\n".join(screen.replies(sent)) == reply_for(follow_up)
+
+
+# -- through the Rust vLLM router (`pip install vllm-router`), when it is installed -------------
+
+ROUTER = os.environ.get("CAREERMATE_VLLM_ROUTER") or shutil.which("vllm-router")
+
+
+@pytest.fixture
+def router(fleet_servers: list[FakeLLMServer], tmp_path: Path) -> Iterator[str]:
+    """vllm-router in front of the three servers; its OpenAI base URL."""
+    if ROUTER is None:
+        pytest.skip("vllm-router is not installed (pip install vllm-router; see docs/llm.md)")
+    port = free_port()
+    command = [ROUTER, "--host", "127.0.0.1", "--port", str(port), "--policy", "round_robin"]
+    command += ["--worker-urls", *[f"http://127.0.0.1:{s.port}" for s in fleet_servers]]
+    with (tmp_path / "router.log").open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=1):
+                    break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, (
+                    tmp_path / "router.log"
+                ).read_text()[-2000:]
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}/v1"
+    finally:
+        process.kill()
+        process.wait(10)
+
+
+async def test_the_fleet_works_through_the_vllm_router(
+    settings: Settings, fleet_servers: list[FakeLLMServer], router: str
+) -> None:
+    """Large fleets put a router in front and point LLM_BASE_URLS at it (docs/llm.md)."""
+    through = fleet_settings(settings, fleet_servers).model_copy(update={"llm_base_urls": [router]})
+    client = await create_llm_client(through)
+    try:
+        before = requests_seen(fleet_servers)
+        await asyncio.gather(*(ask(client, f"u{i}m9", user=i) for i in range(6)))
+        assert delta(before, fleet_servers) == [2, 2, 2]  # the router spreads them
+    finally:
+        await client.aclose()
