@@ -259,9 +259,9 @@ class StreamedMessage:
                 await self._post(chunk, budgeted=True)
 
     async def _close_first(self, chunk: str) -> None:
-        closer, self._closer = self._closer, None
-        assert closer is not None
-        await closer(chunk)
+        assert self._closer is not None
+        await self._closer(chunk)  # if it fails, `aclose` tries once more
+        self._closer = None
         self.edits += 1
 
     async def _post(self, chunk: str, *, budgeted: bool = False) -> None:

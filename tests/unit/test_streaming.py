@@ -1,4 +1,8 @@
 import asyncio
+from unittest.mock import MagicMock
+
+import discord
+import pytest
 
 from careermate_bot.discord_ui.edit_budget import LocalEditBudget, NoEditBudget
 from careermate_bot.discord_ui.streaming import TYPING_MARK, StreamedMessage, StreamPacing
@@ -217,3 +221,35 @@ def test_pacing_comes_from_the_settings(tmp_path) -> None:
     )
     assert isinstance(edit_budget_for(tuned), LocalEditBudget)
     assert StreamPacing.from_settings(tuned).grace == 1.0
+
+
+class FlakyChannel(Channel):
+    """Discord fails the first edit that would remove the Stop button."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.close_failures = 1
+
+    async def open_first(self, content: str, running: bool):
+        editor, close = await super().open_first(content, running)
+
+        async def flaky(final: str) -> None:
+            if self.close_failures:
+                self.close_failures -= 1
+                raise discord.HTTPException(MagicMock(status=500), "Discord failed")
+            assert close is not None
+            await close(final)
+
+        return editor, flaky if close is not None else None
+
+
+async def test_a_failed_final_edit_still_gets_the_stop_button_removed_by_aclose() -> None:
+    channel, clock = FlakyChannel(), FakeClock()
+    stream = later(channel, clock, interval=2.5)
+    await stream.start()
+    await stream.feed("Answer.")
+    with pytest.raises(discord.HTTPException):
+        await stream.finish()
+    assert channel.stop_button == [True]
+    await stream.aclose()
+    assert channel.calls[-1][0] == "close" and channel.stop_button == [False]

@@ -148,8 +148,9 @@ class FleetBackend:
                 raise last
             tried.add(endpoint.url)
             started = False
-            parts = endpoint.backend.stream(messages, params)
+            parts: AsyncIterator[str | Done] | None = None
             try:
+                parts = endpoint.backend.stream(messages, params)
                 async for item in parts:
                     if not started:
                         started = True
@@ -174,7 +175,7 @@ class FleetBackend:
                     )
             finally:
                 endpoint.in_flight -= 1
-                close = getattr(parts, "aclose", None)
+                close = getattr(parts, "aclose", None)  # stop that server's generation now
                 if close is not None:
                     await close()
 
