@@ -19,6 +19,7 @@ from discord.ext import commands
 
 import cogs
 from careermate_bot.config import Settings
+from careermate_bot.discord_ui.edit_budget import EditBudget, SharedEditBudget, edit_budget_for
 from careermate_bot.discord_ui.errors import CareerMateTree, describe_error
 from careermate_bot.discord_ui.events import has_listener
 from careermate_bot.discord_ui.forms import (
@@ -84,6 +85,8 @@ class CareerMateBot(commands.AutoShardedBot):
         self._sync_commands = sync_commands
         self.accepting_work = True
         self._inflight: set[asyncio.Task[Any]] = set()
+        # Optional streamed-reply edits fit in this budget (a shared bucket for a fleet).
+        self.edit_budget: EditBudget = edit_budget_for(settings)
 
     # -- services ------------------------------------------------------------------------------
     @property
@@ -110,6 +113,8 @@ class CareerMateBot(commands.AutoShardedBot):
         if self._services is None:
             self._services = await self._services_factory(self.settings)
         await self._services.start()
+        if self._services.shared.fleet_wide:  # one Discord budget for every bot process
+            self.edit_budget = SharedEditBudget(self._services.shared.discord_budget)
         for module in cog_modules():
             await self.load_extension(module)
         log.info("loaded cogs: %s", ", ".join(sorted(self.cogs)))

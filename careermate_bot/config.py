@@ -42,6 +42,13 @@ EXAMPLES: dict[str, str] = {
     "LOCAL_THREADS": "2",
     "LLM_NUM_CTX": "4096",
     "LLM_MAX_TOKENS": "512",
+    "LLM_BASE_URLS": "http://gpu1:11434,http://gpu2:11434 (or http://vllm1:8000/v1,...)",
+    "LLM_EJECT_SECONDS": "15",
+    "LLM_PROBE_INTERVAL": "5",
+    "LLM_AFFINITY": "false (or true)",
+    "STREAM_EDIT_INTERVAL": "2.5",
+    "STREAM_GRACE_SECONDS": "0 (or 1.0)",
+    "STREAM_EDITS_PER_SECOND": "0 (no budget) or 20",
     "DATABASE_URL": "sqlite://data/careermate.sqlite3 or postgres://user:pass@host:5432/careermate",
     "DATA_DIR": "data",
     "LOG_LEVEL": "INFO (or DEBUG, WARNING, ERROR, CRITICAL)",
@@ -105,6 +112,16 @@ class Settings(BaseSettings):
     llm_max_tokens: int | None = Field(default=None, ge=1, le=32_768)
     # Threads for the embedded model (empty = all the CPU cores this process may use but one).
     local_threads: int | None = Field(default=None, ge=1, le=512)
+    # A fleet of model servers of LLM_PROVIDER's kind (empty = OLLAMA_BASE_URL / OPENAI_BASE_URL).
+    llm_base_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    llm_eject_seconds: float = Field(default=15.0, gt=0, le=3600, allow_inf_nan=False)
+    llm_probe_interval: float = Field(default=5.0, gt=0, le=3600, allow_inf_nan=False)
+    llm_affinity: bool = False
+
+    # Streamed replies in Discord (the REST budget: 50 requests/s per bot, all processes)
+    stream_edit_interval: float = Field(default=2.5, ge=0.5, le=60, allow_inf_nan=False)
+    stream_grace_seconds: float = Field(default=0.0, ge=0, le=30, allow_inf_nan=False)
+    stream_edits_per_second: float = Field(default=0.0, ge=0, le=1000, allow_inf_nan=False)
 
     # Storage
     database_url: str = ""
@@ -134,6 +151,21 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return [value]
         return value
+
+    @field_validator("llm_base_urls", mode="before")
+    @classmethod
+    def _split_urls(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("llm_base_urls")
+    @classmethod
+    def _http_urls(cls, value: list[str]) -> list[str]:
+        urls = [cls._http_url(url) for url in value]
+        if len(set(urls)) != len(urls):
+            raise ValueError("lists the same URL twice")
+        return urls
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -213,7 +245,14 @@ class Settings(BaseSettings):
         and a password inside DATABASE_URL, REDIS_URL or an LLM base URL (user:password@host)."""
         values = [self.discord_bot_token, self.openai_api_key]
         found = [v.get_secret_value() for v in values if v and v.get_secret_value()]
-        for url in (self.database_url, self.openai_base_url, self.ollama_base_url, self.redis_url):
+        urls = (
+            self.database_url,
+            self.openai_base_url,
+            self.ollama_base_url,
+            self.redis_url,
+            *self.llm_base_urls,
+        )
+        for url in urls:
             password = _url_password(url)
             if password:
                 found.append(password)

@@ -6,7 +6,8 @@
 - `views`: base views and modals (errors answered privately); `live_views`: result views that
   time out, and `ExpiredList`, the base of each feature's catcher for clicks on them after a
   restart; `custom_ids`: custom ids declared once (regex, formatter and parser from one line).
-- `streaming` (throttled streamed edits), `pagify` (message splitting), `fit` and `limits`
+- `streaming` (paced streamed edits) and `edit_budget` (Discord's REST budget for them),
+  `pagify` (message splitting), `fit` and `limits`
   (Discord's limits), `errors` (one short reply per failure), `autocomplete`, `formatting`
   (brand colour, name lists, pay lines), `events` (names of cross-cog bot events).
 

@@ -8,6 +8,7 @@ with one repair retry, and token accounting. The engine itself is a `Backend`
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import dataclasses
 import json
 import logging
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
+from careermate_bot.llm.affinity import REQUEST_USER
 from careermate_bot.llm.errors import (
     BadOutput,
     EngineError,
@@ -413,7 +415,11 @@ class LLMClient:
         request.inbox = inbox
         if request.cancelled:
             raise LLMCancelled(partial=request.text)
-        producer = loop.create_task(self._produce(messages, params, inbox), name="llm-engine")
+        context = contextvars.copy_context()  # the engine call knows its user (affinity.py)
+        context.run(REQUEST_USER.set, request.user_key)
+        producer = loop.create_task(
+            self._produce(messages, params, inbox), name="llm-engine", context=context
+        )
         request.producer = producer
         start = loop.time()
         first_at: float | None = None

@@ -6,9 +6,15 @@ and `error.fix` (what an operator should do). No error text ever contains an API
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 
 class LLMError(Exception):
-    """Base class. `str(error)` is the log detail; `user_message` is what a user sees."""
+    """Base class. `str(error)` is the log detail; `user_message` is what a user sees.
+
+    `status` is the HTTP status when the engine answered with an HTTP error (None otherwise;
+    set with `with_status`): a fleet of model servers (`backends/fleet.py`) uses it to tell a
+    server's fault from a request's."""
 
     default_user_message = "Something went wrong with the language model. Please try again."
 
@@ -23,6 +29,7 @@ class LLMError(Exception):
         self.detail = detail
         self.user_message = user_message or self.default_user_message
         self.fix = fix
+        self.status: int | None = None
 
     @property
     def kind(self) -> str:
@@ -74,7 +81,8 @@ class BadOutput(LLMError):
 
 
 class Busy(LLMError):
-    """The queue is full, or this user already has requests waiting."""
+    """The queue is full, or this user already has requests waiting; or the engine itself said
+    so (HTTP 429/503, e.g. Ollama's "server busy" when `OLLAMA_MAX_QUEUE` is exceeded)."""
 
     default_user_message = "I'm busy with other requests right now. Please try again in a minute."
 
@@ -106,6 +114,15 @@ class NoEngine(LLMError):
     )
 
 
+E = TypeVar("E", bound=LLMError)
+
+
+def with_status(error: E, status: int | None) -> E:
+    """`error` with the HTTP status the engine answered (for callers that tell faults apart)."""
+    error.status = status
+    return error
+
+
 _KINDS: dict[type[LLMError], str] = {
     LLMError: "error",
     EngineUnreachable: "engine_unreachable",
@@ -128,6 +145,7 @@ __all__ = [
     "LLMTimeout",
     "ModelMissing",
     "NoEngine",
+    "with_status",
 ]
 
 

@@ -31,6 +31,7 @@ from careermate_bot.services.profile import ProfileService
 from careermate_bot.services.resume import ResumeService
 from careermate_bot.services.resume.sandbox import parse_pool
 from careermate_bot.shared import SharedState
+from careermate_bot.shared.endpoints import FleetHealthBoard
 from careermate_bot.storage.backup import BackupScheduler, create_backup_async
 from careermate_bot.storage.database import close_db, init_db
 
@@ -243,8 +244,12 @@ async def build_services(
     """The production wiring (the bot and `careermate chat`): the configured LLM backend and
     the career knowledge base. Raises the LLM factory's `LLMError` (e.g. `NoEngine`)."""
     shared = SharedState.from_settings(settings)
-    if shared.fleet_wide:  # REDIS_URL: one LLM line and Stop for every process
-        llm = await create_llm_client(settings, cluster=shared.llm_link)
+    if shared.fleet_wide:  # REDIS_URL: one LLM line, Stop and endpoint health for every process
+        llm = await create_llm_client(
+            settings,
+            cluster=shared.llm_link,
+            endpoint_health=FleetHealthBoard(shared.endpoints),
+        )
     else:
         llm = await create_llm_client(settings)
     # Once, at start-up, before any other work: the default pool is free.

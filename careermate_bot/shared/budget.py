@@ -96,9 +96,7 @@ class LocalTokenBucket:
 class RedisTokenBucket:
     """The bucket in Redis, one for every process with the same key prefix and name."""
 
-    def __init__(
-        self, link: RedisLink, name: str, rate: float, burst: int | None = None
-    ) -> None:
+    def __init__(self, link: RedisLink, name: str, rate: float, burst: int | None = None) -> None:
         self.local = LocalTokenBucket(rate, burst)  # the fallback while Redis is away
         self.link = link
         self.name = name

@@ -22,10 +22,11 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Protocol
 
+from careermate_bot.llm.endpoint_health import EndpointState as FleetState
 from careermate_bot.shared.link import RedisLink, RedisUnavailable
 
 log = logging.getLogger(__name__)
@@ -211,3 +212,31 @@ def _decode(value: str | bytes) -> EndpointState | None:
     except (ValueError, KeyError, TypeError):
         log.warning("ignored a malformed endpoint health entry: %.100r", value)
         return None
+
+
+class FleetHealthBoard:
+    """The model fleet's `llm.endpoint_health.HealthBoard` over this shared board, so every
+    process agrees which engines are out (`create_llm_client(..., endpoint_health=...)`)."""
+
+    def __init__(self, board: EndpointBoard) -> None:
+        self.board = board
+
+    async def publish(self, endpoint: str, state: FleetState) -> None:
+        if state.healthy:
+            await self.board.readmit(endpoint)
+        else:
+            left = max(0.0, state.until - time.time())
+            await self.board.eject(endpoint, state.reason, for_seconds=left)
+
+    async def read(self, endpoints: Sequence[str]) -> dict[str, FleetState]:
+        known = await self.board.read()
+        return {
+            url: FleetState(
+                healthy=state.healthy,
+                until=state.retry_at or 0.0,
+                reason=state.reason,
+                at=state.changed_at,
+            )
+            for url, state in known.items()
+            if url in endpoints
+        }

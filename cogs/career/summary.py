@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
+from careermate_bot.discord_ui.streaming import Editor, StreamedMessage, StreamPacing
 from careermate_bot.llm import LLMError, reason_for
 from careermate_bot.services.career import CareerPaths, unavailable_note
 
@@ -53,7 +53,8 @@ async def stream_summary_into(
     async def editor(text: str) -> None:
         await edit(text)
 
-    stream = StreamedMessage(editor, send_next, interval=1.0)
+    pacing = StreamPacing.from_settings(bot.settings, bot.edit_budget)
+    stream = StreamedMessage(editor, send_next, pacing=pacing)
     shown_position = 0
     started = False
 

@@ -29,7 +29,7 @@ from careermate_bot.discord_ui.events import (
     has_listener,
 )
 from careermate_bot.discord_ui.replies import MessageReply, editor_for, message_parts
-from careermate_bot.discord_ui.streaming import Editor, StreamedMessage
+from careermate_bot.discord_ui.streaming import Editor, StreamedMessage, StreamPacing
 from careermate_bot.llm import EngineUnreachable, LLMCancelled, LLMError, ModelMissing, NoEngine
 from careermate_bot.services.conversation import (
     STEER_BACK,
@@ -230,17 +230,29 @@ class ChatCog(commands.Cog, name="Chat"):
             )
             return
         user = message.author
-        reply = await message.reply(THINKING, view=stop_view(user.id), mention_author=False)
+
+        async def open_first(content: str, running: bool) -> tuple[Editor, Editor | None]:
+            buttons = stop_view(user.id) if running else None
+            reply = await message.reply(
+                content, mention_author=False, **message_parts(None, buttons)
+            )
+
+            async def close(final: str) -> None:  # the final edit also takes Stop away
+                await reply.edit(content=final, view=None)
+
+            return editor_for(reply), close if running else None
 
         async def send_next(content: str) -> Editor:
             return editor_for(await message.channel.send(content))
 
         async def show_position(position: int) -> None:
             if position > 0:
-                await reply.edit(content=f"*You're #{position} in line — I'll start in a moment.*")
+                await view.status(f"*You're #{position} in line — I'll start in a moment.*")
 
-        view = StreamedMessage(editor_for(reply), send_next)
+        pacing = StreamPacing.from_settings(self.bot.settings, self.bot.edit_budget)
+        view = StreamedMessage.later(open_first, send_next, pacing=pacing, placeholder=THINKING)
         try:
+            await view.start()
             async for delta in conversation.stream_reply(
                 origin, text, turn, on_position=show_position
             ):
@@ -258,10 +270,7 @@ class ChatCog(commands.Cog, name="Chat"):
             note = error.user_message
             await view.finish(f"{view.text.strip()}\n\n*{note}*" if view.text.strip() else note)
         finally:
-            try:
-                await reply.edit(view=None)
-            except discord.HTTPException:
-                pass
+            await view.aclose()  # Stop goes with the final edit; here only if that never ran
 
 
 def origin_of(message: discord.Message) -> Origin:

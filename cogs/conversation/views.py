@@ -35,7 +35,11 @@ class StopButton(PersistentItem[discord.ui.Button[Any]], custom_id="cm:stop:{own
         self.owner_id = owner
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        if not interaction.client.services.conversation.cancel(self.owner_id):
+        services = interaction.client.services
+        stopped = services.conversation.cancel(self.owner_id)
+        if not stopped:  # the answer may be streaming from another bot process
+            stopped = await services.shared.stop.request(self.owner_id, wait=0.5)
+        if not stopped:
             raise ItemExpired()
         await interaction.response.defer()
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from careermate_bot.discord_ui.replies import Reply, SentMessage
+from careermate_bot.discord_ui.streaming import StreamPacing
 from careermate_bot.errors import UserFacingError
 from careermate_bot.llm import LLMError, reason_for
 from careermate_bot.services.resume import ResumeError, ReviewOutcome, ReviewRequest
@@ -127,12 +129,20 @@ async def add_rewrites(
         )
         await message.edit(embed=embed)
 
+    # Edits are paced like streamed text (STREAM_EDIT_INTERVAL, the edit budget); the last
+    # one always comes.
+    pacing = StreamPacing.from_settings(bot.settings, bot.edit_budget)
+    shown_at = time.monotonic()
     try:
         deadline = min(bot.settings.llm_total_timeout, REWRITE_DEADLINE_CAP)
         async with asyncio.timeout(deadline):
             async for rewrite in bot.services.resume.stream_rewrites(outcome, user_id=user_id):
                 state.items.append(rewrite)
-                await show()
+                if time.monotonic() - shown_at < pacing.interval:
+                    continue
+                shown_at = time.monotonic()
+                if await pacing.budget.try_spend():
+                    await show()
     except LLMError as error:
         log.info("résumé rewrites unavailable for user %s: %s", user_id, error)
         state.note = REWRITES_UNAVAILABLE.format(reason=reason_for(error))
@@ -140,6 +150,7 @@ async def add_rewrites(
         state.note = REWRITES_UNAVAILABLE.format(reason="the language model is too slow right now")
     state.pending = False
     try:
+        await pacing.budget.spend()
         await show()
     except discord.HTTPException:
         log.warning("could not show the résumé rewrites", exc_info=True)

@@ -3,8 +3,9 @@
 It runs an aiohttp server in its own process (like a real engine: the bot's process only pays
 for its own work, with no GIL shared), answers `GET /v1/models` and `POST /v1/chat/completions` with
 server-sent events, and can be told to misbehave: die mid-stream (the connection is cut),
-stall (stops sending for a while), send garbage (a malformed event), answer HTTP 500/429, or be
-killed altogether and started again on the same port. Faults are set through /_control.
+stall (stops sending for a while), send garbage (a malformed event), answer HTTP 500/429/503,
+hang altogether (`pause`), or be killed and started again on the same port. Faults are set
+through /_control.
 
 The reply is deterministic: `reply_for(last user message)`, so a test can check exactly what
 reached the user and the history.
@@ -17,6 +18,7 @@ import asyncio
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -35,11 +37,16 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TAG = re.compile(r"\bu\d+m\d+\b")
 
 
+LONG = "(long)"  # in a user message: a longer answer, three sentences
+
+
 def reply_for(text: str) -> str:
     """What the fake model answers to a user message (words streamed one per event): the
     message's tag (`u12m3`) and a fixed tip, so a test knows exactly what each user should see."""
     found = TAG.search(text)
-    return f"Answer {found.group(0) if found else 'ok'}: build one small project this week."
+    answer = f"Answer {found.group(0) if found else 'ok'}: build one small project this week."
+    more = " Then show it to a friend. Ask them what they would change."
+    return answer + more if LONG in text else answer
 
 
 def free_port() -> int:
@@ -52,7 +59,7 @@ def free_port() -> int:
 class Fault:
     """Misbehaviour for the next `count` chat requests."""
 
-    kind: str  # exit | die | stall | garbage | http500 | http429
+    kind: str  # exit | die | stall | garbage | http500 | http429 | http503
     count: int = 1
     match: str | None = None  # only requests whose last user message contains this
     after_tokens: int = 2  # die/stall/garbage: after this many tokens
@@ -79,6 +86,7 @@ class FakeLLMApp:
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_get("/v1/models", self._models)
+        app.router.add_get("/health", self._health)  # like vLLM's (routers probe it)
         app.router.add_post("/v1/chat/completions", self._chat)
         app.router.add_post("/_control/faults", self._add_fault)
         app.router.add_delete("/_control/faults", self._clear_faults)
@@ -105,6 +113,9 @@ class FakeLLMApp:
         self.stats.faulted[fault.kind] = self.stats.faulted.get(fault.kind, 0) + 1
         return fault
 
+    async def _health(self, _request: web.Request) -> web.Response:
+        return web.Response()
+
     async def _models(self, _request: web.Request) -> web.Response:
         return web.json_response({"object": "list", "data": [{"id": MODEL, "object": "model"}]})
 
@@ -127,6 +138,8 @@ class FakeLLMApp:
             return web.json_response({"error": {"message": "engine crashed"}}, status=500)
         if fault is not None and fault.kind == "http429":
             return web.json_response({"error": {"message": "too many requests"}}, status=429)
+        if fault is not None and fault.kind == "http503":
+            return web.json_response({"error": {"message": "server overloaded"}}, status=503)
         words = reply_for(user_text).split(" ")
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
         await response.prepare(request)
@@ -217,9 +230,20 @@ class FakeLLMServer:
     def alive(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
+    def pause(self) -> None:
+        """The engine hangs: its process is stopped (SIGSTOP), connections are accepted by the
+        kernel but nothing answers until `resume()`."""
+        if self._process is not None:
+            self._process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        if self._process is not None:
+            self._process.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
         """The engine process goes away (connections refused until `start()`, same port)."""
         if self._process is not None:
+            self._process.send_signal(signal.SIGCONT)  # a paused process dies as well
             self._process.kill()
             self._process.wait(10)
             self._process = None

@@ -162,17 +162,13 @@ async def test_redis_restart_mid_run_keeps_the_cap(
     own_redis_server: RedisServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     prefix = f"t{uuid.uuid4().hex[:8]}"
-    links = [
-        RedisLink(own_redis_server.url, prefix=prefix, retry_interval=0.2) for _ in range(2)
-    ]
+    links = [RedisLink(own_redis_server.url, prefix=prefix, retry_interval=0.2) for _ in range(2)]
     engine = Engine()
     slow, fast = (
         LLMClient(
             engine.backend(delay),
             max_concurrency=1,
-            cluster=SharedLLMLink(
-                RedisStopBus(link), link, capacity=1, lease=1.5, grace=None
-            ),
+            cluster=SharedLLMLink(RedisStopBus(link), link, capacity=1, lease=1.5, grace=None),
         )
         for link, delay in zip(links, (1.5, 0.01), strict=True)
     )

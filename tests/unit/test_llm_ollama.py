@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from careermate_bot.config import Settings, build_settings
 from careermate_bot.llm import (
+    Busy,
     EngineError,
     EngineUnreachable,
     LLMClient,
@@ -157,6 +158,33 @@ async def test_an_error_line_mid_stream_is_an_engine_error() -> None:
     with pytest.raises(EngineError) as caught:
         await client_for(Recorder(chat="error_stream_midway.ndjson")).chat(HI)
     assert "unexpected EOF" in str(caught.value)
+
+
+@pytest.mark.parametrize("status", [503, 429])
+async def test_a_full_ollama_queue_is_busy_not_an_engine_error(status: int) -> None:
+    requests: list[httpx.Request] = []
+
+    def queue_full(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return json_response("error_queue_full.json", status)
+
+    with pytest.raises(Busy) as caught:
+        await client_for(queue_full, retries=2).chat(HI)
+    error = caught.value
+    assert error.kind == "busy" and error.status == status
+    assert "try again in a minute" in error.user_message
+    assert "maximum pending requests exceeded" in str(error)
+    assert error.fix and "OLLAMA_MAX_QUEUE" in error.fix
+    assert len(requests) == 1  # busy is said at once, not retried against the full queue
+
+
+async def test_other_ollama_http_errors_stay_engine_errors_with_their_status() -> None:
+    def crash(_request: httpx.Request) -> httpx.Response:
+        return httpx.Response(500, json={"error": "llama runner process has terminated"})
+
+    with pytest.raises(EngineError) as caught:
+        await client_for(crash).chat(HI)
+    assert not isinstance(caught.value, Busy) and caught.value.status == 500
 
 
 async def test_connection_refused_is_retried_then_engine_unreachable() -> None:

@@ -12,12 +12,26 @@ import httpx
 import ollama
 
 from careermate_bot.llm.backends.hints import container_hint, ollama_url_hint
-from careermate_bot.llm.errors import EngineError, EngineUnreachable, LLMError, ModelMissing
+from careermate_bot.llm.errors import (
+    Busy,
+    EngineError,
+    EngineUnreachable,
+    LLMError,
+    ModelMissing,
+    with_status,
+)
 from careermate_bot.llm.types import Done, GenParams, LLMMessage
 
 log = logging.getLogger(__name__)
 
 _CONNECT_ERRORS = (ConnectionError, httpx.ConnectError, httpx.ConnectTimeout)
+# Ollama answers 503 "server busy, please try again.  maximum pending requests exceeded" when
+# its queue (OLLAMA_MAX_QUEUE, default 512) is full; a proxy or a hosted Ollama may say 429.
+BUSY_STATUSES = (429, 503)
+BUSY_FIX = (
+    "Ollama's queue is full: lower LLM_MAX_CONCURRENCY, raise OLLAMA_NUM_PARALLEL / "
+    "OLLAMA_MAX_QUEUE on the server, or add servers (LLM_BASE_URLS)"
+)
 
 
 def model_matches(wanted: str, available: str) -> bool:
@@ -142,6 +156,10 @@ class OllamaBackend:
             return self._unreachable(f"cannot connect to {where}: {error or type(error).__name__}")
         if isinstance(error, ollama.ResponseError):
             text = str(error.error)
+            status = error.status_code if error.status_code > 0 else None
+            if status in BUSY_STATUSES or (status is None and "server busy" in text.lower()):
+                busy = Busy(f"{where} is busy (HTTP {status}): {text[:500]}", fix=BUSY_FIX)
+                return with_status(busy, status)
             if error.status_code == 404 and "not found" in text.lower() and not listing:
                 return self._missing(f"{where}: {text}")
             if error.status_code == 404 and listing:
@@ -151,7 +169,8 @@ class OllamaBackend:
                     user_message=f"OLLAMA_BASE_URL doesn't point at Ollama: {hint}.",
                     fix=hint,
                 )
-            return EngineError(f"{where} answered HTTP {error.status_code}: {text[:500]}")
+            failed = EngineError(f"{where} answered HTTP {error.status_code}: {text[:500]}")
+            return with_status(failed, status)
         if isinstance(error, json.JSONDecodeError):
             hint = (
                 ollama_url_hint(self.base_url)

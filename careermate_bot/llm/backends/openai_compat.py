@@ -27,6 +27,7 @@ from careermate_bot.llm.errors import (
     EngineUnreachable,
     LLMError,
     ModelMissing,
+    with_status,
 )
 from careermate_bot.llm.types import Done, GenParams, LLMMessage
 
@@ -272,7 +273,9 @@ class OpenAICompatBackend:
         )
 
     def _http_error(self, status: int, text: str, endpoint: str) -> LLMError:
-        text = self._redact(text)
+        return with_status(self._classify_http_error(status, self._redact(text), endpoint), status)
+
+    def _classify_http_error(self, status: int, text: str, endpoint: str) -> LLMError:
         detail = f"{self.base_url}/{endpoint} answered HTTP {status}: {text[:500]}"
         lowered = text.lower()
         if status in (401, 403):
