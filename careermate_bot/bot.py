@@ -102,11 +102,18 @@ class CareerMateBot(commands.AutoShardedBot):
         if self._services is None:
             self._services = await self._services_factory(self.settings)
         await self._services.start()
+        await self._services.leader.start()
         for module in cog_modules():
             await self.load_extension(module)
         log.info("loaded cogs: %s", ", ".join(sorted(self.cogs)))
         if self._sync_commands:
-            await self.sync_command_tree()
+            # One process syncs for the fleet: the leader (SQLite: always this one). A process
+            # that becomes the leader later syncs then (the fingerprint skips unchanged trees).
+            if self._services.leader.is_leader:
+                await self.sync_command_tree()
+            else:
+                log.info("command sync is left to the leader process")
+            self._services.leader.on_elected(self.sync_command_tree)
 
     def command_tree_fingerprint(self) -> str:
         payload = [command.to_dict(self.tree) for command in self.tree.get_commands()]

@@ -29,6 +29,7 @@ from careermate_bot.services.resume import ResumeService
 from careermate_bot.services.resume.sandbox import parse_pool
 from careermate_bot.storage.backup import BackupScheduler, create_backup_async
 from careermate_bot.storage.database import close_db, init_db
+from careermate_bot.storage.leader import Leadership
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,10 @@ class AppServices:
         self._interview: InterviewService | None = None
         self._conversation: Conversation | None = None
         self._scheduler: BackupScheduler | None = None
+        # Which process runs the once-only jobs (sweep, backups, command sync): SQLite always
+        # this one; PostgreSQL the holder of the advisory lock (storage/leader.py), once the bot
+        # starts campaigning (`leader.start()` in its setup; terminal tools never lead).
+        self.leader = Leadership(settings)
         self._started = False
         self._capabilities: tuple[tuple[str, str] | None, Capabilities] | None = None
 
@@ -182,8 +187,10 @@ class AppServices:
         validate_prompts()  # a broken prompt file stops start-up, not a user's request later
         if self.manage_database:
             await init_db(self.settings)
-        if self.backups_enabled and self.settings.sqlite_path is not None:
-            self._scheduler = BackupScheduler(self.settings)
+        if self.backups_enabled:
+            self._scheduler = BackupScheduler(
+                self.settings, is_leader=lambda: self.leader.is_leader
+            )
             self._scheduler.start()
         if self._llm is not None:
             caps = self.capabilities
@@ -199,6 +206,7 @@ class AppServices:
         self._started = False
         if self._scheduler is not None:
             await self._scheduler.stop()
+        await self.leader.stop()
         if self.backups_enabled and self.settings.sqlite_path is not None:
             try:
                 path = await create_backup_async(self.settings)
