@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import math
 import pkgutil
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -21,6 +22,7 @@ import cogs
 from careermate_bot.config import Settings
 from careermate_bot.discord_ui.errors import CareerMateTree, describe_error
 from careermate_bot.services.container import AppServices, build_services
+from careermate_bot.services.status import GatewayState, ShardState, rest_trace
 
 log = logging.getLogger(__name__)
 UNKNOWN_COMMAND = "I don't know that command — try `!help`."
@@ -61,6 +63,11 @@ class CareerMateBot(commands.AutoShardedBot):
         intents: discord.Intents | None = None,
         **kwargs: Any,
     ) -> None:
+        # Every HTTP response to Discord (REST, interaction responses) is counted, 429s by scope.
+        kwargs.setdefault(
+            "http_trace",
+            rest_trace(lambda: self._services.status if self._services is not None else None),
+        )
         super().__init__(
             command_prefix=settings.command_prefix,  # an @mention is chat, not a command
             intents=intents or bot_intents(),
@@ -103,6 +110,10 @@ class CareerMateBot(commands.AutoShardedBot):
             self._services = await self._services_factory(self.settings)
         await self._services.start()
         await self._services.leader.start()
+        self._services.status.attach_gateway(
+            self.gateway_state, accepting=lambda: self.accepting_work
+        )
+        await self._services.status.start()
         for module in cog_modules():
             await self.load_extension(module)
         log.info("loaded cogs: %s", ", ".join(sorted(self.cogs)))
@@ -138,6 +149,23 @@ class CareerMateBot(commands.AutoShardedBot):
         marker.write_text(fingerprint)
         log.info(
             "synced %d global commands (may take up to an hour to show everywhere)", len(synced)
+        )
+
+    def gateway_state(self) -> GatewayState:
+        """This process's shards as the status service reports them (/readyz, /status)."""
+        shards = tuple(
+            ShardState(
+                id=shard_id,
+                connected=not info.is_closed(),
+                latency=info.latency if math.isfinite(info.latency) else None,
+            )
+            for shard_id, info in sorted(self.shards.items())
+        )
+        return GatewayState(
+            ready=self.is_ready() and not self.is_closed(),
+            shards=shards,
+            shard_count=self.shard_count,
+            guilds=len(self.guilds),
         )
 
     async def on_ready(self) -> None:

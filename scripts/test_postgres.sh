@@ -31,6 +31,7 @@ DEFAULT_TESTS=(
     tests/unit/test_postgres.py
     tests/unit/test_backup_pg.py
     tests/unit/test_postgres_cluster.py
+    tests/unit/test_status.py
     tests/e2e
     tests/load
 )
