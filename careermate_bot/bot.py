@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import math
 import pkgutil
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -30,6 +31,7 @@ from careermate_bot.discord_ui.forms import (
     is_stale_form,
 )
 from careermate_bot.services.container import AppServices, build_services
+from careermate_bot.services.status import GatewayState, ShardState, rest_trace
 
 log = logging.getLogger(__name__)
 UNKNOWN_COMMAND = "I don't know that command — try `!help`."
@@ -70,6 +72,11 @@ class CareerMateBot(commands.AutoShardedBot):
         intents: discord.Intents | None = None,
         **kwargs: Any,
     ) -> None:
+        # Every HTTP response to Discord (REST, interaction responses) is counted, 429s by scope.
+        kwargs.setdefault(
+            "http_trace",
+            rest_trace(lambda: self._services.status if self._services is not None else None),
+        )
         super().__init__(
             command_prefix=settings.command_prefix,  # an @mention is chat, not a command
             intents=intents or bot_intents(),
@@ -115,11 +122,22 @@ class CareerMateBot(commands.AutoShardedBot):
         await self._services.start()
         if self._services.shared.fleet_wide:  # one Discord budget for every bot process
             self.edit_budget = SharedEditBudget(self._services.shared.discord_budget)
+        await self._services.leader.start()
+        self._services.status.attach_gateway(
+            self.gateway_state, accepting=lambda: self.accepting_work
+        )
+        await self._services.status.start()
         for module in cog_modules():
             await self.load_extension(module)
         log.info("loaded cogs: %s", ", ".join(sorted(self.cogs)))
         if self._sync_commands:
-            await self.sync_command_tree()
+            # One process syncs for the fleet: the leader (SQLite: always this one). A process
+            # that becomes the leader later syncs then (the fingerprint skips unchanged trees).
+            if self._services.leader.is_leader:
+                await self.sync_command_tree()
+            else:
+                log.info("command sync is left to the leader process")
+            self._services.leader.on_elected(self.sync_command_tree)
 
     def command_tree_fingerprint(self) -> str:
         payload = [command.to_dict(self.tree) for command in self.tree.get_commands()]
@@ -144,6 +162,23 @@ class CareerMateBot(commands.AutoShardedBot):
         marker.write_text(fingerprint)
         log.info(
             "synced %d global commands (may take up to an hour to show everywhere)", len(synced)
+        )
+
+    def gateway_state(self) -> GatewayState:
+        """This process's shards as the status service reports them (/readyz, /status)."""
+        shards = tuple(
+            ShardState(
+                id=shard_id,
+                connected=not info.is_closed(),
+                latency=info.latency if math.isfinite(info.latency) else None,
+            )
+            for shard_id, info in sorted(self.shards.items())
+        )
+        return GatewayState(
+            ready=self.is_ready() and not self.is_closed(),
+            shards=shards,
+            shard_count=self.shard_count,
+            guilds=len(self.guilds),
         )
 
     async def on_ready(self) -> None:

@@ -6,6 +6,8 @@ A bad value stops start-up with one readable line per problem and exit code 2 (s
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import re
 import sys
 from pathlib import Path
@@ -65,6 +67,8 @@ EXAMPLES: dict[str, str] = {
     "LLM_GATE_CAPACITY": "8",
     "LLM_GATE_LEASE_SECONDS": "10",
     "DISCORD_MESSAGE_RATE": "50",
+    "METRICS_PORT": "9100 (empty = no metrics endpoint)",
+    "METRICS_HOST": "127.0.0.1 (0.0.0.0 to let a Prometheus on another machine scrape it)",
 }
 
 
@@ -143,6 +147,10 @@ class Settings(BaseSettings):
     log_level: LogLevel = "INFO"
     log_dir: Path = Path("logs")
 
+    # Operations: /metrics, /healthz and /readyz over HTTP (empty port = off; 0 = any free port)
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
+    metrics_host: str = Field(default="127.0.0.1", min_length=1, max_length=253)
+
     @field_validator("owner_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
@@ -176,6 +184,16 @@ class Settings(BaseSettings):
     @classmethod
     def _lower_provider(cls, value: object) -> object:
         return value.lower().strip() if isinstance(value, str) else value
+
+    @field_validator("metrics_host")
+    @classmethod
+    def _bare_host(cls, value: str) -> str:
+        value = value.strip()
+        with contextlib.suppress(ValueError):
+            return str(ipaddress.ip_address(value.strip("[]")))  # 127.0.0.1, ::1, [::]
+        if not value or any(ch.isspace() or ch in "/:@[]" for ch in value):
+            raise ValueError("must be a host name or IP address only (no scheme, port or path)")
+        return value
 
     @field_validator("ollama_base_url", "openai_base_url")
     @classmethod

@@ -15,7 +15,11 @@ from tortoise.indexes import Index
 from tortoise.models import Model
 
 if TYPE_CHECKING:
+    from tortoise.backends.base.schema_generator import BaseSchemaGenerator
+
     from models.user import UserProfile
+
+ONE_ACTIVE_INDEX = "uniq_interview_sessions_active_user"
 
 
 class SessionStatus(StrEnum):
@@ -28,6 +32,23 @@ class SessionStatus(StrEnum):
 class SessionPhase(StrEnum):
     QUESTION = "question"  # waiting for an answer to the current question
     FEEDBACK = "feedback"  # the current question was answered; waiting for Next
+
+
+class OneActivePerUser(Index):
+    """`UNIQUE (user_id) WHERE status = 'active'`: the database itself refuses a second active
+    interview for one user, whichever process starts it (SQLite and PostgreSQL both have partial
+    indexes; Tortoise's own index types cannot say UNIQUE ... WHERE). Databases made before it
+    get it from migration 6 in careermate_bot/storage/migrations.py."""
+
+    def __init__(self) -> None:
+        super().__init__(fields=("user_id",), name=ONE_ACTIVE_INDEX)
+
+    def get_sql(self, schema_generator: BaseSchemaGenerator, model: type[Model], safe: bool) -> str:
+        exists = "IF NOT EXISTS " if safe else ""
+        return (
+            f'CREATE UNIQUE INDEX {exists}"{ONE_ACTIVE_INDEX}" ON "{model._meta.db_table}" '
+            f'("user_id") WHERE "status" = \'{SessionStatus.ACTIVE.value}\';'
+        )
 
 
 class InterviewSession(Model):
@@ -59,7 +80,10 @@ class InterviewSession(Model):
     class Meta:
         table = "interview_sessions"
         ordering = ("-id",)
-        indexes = (Index(fields=("user_id", "status"), name="idx_interview_sessions_user"),)
+        indexes = (
+            Index(fields=("user_id", "status"), name="idx_interview_sessions_user"),
+            OneActivePerUser(),
+        )
 
     def __str__(self) -> str:
         return f"InterviewSession({self.id}, {self.role!r}, {self.status})"

@@ -30,6 +30,8 @@ DEFAULT_TESTS=(
     tests/unit/test_conversation.py
     tests/unit/test_postgres.py
     tests/unit/test_backup_pg.py
+    tests/unit/test_postgres_cluster.py
+    tests/unit/test_status.py
     tests/e2e
     tests/load
 )

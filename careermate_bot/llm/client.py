@@ -13,7 +13,7 @@ import dataclasses
 import json
 import logging
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Hashable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Hashable, Sequence
 from contextlib import aclosing
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
@@ -222,6 +222,11 @@ class LLMClient:
 
     def stats(self) -> LLMStats:
         return self._stats.snapshot(self._scheduler.snapshot())
+
+    def add_call_listener(self, listener: Callable[[CallStats], None]) -> None:
+        """Call `listener` with each finished generation's `CallStats` (metrics)."""
+        if listener not in self._stats.listeners:
+            self._stats.listeners.append(listener)
 
     async def aclose(self) -> None:
         for requests in list(self._requests.values()):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from careermate_bot.llm.scheduler import QueueSnapshot
@@ -71,10 +72,17 @@ class StatsCollector:
     _decode_tokens: int = 0
     _decode_time: float = 0.0
     last: CallStats | None = None
+    # Called with every finished call (the operators' metrics, services/status); never raise.
+    listeners: list[Callable[[CallStats], None]] = field(default_factory=list)
 
     def record(self, call: CallStats) -> None:
         self.requests += 1
         self.last = call
+        for listener in self.listeners:
+            try:
+                listener(call)
+            except Exception:
+                log.exception("an llm call listener failed")
         if call.ok:
             self.succeeded += 1
         elif call.error:

@@ -6,7 +6,7 @@ in a component `interaction.client.services`), the terminal builds one with the 
 Each feature has one façade here, built once on first use with the typed knowledge base, LLM
 client and the profile façade it needs:
 
-    services.profile · career · jobs · resume · interview · conversation
+    services.profile · career · jobs · resume · interview · conversation · status
 """
 
 from __future__ import annotations
@@ -30,10 +30,12 @@ from careermate_bot.services.jobs import JobsService
 from careermate_bot.services.profile import ProfileService
 from careermate_bot.services.resume import ResumeService
 from careermate_bot.services.resume.sandbox import parse_pool
+from careermate_bot.services.status import StatusService
 from careermate_bot.shared import SharedState
 from careermate_bot.shared.endpoints import FleetHealthBoard
 from careermate_bot.storage.backup import BackupScheduler, create_backup_async
 from careermate_bot.storage.database import close_db, init_db
+from careermate_bot.storage.leader import Leadership
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,11 @@ class AppServices:
         self._conversation: Conversation | None = None
         self._guide: GuideService | None = None
         self._scheduler: BackupScheduler | None = None
+        # Which process runs the once-only jobs (sweep, backups, command sync): SQLite always
+        # this one; PostgreSQL the holder of the advisory lock (storage/leader.py), once the bot
+        # starts campaigning (`leader.start()` in its setup; terminal tools never lead).
+        self.leader = Leadership(settings)
+        self._status: StatusService | None = None
         self._started = False
         self._capabilities: tuple[tuple[str, str] | None, Capabilities] | None = None
 
@@ -94,6 +101,8 @@ class AppServices:
         rebuilt on next use (sessions, profiles and history live in the database)."""
         self._llm = client
         self._forget_model_users()
+        if self._status is not None:
+            self._status.observe_llm(client)
 
     def _forget_model_users(self) -> None:
         """The features that hold the client or its capabilities are rebuilt on next use
@@ -199,6 +208,13 @@ class AppServices:
             )
         return self._conversation
 
+    @property
+    def status(self) -> StatusService:
+        """What operators see: Prometheus metrics, health, readiness, the /status report."""
+        if self._status is None:
+            self._status = StatusService(self.settings, llm=lambda: self._llm, leader=self.leader)
+        return self._status
+
     # -- life cycle -------------------------------------------------------------------------------
     async def start(self) -> None:
         if self._started:
@@ -207,8 +223,10 @@ class AppServices:
         await self.shared.start()  # never fatal: without Redis, local limits (docs/reliability)
         if self.manage_database:
             await init_db(self.settings)
-        if self.backups_enabled and self.settings.sqlite_path is not None:
-            self._scheduler = BackupScheduler(self.settings)
+        if self.backups_enabled:
+            self._scheduler = BackupScheduler(
+                self.settings, is_leader=lambda: self.leader.is_leader
+            )
             self._scheduler.start()
         if self._llm is not None:
             caps = self.capabilities
@@ -224,6 +242,9 @@ class AppServices:
         self._started = False
         if self._scheduler is not None:
             await self._scheduler.stop()
+        await self.leader.stop()
+        if self._status is not None:
+            await self._status.stop()
         if self.backups_enabled and self.settings.sqlite_path is not None:
             try:
                 path = await create_backup_async(self.settings)

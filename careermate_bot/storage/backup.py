@@ -10,7 +10,9 @@
   (`backup_files`, shared with the PostgreSQL backups).
 - `create_backup_async` runs it in the backups thread pool (`workers`), so the event loop never
   blocks and a backup never waits behind other kinds of work.
-- `BackupScheduler` runs it every BACKUP_INTERVAL_MINUTES (0 = off) and never crashes the bot.
+- `BackupScheduler` runs it every BACKUP_INTERVAL_MINUTES (0 = off) and never crashes the bot;
+  on PostgreSQL (pg_dump) only in the leader process (`storage.leader`), so a fleet of bot
+  processes takes one backup per interval, not one each.
 - `restore_backup` refuses while the bot runs (the run lock), checks the file and imports its
   rows into a freshly built schema (`sqlite_import`: a trap in the file never becomes part of
   the database), keeps a copy of the database it replaces
@@ -34,6 +36,7 @@ import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -287,19 +290,29 @@ def restore_backup(
 
 
 class BackupScheduler:
-    """Back up every BACKUP_INTERVAL_MINUTES in the background (0 = off; SQLite only).
+    """Back up every BACKUP_INTERVAL_MINUTES in the background (0 = off).
 
     `start()` from inside the running loop, `await stop()` on shutdown. A failed backup is
     logged (and kept in `last_error`) and retried at the next interval; it never raises into the
     bot. An interval with no database change since the last backup is skipped, so an idle bot
-    does not push its older, different backups out with identical copies.
+    does not push its older, different backups out with identical copies (SQLite: the file's
+    size and time; PostgreSQL: the server's WAL position). On PostgreSQL a round runs
+    only while `is_leader()` says this process leads (`storage.leader.Leadership`).
     """
 
-    def __init__(self, settings: Settings, *, interval_seconds: float | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        interval_seconds: float | None = None,
+        is_leader: Callable[[], bool] = lambda: True,
+    ) -> None:
         self.settings = settings
         self.interval = (
             settings.backup_interval_minutes * 60 if interval_seconds is None else interval_seconds
         )
+        self.is_leader = is_leader
+        self.postgres = postgres_backup.is_postgres(settings)
         self.last_backup: Path | None = None
         self.last_error: str | None = None
         self.last_run_at: datetime | None = None
@@ -308,7 +321,7 @@ class BackupScheduler:
 
     @property
     def enabled(self) -> bool:
-        return self.interval > 0 and self.settings.sqlite_path is not None
+        return self.interval > 0 and (self.settings.sqlite_path is not None or self.postgres)
 
     @property
     def running(self) -> bool:
@@ -321,15 +334,16 @@ class BackupScheduler:
         if self.interval <= 0:
             log.info("periodic backups are off (BACKUP_INTERVAL_MINUTES=0)")
             return False
-        if self.settings.sqlite_path is None:
-            log.info("periodic backups are for SQLite only; back PostgreSQL up with pg_dump")
+        if not self.enabled:
+            log.info("periodic backups need a database file or PostgreSQL (not in-memory)")
             return False
         self._task = asyncio.get_running_loop().create_task(self._loop(), name="backup-scheduler")
         log.info(
-            "periodic backups every %.0f minute(s) into %s, keeping %d",
+            "periodic backups every %.0f minute(s) into %s, keeping %d%s",
             self.interval / 60,
             self.settings.effective_backup_dir,
             self.settings.backup_keep,
+            " (pg_dump, by the leader process)" if self.postgres else "",
         )
         return True
 
@@ -340,6 +354,11 @@ class BackupScheduler:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+    async def _fingerprint_now(self) -> tuple[int, ...]:
+        if self.postgres:
+            return await postgres_backup.change_fingerprint()
+        return await run_in(Work.BACKUPS, self._current_fingerprint)
 
     def _current_fingerprint(self) -> tuple[int, ...]:
         db = self.settings.sqlite_path
@@ -356,9 +375,13 @@ class BackupScheduler:
 
     async def run_once(self) -> Path | None:
         """One scheduled round: back up unless nothing changed. Never raises (but cancels)."""
+        if not self.is_leader():
+            log.debug("not the leader process: the leader takes this backup")
+            self._fingerprint = None  # on becoming the leader, back up at the first round
+            return None
         self.last_run_at = _utcnow()
         try:
-            fingerprint = await run_in(Work.BACKUPS, self._current_fingerprint)
+            fingerprint = await self._fingerprint_now()
             if fingerprint == self._fingerprint:
                 log.debug("no change since the last backup; skipping this one")
                 return None

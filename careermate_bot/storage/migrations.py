@@ -77,12 +77,25 @@ class MigrationContext:
         await self.execute(f"ALTER TABLE {_ident(table)} ADD COLUMN {_ident(column)} {ddl}")
         return True
 
-    async def create_index(self, name: str, table: str, columns: Sequence[str]) -> bool:
-        """`CREATE INDEX IF NOT EXISTS` (skipped while the table does not exist)."""
+    async def create_index(
+        self,
+        name: str,
+        table: str,
+        columns: Sequence[str],
+        *,
+        unique: bool = False,
+        where: str | None = None,
+    ) -> bool:
+        """`CREATE [UNIQUE] INDEX IF NOT EXISTS ... [WHERE where]` (skipped while the table does
+        not exist). `where` is SQL we write ourselves (a partial index), never user input."""
         if table not in await self.tables():
             return False
         cols = ", ".join(_ident(c) for c in columns)
-        await self.execute(f"CREATE INDEX IF NOT EXISTS {_ident(name)} ON {_ident(table)} ({cols})")
+        kind = "UNIQUE INDEX" if unique else "INDEX"
+        condition = f" WHERE {where}" if where else ""
+        await self.execute(
+            f"CREATE {kind} IF NOT EXISTS {_ident(name)} ON {_ident(table)} ({cols}){condition}"
+        )
         return True
 
 
@@ -135,6 +148,27 @@ async def _v5_conversation_state(ctx: MigrationContext) -> None:
     return None
 
 
+async def _v6_one_active_interview(ctx: MigrationContext) -> None:
+    # At most one active interview per user, enforced by the database (a partial unique index;
+    # models/interview.py declares the same index for new databases). Before it, two processes
+    # could each start one: keep each user's newest active session, close the older ones as
+    # abandoned (at their last activity), then add the index.
+    if "interview_sessions" not in await ctx.tables():
+        return
+    await ctx.execute(
+        "UPDATE interview_sessions SET status = 'abandoned', ended_at = last_activity_at "
+        "WHERE status = 'active' AND id NOT IN "
+        "(SELECT max(id) FROM interview_sessions WHERE status = 'active' GROUP BY user_id)"
+    )
+    await ctx.create_index(
+        "uniq_interview_sessions_active_user",
+        "interview_sessions",
+        ["user_id"],
+        unique=True,
+        where="\"status\" = 'active'",
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(2, "index chat_messages by (user_id, id) for recent history", _v2_history_index),
     Migration(3, "résumé review summaries (score, checks, skills)", _v3_resume_reviews),
@@ -143,6 +177,9 @@ MIGRATIONS: list[Migration] = [
         5,
         "the conversation's context per person (follow-ups survive a restart)",
         _v5_conversation_state,
+    ),
+    Migration(
+        6, "at most one active interview per user (partial unique index)", _v6_one_active_interview
     ),
 ]
 

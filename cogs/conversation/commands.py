@@ -156,6 +156,7 @@ class ChatCog(commands.Cog, name="Chat"):
                 return
             origin = origin_of(message)
             turn = await self.conversation.route(origin, text, attachment=document is not None)
+            self.bot.services.status.record_intent(turn.intent)
             await self._perform(message, origin, text, turn, document)
         except Exception as error:
             await reply.fail(error)

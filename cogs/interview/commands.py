@@ -79,7 +79,10 @@ class InterviewCog(commands.Cog, name="Interview"):
 
     @tasks.loop(hours=1)
     async def _sweep(self) -> None:
-        """Close sessions idle for 24 h (they are also closed whenever someone looks at them)."""
+        """Close sessions idle for 24 h (they are also closed whenever someone looks at them).
+        A leader job: with several processes on one PostgreSQL only the leader sweeps."""
+        if not self.bot.services.leader.is_leader:
+            return
         try:
             closed = await self.bot.services.interview.expire_idle()
         except Exception:

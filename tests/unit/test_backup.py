@@ -227,7 +227,8 @@ def test_postgres_backups_go_through_pg_dump_and_pg_restore(tmp_path: Path) -> N
         restore_backup(settings, __file__)
     assert "s3cret" not in f"{caught.value} {refused.value}"
     assert list_backups(settings) == []
-    assert not BackupScheduler(settings).enabled
+    # Scheduled backups on PostgreSQL too (pg_dump), taken by the leader process only.
+    assert BackupScheduler(settings).enabled and BackupScheduler(settings).postgres
 
 
 async def test_create_backup_async_does_not_block_the_loop(

@@ -3,6 +3,7 @@ feedback grounding, export/delete."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -111,6 +112,29 @@ async def test_one_active_session_per_user(db: Settings, clock: Clock) -> None:
     assert (await service.active(USER)).id == second.id  # type: ignore[union-attr]
     resumed = await service.active(USER)
     assert resumed is not None and resumed.id == second.id
+
+
+async def test_the_database_itself_allows_one_active_session_per_user(
+    db: Settings, clock: Clock
+) -> None:
+    from tortoise.exceptions import IntegrityError
+
+    from models import InterviewSession, UserProfile
+
+    service = make_service(clock)
+    await service.start(USER, None, questions=3)
+    profile = await UserProfile.get(discord_id=USER)
+    with pytest.raises(IntegrityError):  # whoever writes it: the partial unique index refuses
+        await InterviewSession.create(user_id=profile.id, role="General", last_activity_at=clock())
+    # Two services (two processes' worth of in-process locks) starting at once: one session.
+    other_a, other_b = make_service(clock), make_service(clock)
+    results = await asyncio.gather(
+        other_a.start(OTHER, None, questions=3),
+        other_b.start(OTHER, None, questions=3),
+        return_exceptions=True,
+    )
+    assert sorted(type(r).__name__ for r in results) == ["ActiveSession", "SessionView"]
+    assert await InterviewSession.filter(user__discord_id=OTHER, status="active").count() == 1
 
 
 async def test_other_users_are_refused(db: Settings, clock: Clock) -> None:

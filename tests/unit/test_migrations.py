@@ -254,3 +254,40 @@ async def test_out_of_order_migrations_are_rejected(settings: Settings) -> None:
     with pytest.raises(MigrationError, match="unique, ascending"):
         steps = [Migration(3, "a", noop), Migration(2, "b", noop)]
         await migrations.migrate(get_connection(), steps)
+
+
+async def test_duplicate_active_interviews_are_resolved_by_the_upgrade(settings: Settings) -> None:
+    """Version 6: before it two processes could each start an interview for one user; the
+    upgrade keeps the newest active one, closes the others, then adds the unique index."""
+    assert settings.sqlite_path is not None
+    await init_db(settings)
+    await profiles.get_or_create(1001, "Ada")
+    await close_db()
+    with sqlite3.connect(settings.sqlite_path) as db:
+        db.execute('DROP INDEX "uniq_interview_sessions_active_user"')
+        for minute in (1, 2, 3):
+            db.execute(
+                "INSERT INTO interview_sessions (user_id, role, kind, status, phase, questions, "
+                "current, hints_used, typed_answers, created_at, last_activity_at) VALUES "
+                "(1, 'General', 'mixed', 'active', 'question', '[]', 0, '[]', 1, ?, ?)",
+                (TS, f"2025-01-02 03:0{minute}:00+00:00"),
+            )
+        db.execute("UPDATE schema_meta SET version = 5")
+    sqlite3.connect(settings.sqlite_path).close()
+
+    report = await init_db(settings)
+    await close_db()
+    assert [m.version for m in report.applied] == [6]
+    with sqlite3.connect(settings.sqlite_path) as db:
+        rows = db.execute(
+            "SELECT id, status, ended_at FROM interview_sessions ORDER BY id"
+        ).fetchall()
+        assert [r[1] for r in rows] == ["abandoned", "abandoned", "active"]
+        assert rows[0][2] == "2025-01-02 03:01:00+00:00"  # closed at its last activity
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(
+                "INSERT INTO interview_sessions (user_id, role, kind, status, phase, questions, "
+                "current, hints_used, typed_answers, created_at, last_activity_at) VALUES "
+                "(1, 'General', 'mixed', 'active', 'question', '[]', 0, '[]', 1, ?, ?)",
+                (TS, TS),
+            )

@@ -7,8 +7,15 @@ is completed and `report` summarises it. `hint` shows the question's hint. A ses
 24 h is closed ("expired") the next time anyone looks at it, and by `expire_idle`.
 
 Every method that changes a session takes the acting user's Discord id and raises
-`NotYourSession` for anyone else. Mutations of one session are serialised in-process, so a
-double click cannot answer a question twice.
+`NotYourSession` for anyone else.
+
+Correctness across processes comes from the database: a partial unique index allows one active
+session per user (`models.interview.OneActivePerUser`), `start` locks the user's profile row and
+each change of a session locks the session's row (`SELECT ... FOR UPDATE` on PostgreSQL; on
+SQLite a no-op UPDATE takes the database's write lock first) and re-checks the state it acts
+on, so a double click or a second process cannot answer a question twice or start a second
+session. The per-process asyncio locks stay as a fast path (no database round trip to queue
+behind a lock already held here).
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from careermate_bot.common.user_text import visible_multiline
@@ -194,24 +203,44 @@ class InterviewService:
         if not chosen:
             raise NoQuestions("I have no interview questions for that yet; try another role.")
         async with self._user_lock(user_id):
-            existing = await self._active_row(user_id)
-            if existing is not None:
-                if not replace:
-                    raise ActiveSession(await self._view(existing))
-                await self._close(existing, SessionStatus.ABANDONED)
             await profiles.get_or_create(user_id, display_name)
-            profile = await UserProfile.get(discord_id=user_id)
-            row = await InterviewSession.create(
-                user_id=profile.id,
-                role=title[:100],
-                occupation_id=getattr(occupation, "id", None),
-                kind=kind,
-                difficulty=difficulty,
-                questions=[q.model_dump(mode="json") for q in chosen],
-                guild_id=guild_id,
-                channel_id=channel_id,
-                last_activity_at=self.clock(),
-            )
+            blocking: InterviewSession | None = None
+            try:
+                async with in_transaction():
+                    # Every start for this user, in any process, queues on the profile row.
+                    profile = await _lock_profile_row(user_id)
+                    existing = (
+                        await InterviewSession.filter(
+                            user_id=profile.id, status=SessionStatus.ACTIVE
+                        )
+                        .order_by("-id")
+                        .first()
+                    )
+                    if existing is not None and await self._expire_if_idle(existing):
+                        existing = None
+                    if existing is not None and not replace:
+                        blocking = existing
+                    else:
+                        if existing is not None:
+                            await self._close(existing, SessionStatus.ABANDONED)
+                        row = await InterviewSession.create(
+                            user_id=profile.id,
+                            role=title[:100],
+                            occupation_id=getattr(occupation, "id", None),
+                            kind=kind,
+                            difficulty=difficulty,
+                            questions=[q.model_dump(mode="json") for q in chosen],
+                            guild_id=guild_id,
+                            channel_id=channel_id,
+                            last_activity_at=self.clock(),
+                        )
+            except IntegrityError:
+                # The partial unique index: another start committed an active session first.
+                blocking = await self._active_row(user_id)
+                if blocking is None:
+                    raise
+            if blocking is not None:
+                raise ActiveSession(await self._view(blocking, discord_id=user_id))
         return await self._view(row, discord_id=user_id)
 
     def _choose(
@@ -295,9 +324,15 @@ class InterviewService:
             question = QuestionSnapshot.model_validate(row.questions[row.current])
             # What the user can see of it (an answer of only zero-width characters is empty).
             cut = visible_multiline((text or "")[:MAX_ANSWER_CHARS])
-            # A few milliseconds of pure CPU: cheaper inline than a thread hop.
+            # A few milliseconds of pure CPU: cheaper inline than a thread hop (and outside the
+            # transaction: the row lock below is held only for the writes).
             result = score_question(question, cut, row.occupation_id, knowledge=self.scoring)
             async with in_transaction():
+                locked = await _lock_live_row(session_id)
+                if locked.phase != SessionPhase.QUESTION or locked.current != row.current:
+                    # Answered meanwhile (another process, a double submit).
+                    raise WrongPhase("That question is already answered - press Next.")
+                row = locked
                 await _record_answer(
                     row,
                     question,
@@ -313,45 +348,54 @@ class InterviewService:
     async def skip(self, session_id: int, user_id: int) -> SessionView:
         """Record the question on screen as skipped and move on (or finish)."""
         async with self._lock(session_id):
-            row = await self._live(session_id, user_id)
-            if row.phase != SessionPhase.QUESTION:
-                return await self._advance(row, user_id)
-            question = QuestionSnapshot.model_validate(row.questions[row.current])
-            await _record_answer(row, question, skipped=True)
-            return await self._advance(row, user_id)
+            await self._live(session_id, user_id)
+            async with in_transaction():
+                row = await _lock_live_row(session_id)
+                if row.phase == SessionPhase.QUESTION:
+                    question = QuestionSnapshot.model_validate(row.questions[row.current])
+                    await _record_answer(row, question, skipped=True)
+                await self._advance(row)
+            return await self._view(row, discord_id=user_id)
 
     async def next(self, session_id: int, user_id: int) -> SessionView:
         """After a score: the next question, or the finished session after the last one."""
         async with self._lock(session_id):
-            row = await self._live(session_id, user_id)
-            if row.phase != SessionPhase.FEEDBACK:
-                return await self._view(row, discord_id=user_id)  # a stale Next: show as is
-            return await self._advance(row, user_id)
+            await self._live(session_id, user_id)
+            async with in_transaction():
+                row = await _lock_live_row(session_id)
+                if row.phase == SessionPhase.FEEDBACK:  # else a stale Next: show as is
+                    await self._advance(row)
+            return await self._view(row, discord_id=user_id)
 
     async def hint(self, session_id: int, user_id: int) -> str:
         async with self._lock(session_id):
-            row = await self._live(session_id, user_id)
-            question = QuestionSnapshot.model_validate(row.questions[row.current])
-            used = list(row.hints_used or [])
-            if row.current not in used:
-                used.append(row.current)
-                row.hints_used = used
-            row.last_activity_at = self.clock()
-            await row.save(update_fields=["hints_used", "last_activity_at"])
+            await self._live(session_id, user_id)
+            async with in_transaction():
+                row = await _lock_live_row(session_id)
+                question = QuestionSnapshot.model_validate(row.questions[row.current])
+                used = list(row.hints_used or [])
+                if row.current not in used:
+                    used.append(row.current)
+                    row.hints_used = used
+                row.last_activity_at = self.clock()
+                await row.save(update_fields=["hints_used", "last_activity_at"])
             return question.hint or _default_hint(question)
 
     async def end(self, session_id: int, user_id: int) -> SessionView:
         """Finish now: completed if anything was answered or skipped, else abandoned."""
         async with self._lock(session_id):
-            row = await self._owned(session_id, user_id)
-            if row.status == SessionStatus.ACTIVE:
-                count = await InterviewAnswer.filter(session_id=row.id).count()
-                await self._close(
-                    row, SessionStatus.COMPLETED if count else SessionStatus.ABANDONED
-                )
+            await self._owned(session_id, user_id)
+            async with in_transaction():
+                row = await _lock_row(session_id)
+                if row.status == SessionStatus.ACTIVE:
+                    count = await InterviewAnswer.filter(session_id=row.id).count()
+                    await self._close(
+                        row, SessionStatus.COMPLETED if count else SessionStatus.ABANDONED
+                    )
             return await self._view(row, discord_id=user_id)
 
-    async def _advance(self, row: InterviewSession, user_id: int) -> SessionView:
+    async def _advance(self, row: InterviewSession) -> None:
+        """The next question, or the completed session after the last one (row locked)."""
         row.current += 1
         row.phase = SessionPhase.QUESTION
         row.last_activity_at = self.clock()
@@ -361,7 +405,6 @@ class InterviewService:
             await self._close(row, SessionStatus.COMPLETED)
         else:
             await row.save(update_fields=["current", "phase", "last_activity_at"])
-        return await self._view(row, discord_id=user_id)
 
     # -- feedback (optional LLM) -------------------------------------------------------------
     async def stream_feedback(
@@ -477,8 +520,7 @@ class InterviewService:
             query = query.filter(user__discord_id=user_id)
         closed = 0
         for row in await query:
-            await self._close(row, SessionStatus.EXPIRED)
-            closed += 1
+            closed += await self._expire_if_idle(row)
         return closed
 
     # -- rows --------------------------------------------------------------------------------
@@ -493,10 +535,19 @@ class InterviewService:
         return row
 
     async def _expire_if_idle(self, row: InterviewSession) -> bool:
-        if row.status == SessionStatus.ACTIVE and row.last_activity_at < self.clock() - self.idle:
-            await self._close(row, SessionStatus.EXPIRED)
-            return True
-        return False
+        """Close `row` as expired if it is still active and idle, in one conditional UPDATE: an
+        answer another process saved since `row` was read keeps the session open."""
+        now = self.clock()
+        cutoff = now - self.idle
+        if row.status != SessionStatus.ACTIVE or row.last_activity_at >= cutoff:
+            return False
+        changed = await InterviewSession.filter(
+            id=row.id, status=SessionStatus.ACTIVE, last_activity_at__lt=cutoff
+        ).update(status=SessionStatus.EXPIRED, ended_at=now)
+        if not changed:
+            return False
+        row.status, row.ended_at = SessionStatus.EXPIRED, now
+        return True
 
     async def _row(self, session_id: int) -> InterviewSession:
         row = await InterviewSession.get_or_none(id=session_id)
@@ -556,6 +607,41 @@ class InterviewService:
             created_at=row.created_at,
             last_activity_at=row.last_activity_at,
         )
+
+
+def _sqlite() -> bool:
+    return bool(InterviewSession._meta.db.capabilities.dialect == "sqlite")
+
+
+async def _lock_row(session_id: int) -> InterviewSession:
+    """Inside a transaction: the session as stored now, its row locked until the transaction
+    ends. PostgreSQL: SELECT ... FOR UPDATE. SQLite has no row locks: a no-op UPDATE takes the
+    write lock first (a transaction that read first and writes later fails with "database is
+    locked" when another connection wrote in between; see `profile.store.lock_profile`)."""
+    query = InterviewSession.filter(id=session_id)
+    if _sqlite():
+        await query.update(current=F("current"))
+    row = await query.select_for_update().first()
+    if row is None:
+        raise NoSuchSession("That interview no longer exists.")
+    return row
+
+
+async def _lock_live_row(session_id: int) -> InterviewSession:
+    """`_lock_row`, refused with `SessionClosed` when the session is no longer running."""
+    row = await _lock_row(session_id)
+    if row.status != SessionStatus.ACTIVE or row.current >= len(row.questions):
+        raise SessionClosed(_closed_message(row.status))
+    return row
+
+
+async def _lock_profile_row(user_id: int) -> UserProfile:
+    """Inside a transaction: the user's profile, its row locked until the transaction ends
+    (serialises one user's interview starts across processes)."""
+    query = UserProfile.filter(discord_id=user_id)
+    if _sqlite():
+        await query.update(discord_id=user_id)
+    return await query.select_for_update().get()
 
 
 def _answer_view(row: InterviewAnswer) -> AnswerView:
