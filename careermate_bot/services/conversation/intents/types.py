@@ -93,6 +93,8 @@ class IntentSlots(BaseModel):
         }
         if not self.skills and earlier.skills:
             update["skills"] = earlier.skills
+        if self.education is None and earlier.education is not None:
+            update["education"] = earlier.education  # "what jobs can I get with that?"
         if earlier.pay_question and not self.pay_question:
             update["pay_question"] = True
         return self.model_copy(update=update) if update else self
