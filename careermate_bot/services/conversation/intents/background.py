@@ -62,9 +62,7 @@ _FIELD_END = (
     r" which\b| that\b| i\b| now\b| back\b| a few\b| years?\b| recently\b| online\b| too\b| "
     r"as well\b| - )"
 )
-_DEGREE_IN = re.compile(
-    rf"\b{_DEGREE}(?: degree)? (?:in|of) {_FIELD}{_FIELD_END}", re.IGNORECASE
-)
+_DEGREE_IN = re.compile(rf"\b{_DEGREE}(?: degree)? (?:in|of) {_FIELD}{_FIELD_END}", re.IGNORECASE)
 _STOP_LEAD = frozenset(
     """a an my the his her their just recently finally finished completed got have has had
     earned with in hold holding i am im i'm did done graduated also currently pursuing
@@ -77,9 +75,7 @@ _FUNCTION_WORDS = frozenset(
 _KIND = r"(?P<kind>degree|diploma|certificate|certification|bootcamp|boot camp|program|major)"
 _KIND_WORD = re.compile(rf"(?<=[A-Za-z.'&+]) {_KIND}\b", re.IGNORECASE)
 _FIELD_BEFORE = re.compile(r"(?:[A-Za-z][\w&+.'/-]*\s){0,3}[A-Za-z][\w&+.'/-]*$")
-_ALONE = re.compile(
-    r"\b(?P<deg>MBA|mba|Ph\.?D\.?|phd|PHD|GED|ged|BSN|MSN|JD|DNP|PharmD|EdD|LLM)\b"
-)
+_ALONE = re.compile(r"\b(?P<deg>MBA|mba|Ph\.?D\.?|phd|PHD|GED|ged|BSN|MSN|JD|DNP|PharmD|EdD|LLM)\b")
 _HIGH_SCHOOL = re.compile(r"\bhigh ?school(?: diploma| degree| education)?\b|\bhs diploma\b", re.I)
 _BOOTCAMP_GRAD = re.compile(r"\bbootcamp (?:grad|graduate|alum\w*)\b|\bbootcamp\b", re.I)
 _STUDENT = re.compile(
@@ -126,9 +122,9 @@ def education(text: str) -> str | None:
     for match in _KIND_WORD.finditer(text):
         # The (up to four) words before "degree"/"bootcamp"/...: found from the kind word
         # backwards, so a long message is not scanned from every word.
-        before = _FIELD_BEFORE.search(text, max(0, match.start() - 60), match.start())
-        words = []
-        for word in reversed(before.group(0).split() if before is not None else []):
+        preceding = _FIELD_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        words: list[str] = []
+        for word in reversed(preceding.group(0).split() if preceding is not None else []):
             if word.lower() in _STOP_LEAD or word.lower() in _FUNCTION_WORDS:
                 break
             words.insert(0, word)

@@ -62,8 +62,8 @@ MAX_TEXT = 2000
 OTHER_BASELINE = 1.2  # "other" wins when nothing else says more
 QUESTION_MIN = 2.0  # a question clause must score this much to pair with a fact clause
 PROFILE_MIN = 2.5
-LOW_CONFIDENCE = 0.4
-MAX_SKILL_WORDS = 4  # a piece of a bare skill list ("Google Cloud Platform") is this short  # below this a capable LLM is asked (see llm_stage.py)
+LOW_CONFIDENCE = 0.4  # below this a capable LLM is asked (see llm_stage.py)
+MAX_SKILL_WORDS = 4  # a piece of a bare skill list ("Google Cloud Platform") is this short
 
 _QUESTION_START = re.compile(
     r"^(?:so |and |but |ok |hey |hi |also |then |now |well )?(?:what|how|which|where|when|who|"
@@ -111,7 +111,8 @@ _FACT_VERBS = re.compile(
     r"i would rather|i would like to work)\b"
 )
 _FIRST_PERSON = re.compile(
-    r"^(?:i|my|been|currently|fyi|looking to|hoping to|aiming to|planning to|want to|trying to|"
+    r"^(?:(?:and|but|so|also|plus|oh|well|ok|actually) )?(?:i|my|been|currently|fyi|looking to|"
+    r"hoping to|aiming to|planning to|want to|trying to|"
     r"open to|willing to|looking for|seeking|expecting|hoping for|aiming for|only|remote|"
     r"on site|onsite|hybrid)\b"
 )
@@ -135,8 +136,9 @@ _FOLLOW_UP = re.compile(
     r"^(?:and |ok |so )?(?:any|anything|some|more|ones?)(?: \w+)? (?:in|near|around|for|at)\b"
 )
 _CLAUSE_SPLIT = re.compile(
-    r"(?<=[?!;])\s+|(?<=[^.]\.)\s+|,\s*(?=(?:and |but |so )?(?:i'?m|i am|i've|i have|i know|"
-    r"i live|i work|i'd|i would|my (?:skills|background|experience|goal|degree)|currently)\b)|\s+[-–—]+\s+|\s*[—–]\s*|"
+    r"(?<=[?!;])\s+|(?<=[^.]\.)\s+|,\s*(?=(?:and |but |so )?(?:i(?!'?m? (?:mean|guess|think|"
+    r"suppose|said|know what)\b)|my (?:skills|background|experience|goal|degree)|currently)\b)|"
+    r"\s+[-–—]+\s+|\s*[—–]\s*|"
     r",\s*(?=(?:so |and |but |then )?(?:what|how|which|where|who|any|anyone|can|could|should|"
     r"would|is|are|do|does|find|show|help|quiz|give|tell|let|search|look|got|please)\b)|"
     r"\s+(?:so|but|and)\s+(?=(?:what|how|which|where|who|any|can|could|should|would|do|does|"
@@ -237,6 +239,8 @@ def _fact_score(norm: str, slots: IntentSlots, kind: ClauseKind) -> float:
     prefers = _PREFERENCE_VERBS.search(norm) is not None
     if verbs:
         score += 1.5
+    elif prefers:
+        score += 1.0
     if _FIRST_PERSON.match(norm):
         score += 1.0
     facts = 0.0
@@ -325,7 +329,8 @@ _WHICH = re.compile(
 _GENERIC_START = re.compile(
     r"\bwhere (?:do|should|can) i (?:even |actually )?(?:start|begin)\b|\bhow do i (?:even )?"
     r"(?:start|begin|do (?:it|that|this)|get there|get started|go about (?:it|this|that))\b|"
-    r"\bwhat (?:are the )?(?:first )?steps\b|\bwhat do i (?:need|do)\b|\bwhere to (?:start|begin)\b|"
+    r"\bwhat (?:are the )?(?:first )?steps\b|\bwhat do i (?:need|do)\b|"
+    r"\bwhere to (?:start|begin)\b|"
     r"\bany tips\b|\bhow (?:do|can|would) i\b|\bhow\b.{0,20}\b(?:start|begin)\b|"
     r"\bwhat should i do\b|\bhelp me\b|\bhow long\b"
 )
@@ -528,10 +533,9 @@ class IntentClassifier:
             before = [w for w in text[: match.start].lower().split() if w not in _ARTICLES]
             if not {"from", "leaving", "leave", "quit", "quitting"} & set(before[-1:]):
                 return True
-        cue = None
-        for cue in _DESTINATION_CUE.finditer(text):
-            pass
-        if cue is not None:
+        cues = list(_DESTINATION_CUE.finditer(text))
+        if cues:
+            cue = cues[-1]
             words = [w for w in text[cue.end() :].split()[:4] if w.lower() not in _ARTICLES]
             while words and words[-1].lower().strip("?.!,") in _JOB_NOUNS_AFTER:
                 words.pop()
@@ -718,7 +722,8 @@ def _main_ask(asks: list[_Clause], clauses: list[_Clause]) -> _Clause | None:
             main = clause  # the later of two real asks: usually the one the message ends on
     if main.best()[1] < VAGUE_ASK and _GENERIC_HOW.match(main.norm):
         topical = [
-            c for c in clauses
+            c
+            for c in clauses
             if c.kind == "statement" and c.best()[1] >= 4.0 and c.best()[0] != "profile_update"
         ]
         if topical:
@@ -733,7 +738,7 @@ _CORRECTION = re.compile(
 
 
 def _after_correction(clauses: list[_Clause]) -> list[_Clause]:
-    """"Can you write my cover letter? Actually no, tell me a joke": the asks before a
+    """ "Can you write my cover letter? Actually no, tell me a joke": the asks before a
     correction are withdrawn (their facts still count)."""
     for index in range(len(clauses) - 1, 0, -1):
         if not _CORRECTION.match(clauses[index].norm):
@@ -764,11 +769,11 @@ _SCALARS = tuple(name for name in IntentSlots.model_fields if name not in _LISTS
 
 def _join(first: IntentSlots, other: IntentSlots) -> IntentSlots:
     update: dict[str, object] = {}
+    lists: dict[str, tuple[str, ...]] = {}
     for name in _LISTS:
         mine, theirs = getattr(first, name), getattr(other, name)
         extra = tuple(x for x in theirs if x not in mine)
-        if extra:
-            update[name] = mine + extra
+        lists[name] = mine + extra
     for name in _SCALARS:
         value = getattr(other, name)
         if value is None or value is False:
@@ -780,9 +785,8 @@ def _join(first: IntentSlots, other: IntentSlots) -> IntentSlots:
             update[name] = getattr(other, name)
     if first.location is None and other.location is not None:
         update["location_area"] = other.location_area
-    owned = set(update.get("skills", first.skills))  # type: ignore[arg-type]
-    topics = update.get("topic_skills", first.topic_skills)
-    update["topic_skills"] = tuple(t for t in topics if t not in owned)  # type: ignore[union-attr]
+    lists["topic_skills"] = tuple(t for t in lists["topic_skills"] if t not in lists["skills"])
+    update.update(lists)
     return first.model_copy(update=update)
 
 
@@ -805,7 +809,7 @@ def _facts(clauses: list[_Clause]) -> IntentSlots:
 
 
 def _with_anaphora(norm: str, slots: IntentSlots, context: ConversationContext) -> IntentSlots:
-    """"what jobs can I get with that?": the gaps filled from the last turn."""
+    """ "what jobs can I get with that?": the gaps filled from the last turn."""
     if context.last_slots is None or _ANAPHOR.search(norm) is None:
         return slots
     return slots.merged(context.last_slots)

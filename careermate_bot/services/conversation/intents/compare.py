@@ -193,9 +193,9 @@ def comparison(text: str, is_entity: Callable[[str], bool]) -> tuple[str, str] |
                 continue
             # "A or B": a choosing frame, and things one compares.
             before = text[: match.start("a") + max(0, match["a"].rfind(a))]
-            opens = re.fullmatch(r"[\s,;:-]*(?:(?:so|and|but|hmm|ok|okay|hey|also)\s+)?",
-                                 before, re.IGNORECASE) is not None or before.rstrip().endswith(
-                (",", ":", ";", "-"))
+            opens = re.fullmatch(
+                r"[\s,;:-]*(?:(?:so|and|but|hmm|ok|okay|hey|also)\s+)?", before, re.IGNORECASE
+            ) is not None or before.rstrip().endswith((",", ":", ";", "-"))
             if not (opens or _CHOOSING.search(text)):
                 continue
             if entities == 2 or (entities == 1 and _STRONG_CHOOSING.search(text)):

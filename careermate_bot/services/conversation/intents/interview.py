@@ -37,8 +37,13 @@ _COMMANDS: Final[tuple[tuple[Command, re.Pattern[str]], ...]] = (
             r"^(?:skip|pass)(?: (?:this|that|it|the question|this question|this one|that one))?$"
         ),
     ),
-    ("next", re.compile(r"^(?:next|next question|next one|go to the next(?: question| one)?|"
-                        r"move on|another question|another one|new question)$")),
+    (
+        "next",
+        re.compile(
+            r"^(?:next|next question|next one|go to the next(?: question| one)?|"
+            r"move on|another question|another one|new question)$"
+        ),
+    ),
     (
         "end",
         re.compile(
@@ -168,7 +173,11 @@ def answer_likeness(text: str, question: str) -> float:
     elif is_ack(norm) and not yes_no:
         score -= 0.35
     about_place_or_pay = _PLACE_QUESTION.search(q_norm) or _MONEY_QUESTION.search(q_norm)
-    if _PREFERENCE_ONLY.match(norm) and not about_place_or_pay and not _SELF_QUESTION.search(q_norm):
+    if (
+        _PREFERENCE_ONLY.match(norm)
+        and not about_place_or_pay
+        and not _SELF_QUESTION.search(q_norm)
+    ):
         score -= 0.4  # "I prefer hybrid and need 80k", asked what motivates them
     elif _SEARCH_WORDS.search(norm) and not about_place_or_pay and size <= 12:
         score -= 0.2

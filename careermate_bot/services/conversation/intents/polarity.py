@@ -105,12 +105,12 @@ def arrangement(low: str, spans: list[Span]) -> tuple[bool | None, Arrangement |
     for kind, pattern in _ARRANGEMENT:
         for match in pattern.finditer(low):
             negated = inside(spans, match.start(), match.end())
-            preferred = not negated and (
+            wanted_here = not negated and (
                 _PREFERENCE_BEFORE.search(low[max(0, match.start() - 40) : match.start()])
                 is not None
                 or _PREFERENCE_AFTER.match(low[match.end() :]) is not None
             )
-            mentions.append((match.start(), kind, negated, preferred))
+            mentions.append((match.start(), kind, negated, wanted_here))
     if not mentions:
         return None, None
     mentions.sort(key=lambda m: m[0])
@@ -134,7 +134,10 @@ _SCHEDULE: Final[tuple[tuple[Schedule, re.Pattern[str]], ...]] = (
     ("full_time", re.compile(r"\bfull[- ]?time\b")),
     ("weekends", re.compile(r"\bweekends?\b")),
     ("evenings", re.compile(r"\bevenings?\b")),
-    ("nights", re.compile(r"\bnights\b|\bnight shifts?\b|\bovernights?\b|\bgraveyard\b|\bthird shift\b")),
+    (
+        "nights",
+        re.compile(r"\bnights\b|\bnight shifts?\b|\bovernights?\b|\bgraveyard\b|\bthird shift\b"),
+    ),
     (
         "flexible",
         re.compile(
@@ -172,8 +175,9 @@ def schedule(low: str, spans: list[Span]) -> tuple[Schedule, ...]:
     out: list[Schedule] = []
     for start, kind in found:
         sentence_start = max(low.rfind(".", 0, start), low.rfind("?", 0, start), 0)
-        sentence_end = min((i for i in (low.find(".", start), low.find("?", start)) if i >= 0),
-                           default=len(low))
+        sentence_end = min(
+            (i for i in (low.find(".", start), low.find("?", start)) if i >= 0), default=len(low)
+        )
         window = low[max(sentence_start, start - 40) : min(sentence_end, start + 40)]
         if _SCHEDULE_CONTEXT.search(window) and kind not in out:
             out.append(kind)

@@ -621,8 +621,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "interview_practice",
         -2.5,
-        r"^(?:\w+ )?how (?:do|should|can|would|could) i\b|\bhow to\b|\btips\b|\bwhat should i "
-        r"(?:say|wear|ask|bring)\b|^how (?:answer|respond|explain|talk|handle|prepare)\b|\bwhat should i "
+        r"^(?:\w+ )?how (?:do|should|can|would|could) i\b|\bhow to\b|\btips\b|"
+        r"^how (?:answer|respond|explain|talk|handle|prepare)\b|\bwhat should i "
         r"(?:say|wear|ask|bring)\b|\bquestions? (?:should i|to) ask\b|\bhow (?:do|should) you\b",
     ),
     _r(

@@ -36,14 +36,15 @@ SITUATIONS: Final[tuple[tuple[Situation, re.Pattern[str]], ...]] = (
     (
         "no_replies",
         re.compile(
-            r"\b(?:no|zero|not a single|not one|never (?:get|got|hear|heard)|barely any|hardly any)"
-            r" (?:\w+ ){0,2}(?:replies|reply|responses?|callbacks?|call backs?|answers?|emails? back|"
-            r"response)\b|\bheard (?:nothing|anything)(?: back)?\b|\b(?:nothing|none) back\b|"
+            r"\b(?:no|zero|not a single|not one|never (?:get|got|hear|heard)|barely any|"
+            r"hardly any) (?:\w+ ){0,2}(?:replies|reply|responses?|callbacks?|call backs?|answers?|"
+            r"emails? back|response)\b|\bheard (?:nothing|anything)(?: back)?\b|"
+            r"\b(?:nothing|none) back\b|"
             r"\bnever hear(?:d)? back\b|\b(?:no ?one|nobody|no body|nobody ever|no one ever) "
             r"(?:replies|responds|calls|answers|gets back|writes back|replied|responded)\b|"
             r"\bghost(?:ed|ing|s)?\b|\bcrickets\b|\bno luck\b|"
-            r"\b(?:applied|applying|sent|send|submitted|applications?)\b.{0,40}\b(?:nothing|no luck|"
-            r"zero|no (?:interviews?|replies|responses?|callbacks?|offers?)|not (?:a|one) "
+            r"\b(?:applied|applying|sent|send|submitted|applications?)\b.{0,40}\b(?:nothing|"
+            r"no luck|zero|no (?:interviews?|replies|responses?|callbacks?|offers?)|not (?:a|one) "
             r"(?:single )?(?:interview|reply|response|callback))\b"
         ),
     ),

@@ -289,8 +289,10 @@ class SlotExtractor:
         topics: list[str] = []
         refused: list[str] = []
         for mention in mentions:
-            if any(a <= mention.start and mention.end <= b and b - a > mention.end - mention.start
-                   for a, b in roles):
+            if any(
+                a <= mention.start and mention.end <= b and b - a > mention.end - mention.start
+                for a, b in roles
+            ):
                 continue  # "math" in "math teacher": part of a role's name
             if left is not None and mention.text.lower() in left:
                 continue  # "leaving teaching": not a skill they offer
@@ -363,8 +365,10 @@ class SlotExtractor:
         """A role named after "become a", "as a", "I am a": (title or words, id, offset)."""
         for match in _ROLE_PHRASE.finditer(norm):
             phrase = _ROLE_PHRASE_END.sub("", match["phrase"]).strip()
-            if len(phrase) < 3 or len(phrase.split()) > 4 or all(
-                w in _GENERIC_NOUNS for w in phrase.split()
+            if (
+                len(phrase) < 3
+                or len(phrase.split()) > 4
+                or all(w in _GENERIC_NOUNS for w in phrase.split())
             ):
                 continue
             resolution = self._resolve_role(phrase)
@@ -500,9 +504,10 @@ def _topic(low: str, mention: SkillMention, kind: ClauseKind) -> bool:
     if kind == "statement":
         return _TOPIC_STATEMENT.search(before) is not None
     if kind == "request":
-        return _TOPIC_STATEMENT.search(before) is not None or _TOPIC_AFTER.match(
-            low[mention.end :]
-        ) is not None
+        return (
+            _TOPIC_STATEMENT.search(before) is not None
+            or _TOPIC_AFTER.match(low[mention.end :]) is not None
+        )
     return (
         _TOPIC_QUESTION.search(before) is not None
         or _TOPIC_AFTER.match(low[mention.end :]) is not None
