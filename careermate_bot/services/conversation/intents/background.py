@@ -72,7 +72,10 @@ _FUNCTION_WORDS = frozenset(
     """do can could what which get need want should is are was be to for of on at about any
     another no without this that""".split()
 )
-_KIND = r"(?P<kind>degree|diploma|certificate|certification|bootcamp|boot camp|program|major)"
+_KIND = (
+    r"(?P<kind>degree|diploma|certificate|certification|bootcamp|boot camp|program|major|license|"
+    r"licence)"
+)
 _KIND_WORD = re.compile(rf"(?<=[A-Za-z.'&+]) {_KIND}\b", re.IGNORECASE)
 _FIELD_BEFORE = re.compile(r"(?:[A-Za-z][\w&+.'/-]*\s){0,3}[A-Za-z][\w&+.'/-]*$")
 _ALONE = re.compile(r"\b(?P<deg>MBA|mba|Ph\.?D\.?|phd|PHD|GED|ged|BSN|MSN|JD|DNP|PharmD|EdD|LLM)\b")

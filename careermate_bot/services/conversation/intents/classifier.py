@@ -83,7 +83,9 @@ _REQUEST_START = re.compile(
 # "I'm looking for remote work": a search, not a fact (but "I only want remote jobs" is one).
 _SEARCHING = re.compile(
     r"\b(?:(?:looking for|searching for|hunting for|on the hunt for|in need of|i am after)"
-    r"(?: [a-z0-9$+#/.]+){0,4}|need(?: (?:a|an|some|new|another))?(?: [a-z]+){0,3}) "
+    r"(?: [a-z0-9$+#/.]+){0,4}|need(?: (?:a|an|some|new|another))?(?: [a-z]+){0,3}|"
+    r"want (?:a|an|another|some) (?:new |better |good |different |real |decent )?(?=job|work|"
+    r"position|role|gig)) ?"
     r"(?:jobs?|work|positions?|roles?|gigs?|internships?|openings?|employment)\b"
 )
 _SAVE_START = re.compile(
@@ -183,9 +185,17 @@ _PAY_START = re.compile(
 )
 
 
+# "RN salary NYC", "nurse pay in ohio": a pay question typed as a noun phrase.
+_PAY_PHRASE = re.compile(
+    r"^(?!i |my |our )(?:[a-z+#]+ ){0,3}(?:salary|salaries|pay|wages?|earnings)"
+    r"(?: [a-z]+){0,3}$"
+)
+
+
 def is_question(norm: str) -> bool:
     return (
         norm.endswith("?")
+        or _PAY_PHRASE.match(norm) is not None
         or _QUESTION_START.match(norm) is not None
         or _PAY_START.match(norm) is not None  # "salary of a pm in austin"
     )

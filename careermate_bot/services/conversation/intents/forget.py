@@ -56,7 +56,8 @@ _NO_LONGER = re.compile(
     re.IGNORECASE,
 )
 _NO_LONGER_FRONT = re.compile(
-    r"\bi(?:'m| am)? no longer (?:an? |in |at |based in |living in |located in )?"
+    r"\bi(?:'m| am)? no longer (?!want|need|like|prefer|care|wish|think|feel|enjoy|mind)"
+    r"(?:an? |in |at |based in |living in |located in )?"
     r"(?:(?:know|use|live in|live near|work as an?|work in|work at|have|speak|an?)\s+)?"
     r"(?P<what>[^,.;!?]{1,40}?)\s*(?:$|[,.;!?]| and\b| but\b| so\b| because\b|"
     r" since\b| i\b)",

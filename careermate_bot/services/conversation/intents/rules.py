@@ -324,6 +324,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?:duties|responsibilities|daily tasks|job description|typical day|day to day) "
         r"(?:of|for|as)\b|\bwhat are the (?:duties|responsibilities|main tasks)\b|"
         r"\bpros and cons of (?:being|becoming|working as)\b|"
+        r"\b(?:explain|describe|define|tell me)\b.{0,12}\bwhat (?:an? |the )?[\w ]{2,30} (?:is|does|do)"
+        r"\b|\bis (?:being|becoming|working as) an? .{2,30} worth it\b|"
         r"\bwhat do you think (?:about|of) (?:a career (?:in|as)|being|becoming|working as)\b|"
         r"\bwhat does a career in\b|\bwhat is (?:a )?career in \w+(?: \w+)? like\b|"
         r"\btell me (?:more )?about (?:being|working as|the (?:job|role|career) of|a career "
@@ -394,6 +396,19 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "advice",
         5.0,
+        r"\b(?:should i|can i|is it ok(?:ay)? to|do i|how do i|where do i|where should i) (?:put|"
+        r"include|list|add|mention|leave off|remove|drop|show)\b.{0,30}\b(?:on|in|from|off) (?:my|a)"
+        r" resumes?\b",
+    ),
+    _r(
+        "job_search",
+        -4.0,
+        r"^(?:(?:so|and|but|ok|also|honestly|hmm) )?(?:should i|is it (?:ok|okay|bad|normal|"
+        r"worth|smart|wise|weird|rude)|do i need to|am i allowed)\b",
+    ),
+    _r(
+        "advice",
+        5.0,
         r"\bquestions? (?:should i|to|can i|i should|do i|could i|would you) ask\b|"
         r"\bask (?:the|my|an|your|them at the) (?:interviewer|hiring manager|recruiter|employer|"
         r"end)\b|\bask at the end\b|\bquestions for (?:the|my|an) (?:interviewer|employer)\b",
@@ -418,7 +433,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "advice",
         3.5,
-        r"\bnetwork\w*\b|\blinked ?in\b|\breferences?\b|\breferrals?\b|"
+        r"\bnetworking\b|\bnetwork (?:with|at|on|more|better|effectively|online)\b|"
+        r"\b(?:my|professional|a|build(?:ing)? (?:a|my)) network\b|\blinked ?in\b|\breferences?\b|\breferrals?\b|"
         r"\bfollow(?:ing)?[ -]?up\b|\bthank you (?:note|email|letter)\b|\brelocat\w+|"
         r"\bfreelanc\w+|\bside (?:hustle|gig|business)\b|\bback (?:in)?to (?:work|the "
         r"workforce)\b|\breturn\w* to (?:work|the workforce)\b|\bstay at home (?:mom|dad|"

@@ -65,7 +65,7 @@ _SCHEDULE_WORD = re.compile(
 )
 _EDUCATION_WORD = re.compile(
     r"degree|diploma|certificat|bootcamp|boot camp|program|major|student|bachelor|master|"
-    r"associate|doctor|ph\.?d|mba|ged|bs|ba\b|b\.|ms\b|m\.|ma\b|bsn|msn|med\b|mfa|jd\b|"
+    r"associate|doctor|ph\.?d|mba|ged|bs|ba\b|b\.|ms\b|m\.|ma\b|bsn|msn|med\b|mfa|jd\b|licen|"
     r"dnp|pharmd|edd|llm|high ?school|hs "
 )
 _SITUATION_WORD = re.compile(
@@ -602,6 +602,13 @@ _PAY_Q = re.compile(
     r"\bpays?\s+(?:well|more|better|the most|best)\b|"
     r"\b(?:highest|best|top|well|better)[ -]paying\b|"
     r"\b(?:make|earn)\s+more\s+than\b|\bearnings? potential\b|"
+    r"\b(?:salary|pay|wage|rate)\b.{0,25}\b(?:ask for|expect|request|negotiate for|aim for)\b|"
+    r"\bwhat is an? (?:good|fair|reasonable|normal|realistic|typical|decent|livable|competitive) "
+    r"(?:salary|pay|wage|rate|starting salary)\b|"
+    r"^(?!i |my |our )(?:[a-z+#]+ ){0,3}(?:salary|salaries|pay|wages?|earnings)(?: [a-z]+){0,3}"
+    r"(?: \?)?$|"
+    r"\b(?:make|makes|earn|earns|get paid|paid) (?:good|decent|great|a lot of|much|enough|ok|"
+    r"okay|fair|a living|bank|well)\b|"
     r"\b(?:salary|salaries|wages?|pay|earnings|income) (?:compare|vary|differ|change|by state|"
     r"across)\b|\b(?:salary|pay|wage|wages) (?:can|could|would|should|do|will) (?:i|you|one|"
     r"they|we) (?:expect|make|get|earn|ask for)\b|\bwhat (?:kind of |sort of )?(?:salary|pay|"
