@@ -65,8 +65,13 @@ PROFILE_MIN = 2.5
 LOW_CONFIDENCE = 0.4  # below this a capable LLM is asked (see llm_stage.py)
 MAX_SKILL_WORDS = 4  # a piece of a bare skill list ("Google Cloud Platform") is this short
 
+_LEAD_IN = (
+    r"^(?:(?:so|and|but|ok|okay|hey|hi|hello|yo|also|then|now|well|um|uh|btw|oh|hmm|actually|"
+    r"sorry|quick question|question|honestly|seriously|real quick|serious question|wait|lol) "
+    r",?)*"
+)
 _QUESTION_START = re.compile(
-    r"^(?:so |and |but |ok |hey |hi |also |then |now |well )?(?:what|how|which|where|when|who|"
+    _LEAD_IN + r"(?:what|how|which|where|when|who|"
     r"why|should|can|could|would|will|is|are|do|does|did|any|anyone|may|might|shall|whats|"
     r"is there|are there)\b"
 )
@@ -242,7 +247,7 @@ def _fact_score(norm: str, slots: IntentSlots, kind: ClauseKind) -> float:
     saving = _SAVE_START.match(norm) is not None
     if (kind != "statement" and not saving) or _THIRD_PARTY.match(norm) or slots.compare:
         return 0.0  # a question, "my resume is all teaching stuff", "torn between A and B"
-    if _FEELING_STATEMENT.match(norm) and not slots.skills:
+    if _FEELING_STATEMENT.match(norm) and not (slots.skills or slots.leaving):
         return 0.0
     score = 2.5 if saving else 0.0
     verbs = _FACT_VERBS.search(norm) is not None
@@ -260,7 +265,7 @@ def _fact_score(norm: str, slots: IntentSlots, kind: ClauseKind) -> float:
         facts += 2.0
     if slots.min_salary is not None:
         facts += 2.0
-    if (slots.remote is not None or slots.arrangement or slots.schedule) and (
+    if (slots.remote is not None or slots.arrangement or slots.schedule or slots.not_schedule) and (
         verbs or prefers or _FIRST_PERSON.match(norm)
     ):
         facts += 2.5
@@ -349,6 +354,10 @@ _JOB_STRATEGY = re.compile(
     r"\bhow (?:do|can|should|would) i (?:ever |even )?(?:get|find|land|secure|score) "
     r"(?:a |an |my |the |any |some )?(?:\w+ ){0,2}(?:job|work|position|role|offer|internship)s?\b"
 )
+_DECIDING = re.compile(
+    _LEAD_IN + r"(?:should i|shall i|is it (?:ok|okay|bad|worth|smart|wise|normal|better)|"
+    r"would it be|do i need to|am i (?:wrong|crazy|stupid))\b"
+)
 _LEARNING = re.compile(r"\b(?:certs?|certifications?|certificates?|degrees?|skills?|courses?)\b")
 VAGUE_ASK = 2.6  # an ask this weak takes its topic from a statement beside it
 _GENERIC_HELP = re.compile(
@@ -367,6 +376,11 @@ _CAREER_WORDS = re.compile(
     r"skills?|profession\w*|industry|field|workplace|client|clients|customers?)\b"
 )
 _ARTICLES = frozenset({"a", "an", "the", "my", "being", "as"})
+_SCHOOL = re.compile(
+    r"(?:an? |the |my )?(?:[\w-]+ ){0,3}(?:school|college|university|program|bootcamp|course|"
+    r"class|masters?|degree|phd|residency|academy)\b",
+    re.IGNORECASE,
+)
 _JOB_NOUNS_AFTER = frozenset(
     "job jobs role roles position positions career careers field work world industry".split()
 )
@@ -422,7 +436,10 @@ class IntentClassifier:
         if not text:
             return IntentResult(intent="small_talk", confidence=0.5)
         question = context.interview_question if context is not None else None
-        if question and interview_command(text) is not None:
+        if question and (
+            interview_command(text) is not None or _ABOUT_THE_QUESTION.search(normalize(text))
+        ):
+            # "skip", "what does this question even mean?": about the interview itself
             return IntentResult(intent="interview_practice", confidence=0.95)
         if looks_like_resume(text):
             return IntentResult(intent="resume_review", confidence=0.9)
@@ -539,11 +556,13 @@ class IntentClassifier:
         retail to an office job" names none; "from sales to product management" does)."""
         if self.extractor is None:
             return slots.role is not None
+        cues = list(_DESTINATION_CUE.finditer(text))
+        if cues and _SCHOOL.match(text[cues[-1].end() :]):
+            return False  # "get into nursing school": a school, not a role
         for match in self.extractor.roles_in(text):
             before = [w for w in text[: match.start].lower().split() if w not in _ARTICLES]
             if not {"from", "leaving", "leave", "quit", "quitting"} & set(before[-1:]):
                 return True
-        cues = list(_DESTINATION_CUE.finditer(text))
         if cues:
             cue = cues[-1]
             words = [w for w in text[cue.end() :].split()[:4] if w.lower() not in _ARTICLES]
@@ -592,6 +611,12 @@ class IntentClassifier:
         )
 
 
+_ABOUT_THE_QUESTION = re.compile(
+    r"\b(?:what (?:does|do you mean by) (?:this|that|the|your) question|what do you mean|"
+    r"(?:can|could) you (?:rephrase|repeat|reword|clarify|explain) (?:that|this|the question|it)|"
+    r"i do not (?:understand|get) (?:the|this|that|your) question|"
+    r"(?:this|that|the) question (?:even )?mean)\b"
+)
 _SOFT_SEARCH = re.compile(
     r"^(?:and |also |so |but |currently |right now )*(?:i am |im |i have been |been )?"
     r"(?:also |currently |now |mainly |mostly )?(?:looking for|searching for|seeking|hunting for|"
@@ -626,7 +651,8 @@ def _score(
         else:
             add("job_search", 1.0)
     ranking = _RANKING.search(norm) is not None
-    if slots.pay_question and kind == "question" and not ranking:
+    deciding = _DECIDING.match(norm) is not None  # "should I accept a lower salary": advice
+    if slots.pay_question and kind == "question" and not ranking and not deciding:
         # "what certs help nurses earn more": about the certificates, not the figure
         add("pay", 2.25 if _LEARNING.search(norm) else 4.5)
     on_topic = any(
@@ -654,7 +680,7 @@ def _score(
     if slots.forget:
         add("forget", 7.0)
     if slots.situation in _SERIOUS and not cheer:
-        add("advice", 3.5)  # "I got laid off today" (said to be stressed: chit-chat, unless asked)
+        add("advice", 4.0)  # "I got laid off today" (said to be stressed: chit-chat, unless asked)
     if slots.offer is not None:
         add("advice", 3.0)
         if "pay" in scores:
@@ -773,7 +799,7 @@ def _message_slots(clauses: list[_Clause]) -> IntentSlots:
     return merged
 
 
-_LISTS = ("skills", "topic_skills", "schedule", "forget")
+_LISTS = ("skills", "topic_skills", "schedule", "not_schedule", "forget")
 _SCALARS = tuple(name for name in IntentSlots.model_fields if name not in _LISTS)
 
 

@@ -28,7 +28,7 @@ _HARD: Final = frozenset(
     at you would could can will does do did are was were of on as my than and or so also hey hi
     hello ok okay but vs versus v.s. compare comparing difference differences from someone
     somebody people who has have had get got more less better worse pays pay make makes earn
-    earns paid think thoughts opinion""".split()
+    earns paid think thoughts opinion find show search give list any some""".split()
 )
 _SOFT_LEAD: Final = frozenset(
     """learn learning study studying go going into get getting become becoming be being pick
@@ -51,15 +51,21 @@ _NOT_COMPARED = re.compile(
     r"money|salary|pay|more|less|now|later|today|tomorrow)\b",
     re.IGNORECASE,
 )
+_ASPECT_NOUNS: Final = frozenset(
+    """salary salaries pay wages wage careers career field paths path hours demand outlook future
+    growth""".split()
+)
 _ENTITY_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]|[A-Za-z]+\+|\b[A-Z]\b")
 _CHOOSING = re.compile(
     r"\?|\bshould i\b|\bwhich\b|\bbetter\b|\bthinking (?:about|of)\b|\bconsidering\b|"
+    r"\bsmarter\b|\bwiser\b|\beasier\b|\bharder\b|\bis it (?:best|worth)\b|"
     r"\bdecid\w+\b|\bdebating\b|\bchoos\w+\b|\bpick\w*\b|\btorn\b|\beither\b|\bworth\b|"
     r"\brecommend\w*\b|\bprefer\w*\b|\bgo for\b|\bvs\b|\bor\b[^?]*\b(?:first|next)\b",
     re.IGNORECASE,
 )
 _STRONG_CHOOSING = re.compile(
-    r"\bshould i\b|\bwhich\b|\bbetter\b|\btorn\b|\bdecid\w+\b|\bchoos\w+\b|\bdebating\b",
+    r"\bshould i\b|\bwhich\b|\bbetter\b|\btorn\b|\bdecid\w+\b|\bchoos\w+\b|\bdebating\b|"
+    r"\bsmarter\b|\bwiser\b|\beasier\b",
     re.IGNORECASE,
 )
 _SIDE = r"[^.?!,;:\n]"
@@ -162,6 +168,8 @@ def _right(text: str) -> str:
         if _key(word) in _RIGHT_STOP or len(taken) >= MAX_SIDE_WORDS:
             break
         taken.append(word)
+    while len(taken) > 1 and _key(taken[-1]) in _ASPECT_NOUNS:
+        taken.pop()  # "machine learning engineer salary": the engineer, compared on salary
     return " ".join(taken).strip("\"'?!.,")
 
 

@@ -20,8 +20,10 @@ from careermate_bot.services.conversation.intents.rules import is_ack
 
 Command = Literal["hint", "skip", "next", "end", "pause"]
 ANSWER_AT: Final = 0.5  # answer_likeness at or above this is scored as the answer
+MAX_COMMAND_WORDS = 8  # "can I think about it for a sec": longer is a message, not a control
 
-_POLITE = r"(?:please|pls|plz|now|then|thanks|thank you|ok|okay|yes|yeah|lets|let us|can we|"
+_POLITE = r"(?:please|pls|plz|now|then|thanks|thank you|ok|okay|yes|yeah|lets|let us|can we|hmm+|um+|"
+_POLITE += r"uh+|erm|so|"
 _POLITE += r"could we|can you|could you|i want to|i would like to|i wanna|i want|just|maybe)"
 _COMMANDS: Final[tuple[tuple[Command, re.Pattern[str]], ...]] = (
     (
@@ -55,6 +57,9 @@ _COMMANDS: Final[tuple[tuple[Command, re.Pattern[str]], ...]] = (
     (
         "pause",
         re.compile(
+            r"^(?:(?:give me|i need) a (?:sec|second|minute|moment)|let me think(?: about (?:it|that))?|"
+            r"can i think(?: about (?:it|that))?(?: for a (?:sec|second|minute|moment|bit))?|"
+            r"one (?:sec|second|moment)|hmm+ (?:let me think|one sec))$|"
             r"^(?:pause|hold on|hold|wait|break|take a break|brb)(?: (?:the|this|my))?"
             r"(?: (?:interview|session|practice|mock(?: interview)?|it|a (?:sec|second|minute)|"
             r"for (?:a|now)(?: (?:sec|second|minute|bit))?))?$"
@@ -68,9 +73,11 @@ def interview_command(text: str) -> Command | None:
     """The interview control a short message types, in any phase; None for anything else."""
     norm = normalize(text).replace("!", " ").replace("?", " ").replace(".", " ")
     norm = " ".join(norm.lstrip("/!").split())
-    if not norm or len(norm.split()) > 6:
+    if not norm or len(norm.split()) > MAX_COMMAND_WORDS + 3:
         return None
     norm = _STRIP_POLITE.sub("", norm).strip()
+    if len(norm.split()) > MAX_COMMAND_WORDS:
+        return None
     for command, pattern in _COMMANDS:
         if pattern.match(norm):
             return command

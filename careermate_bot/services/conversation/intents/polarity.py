@@ -160,25 +160,27 @@ _SCHEDULE_CONTEXT = re.compile(
 )
 
 
-def schedule(low: str, spans: list[Span]) -> tuple[Schedule, ...]:
-    """The schedules a message asks for or states ("part-time, evenings and weekends"); refused
-    ones ("no weekends") and chit-chat ("how was your weekend") are left out."""
-    found: list[tuple[int, Schedule]] = []
+def schedule(
+    low: str, spans: list[Span]
+) -> tuple[tuple[Schedule, ...], tuple[Schedule, ...]]:
+    """(the schedules a message asks for or states: "part-time, evenings and weekends"; the ones
+    it refuses: "no night shifts"). Chit-chat ("how was your weekend") names none."""
+    found: list[tuple[int, Schedule, bool]] = []
     for kind, pattern in _SCHEDULE:
         for match in pattern.finditer(low):
-            if inside(spans, match.start(), match.end()):
-                continue
-            found.append((match.start(), kind))
+            found.append((match.start(), kind, inside(spans, match.start(), match.end())))
     if not found:
-        return ()
+        return (), ()
     found.sort()
-    out: list[Schedule] = []
-    for start, kind in found:
+    wanted: list[Schedule] = []
+    refused: list[Schedule] = []
+    for start, kind, negated in found:
+        out = refused if negated else wanted
         sentence_start = max(low.rfind(".", 0, start), low.rfind("?", 0, start), 0)
         sentence_end = min(
             (i for i in (low.find(".", start), low.find("?", start)) if i >= 0), default=len(low)
         )
         window = low[max(sentence_start, start - 40) : min(sentence_end, start + 40)]
-        if _SCHEDULE_CONTEXT.search(window) and kind not in out:
+        if (negated or _SCHEDULE_CONTEXT.search(window)) and kind not in out:
             out.append(kind)
-    return tuple(out)
+    return tuple(wanted), tuple(k for k in refused if k not in wanted)

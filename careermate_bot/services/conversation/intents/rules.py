@@ -486,6 +486,13 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r(
         "advice",
+        3.0,
+        r"^(?:(?:so|and|but|honestly) )?(?:is|would|was) (?:that|this|it) (?:crazy|dumb|stupid|"
+        r"smart|a good idea|a bad idea|realistic|possible|doable|too late|silly|risky|wise|normal|"
+        r"ok|okay|weird|a mistake|a good move|a bad move)\b|\bam i (?:crazy|dumb|being stupid)\b",
+    ),
+    _r(
+        "advice",
         3.5,
         r"\bwhat would you do\b|\bif you were me\b|\bin my shoes\b|\bwhat do you (?:think|suggest|"
         r"recommend) i (?:should )?do\b",

@@ -43,9 +43,10 @@ SITUATIONS: Final[tuple[tuple[Situation, re.Pattern[str]], ...]] = (
             r"\bnever hear(?:d)? back\b|\b(?:no ?one|nobody|no body|nobody ever|no one ever) "
             r"(?:replies|responds|calls|answers|gets back|writes back|replied|responded)\b|"
             r"\bghost(?:ed|ing|s)?\b|\bcrickets\b|\bno luck\b|"
-            r"\b(?:applied|applying|sent|send|submitted|applications?)\b.{0,40}\b(?:nothing|"
+            r"\b(?:applied|applying|sent|send|submitted|applications?|apps)\b.{0,40}"
+            r"(?:\b0 (?:interviews?|replies|responses|callbacks|offers)\b|\b(?:nothing|"
             r"no luck|zero|no (?:interviews?|replies|responses?|callbacks?|offers?)|not (?:a|one) "
-            r"(?:single )?(?:interview|reply|response|callback))\b"
+            r"(?:single )?(?:interview|reply|response|callback))\b)"
         ),
     ),
     (

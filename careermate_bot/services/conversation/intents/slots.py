@@ -242,6 +242,9 @@ class SlotExtractor:
         if not forget and refused and kind == "statement" and _NOT_KNOW.match(norm):
             forget = refused  # "I don't know SQL": not a skill of theirs, remove it if saved
         numbers = _NUMBER.search(low) is not None
+        wanted_hours, refused_hours = (
+            schedule(low, spans) if _SCHEDULE_WORD.search(low) else ((), ())
+        )
         offer = offer_amount(text) if numbers else None
         return IntentSlots(
             skills=owned,
@@ -254,7 +257,8 @@ class SlotExtractor:
             min_salary=salary_floor(text) if numbers else None,
             remote=remote,
             arrangement=wanted,
-            schedule=schedule(low, spans) if _SCHEDULE_WORD.search(low) else (),
+            schedule=wanted_hours,
+            not_schedule=refused_hours,
             education=education(text) if _EDUCATION_WORD.search(low) else None,
             leaving=left,
             topic_skills=topics,

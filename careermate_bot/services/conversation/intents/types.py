@@ -59,6 +59,7 @@ class IntentSlots(BaseModel):
     remote: bool | None = None  # True: wants remote; False: doesn't (on-site, hybrid, "no remote")
     arrangement: Arrangement | None = None  # "prefer hybrid" -> "hybrid"
     schedule: tuple[Schedule, ...] = ()  # "part-time", "weekends only"
+    not_schedule: tuple[Schedule, ...] = ()  # refused: "no night shifts", "no weekends"
     education: str | None = None  # as stated, tidied: "nursing degree", "MBA", "coding bootcamp"
     leaving: str | None = None  # the role or field the person is leaving ("teaching")
     # Skills named as a topic (inside a question or a comparison): never saved as owned.
@@ -80,6 +81,7 @@ class IntentSlots(BaseModel):
             or self.remote is not None
             or self.arrangement is not None
             or self.schedule
+            or self.not_schedule
             or self.education
             or self.leaving
         )
