@@ -615,7 +615,8 @@ _ABOUT_THE_QUESTION = re.compile(
     r"\b(?:what (?:does|do you mean by) (?:this|that|the|your) question|what do you mean|"
     r"(?:can|could) you (?:rephrase|repeat|reword|clarify|explain) (?:that|this|the question|it)|"
     r"i do not (?:understand|get) (?:the|this|that|your) question|"
-    r"(?:this|that|the) question (?:even )?mean)\b"
+    r"(?:this|that|the) question (?:even )?mean|(?:an? |the )?(?:example|sample|model) answer|"
+    r"give me an example|show me (?:an? |the )?(?:example|good answer))\b"
 )
 _SOFT_SEARCH = re.compile(
     r"^(?:and |also |so |but |currently |right now )*(?:i am |im |i have been |been )?"

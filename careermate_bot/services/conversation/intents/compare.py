@@ -51,6 +51,7 @@ _NOT_COMPARED = re.compile(
     r"money|salary|pay|more|less|now|later|today|tomorrow)\b",
     re.IGNORECASE,
 )
+_VERB_AFTER: Final = frozenset("make makes earn earns paid get gets do does".split())
 _ASPECT_NOUNS: Final = frozenset(
     """salary salaries pay wages wage careers career field paths path hours demand outlook future
     growth""".split()
@@ -148,6 +149,8 @@ def _key(word: str) -> str:
 
 def _left(text: str) -> str:
     words = _words(text)
+    while len(words) > 1 and _key(words[-1]) in _VERB_AFTER:
+        words.pop()  # "dental assistants make vs hygienists": the assistants
     taken: list[str] = []
     for word in reversed(words):
         if _key(word) in _HARD or len(taken) >= MAX_SIDE_WORDS:

@@ -43,6 +43,12 @@ _ABOUT = re.compile(
     r"mentioned|wrote) (?:about|regarding|re) (?P<what>.+?)\s*[.!?]*\s*$",
     re.IGNORECASE,
 )
+_DONT_KEEP = re.compile(
+    r"\bi? ?(?:do not|don'?t|dont|would rather you didn'?t) (?:want you to |need you to )?"
+    r"(?:remember|save|store|keep|track) (?:my |that i |the |about my )?(?P<what>[^,.;!?]{1,40}?)"
+    r"\s*(?:$|[,.;!?]| anymore\b| please\b)",
+    re.IGNORECASE,
+)
 _TAKE_OFF = re.compile(
     r"\b(?:take|get|knock|cross|scratch|strike) (?P<what>.+?) (?:off|out of|from) (?:my|the) "
     r"(?:profile|skills?|skill ?set|list|preferences|record|locations?|target roles?)\b",
@@ -87,7 +93,8 @@ _TRAIL = re.compile(
 _ALL_DATA = re.compile(
     r"\b(?:my|all|the|your|personal|our) (?:personal )?(?:data|information|informations|info|"
     r"details|history|account|conversations?|messages|chats?|stuff)\b|\beverything\b|\bme\b|"
-    r"^all\b",
+    r"^all\b|^(?:personal )?(?:data|information|informations|info|history|conversations?|messages|"
+    r"chats?|account|details|stuff|anything|everything)$",
     re.IGNORECASE,
 )
 
@@ -117,7 +124,7 @@ def forget_targets(text: str) -> tuple[str, ...]:
             if found:
                 return found
             return ()
-    for pattern in (_TAKE_OFF, _NO_LONGER, _NOT_ANYMORE, _NO_LONGER_FRONT):
+    for pattern in (_DONT_KEEP, _TAKE_OFF, _NO_LONGER, _NOT_ANYMORE, _NO_LONGER_FRONT):
         match = pattern.search(clean)
         if match is not None:
             found = _items(match["what"])

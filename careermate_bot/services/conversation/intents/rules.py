@@ -288,7 +288,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"work as|start (?:as|in)|(?:transition|move|switch|pivot|go)(?: careers?| fields?)? "
         r"(?:to|into)|a career (?:in|as)|"
         r"get started (?:in|as)|qualify as|train (?:as|to be)|get licensed as|"
-        r"get certified as|start a career (?:in|as)|get a job as|land a job as)\b",
+        r"get certified as|start a career (?:in|as)|get a job as|land a job as|"
+        r"(?:get|getting) (?:my|a|your) foot in the door)\b",
     ),
     _r(
         "how_to_become",
@@ -326,6 +327,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\bpros and cons of (?:being|becoming|working as)\b|"
         r"\b(?:explain|describe|define|tell me)\b.{0,12}\bwhat (?:an? |the )?[\w ]{2,30} (?:is|does|do)"
         r"\b|\bis (?:being|becoming|working as) an? .{2,30} worth it\b|"
+        r"\bis it (?:still |really )?worth (?:being|becoming|working as) an?\b|"
         r"\bwhat do you think (?:about|of) (?:a career (?:in|as)|being|becoming|working as)\b|"
         r"\bwhat does a career in\b|\bwhat is (?:a )?career in \w+(?: \w+)? like\b|"
         r"\btell me (?:more )?about (?:being|working as|the (?:job|role|career) of|a career "
@@ -352,7 +354,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "advice",
         5.0,
         r"\bnegotiat\w*|\bcounter ?offers?\b|\bcounter (?:the |their |an |with |at |it)\b|"
-        r"\bshould i counter\b|\blow ?ball\w*\b|\b(?:two|2|multiple|competing|several|both) "
+        r"\bshould i counter\b|\blow ?ball\w*\b|\bask (?:them )?for more\b|\b(?:two|2|multiple|competing|several|both) "
         r"(?:job )?offers\b|\bbetween (?:two|2) (?:job )?offers\b|\b(?:accept|take|decline|turn "
         r"down|reject|sign) (?:the|this|their|an|a|my|that) (?:job )?offers?\b|\boffer letter\b|"
         r"\bsign(?:ing|[ -]on) bonus\b",

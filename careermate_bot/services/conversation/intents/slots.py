@@ -607,6 +607,7 @@ _PAY_Q = re.compile(
     r"\b(?:highest|best|top|well|better)[ -]paying\b|"
     r"\b(?:make|earn)\s+more\s+than\b|\bearnings? potential\b|"
     r"\b(?:salary|pay|wage|rate)\b.{0,25}\b(?:ask for|expect|request|negotiate for|aim for)\b|"
+    r"\bwhat should my (?:salary|pay|rate)(?: expectations?| requirements?)? be\b|"
     r"\bwhat is an? (?:good|fair|reasonable|normal|realistic|typical|decent|livable|competitive) "
     r"(?:salary|pay|wage|rate|starting salary)\b|"
     r"^(?!i |my |our )(?:[a-z+#]+ ){0,3}(?:salary|salaries|pay|wages?|earnings)(?: [a-z]+){0,3}"
