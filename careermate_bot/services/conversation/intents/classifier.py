@@ -147,7 +147,8 @@ _CLAUSE_SPLIT = re.compile(
     r"suppose|said|know what)\b)|my (?:skills|background|experience|goal|degree)|currently)\b)|"
     r"\s+[-–—]+\s+|\s*[—–]\s*|"
     r",\s*(?=(?:so |and |but |then )?(?:what|how|which|where|who|any|anyone|can|could|should|"
-    r"would|is|are|do|does|find|show|help|quiz|give|tell|let|search|look|got|please)\b)|"
+    r"would|is|are|am|was|will|did|do|does|find|show|help|quiz|give|tell|let|search|look|got|"
+    r"please)\b)|"
     r"\s+(?:so|but|and)\s+(?=(?:what|how|which|where|who|any|can|could|should|would|do|does|"
     r"find|show|help|quiz|give|tell me|please|let)\b)",
     re.I,
@@ -237,7 +238,8 @@ _PREFERENCE_VERBS = re.compile(
     r"\bi (?:do not|would rather not|will not|can not|never|only|really|also|just|would|still)?"
     r" ?(?:want|prefer|need|like|do|take|work|accept|consider|mind|rather|can(?: only)? "
     r"(?:work|do)|am (?:not )?(?:open|interested|looking|available|willing|fine|ok))\b|"
-    r"^(?:no|only|not|never|remote|hybrid|on site|onsite|in office|full time|part time|"
+    r"^(?:no|only|not|never|prefer|preferably|ideally|remote|hybrid|on site|onsite|in office|"
+    r"full time|part time|willing|open|unable|can not|cannot|"
     r"weekends?|evenings?|nights|flexible|contract)\b|\b(?:only|please)$|\bfor me\b"
 )
 
@@ -265,7 +267,13 @@ def _fact_score(norm: str, slots: IntentSlots, kind: ClauseKind) -> float:
         facts += 2.0
     if slots.min_salary is not None:
         facts += 2.0
-    if (slots.remote is not None or slots.arrangement or slots.schedule or slots.not_schedule) and (
+    if (
+        slots.remote is not None
+        or slots.arrangement
+        or slots.schedule
+        or slots.not_schedule
+        or slots.relocate is not None
+    ) and (
         verbs or prefers or _FIRST_PERSON.match(norm)
     ):
         facts += 2.5
@@ -386,6 +394,10 @@ _JOB_NOUNS_AFTER = frozenset(
 )
 _DESTINATION_CUE = re.compile(
     r"\b(?:into|to|become|becoming|be an?|as an?|career in)\s+(?=\S)", re.IGNORECASE
+)
+_SEARCH_STRESS = re.compile(
+    r"\b(?:interviews?|job (?:search|hunt\w*)|applications?|applying|offer|rejections?|"
+    r"unemploy\w*|career)\b"
 )
 _JOB_WORDS = re.compile(
     r"\b(?:job|jobs|work|career|interview\w*|boss|manager|search|applying|applications?|"
@@ -681,7 +693,9 @@ def _score(
     if slots.forget:
         add("forget", 7.0)
     if slots.situation in _SERIOUS and not cheer:
-        add("advice", 4.0)  # "I got laid off today" (said to be stressed: chit-chat, unless asked)
+        add("advice", 4.0)
+    elif slots.situation is not None and not cheer and _SEARCH_STRESS.search(norm):
+        add("advice", 3.5)  # "my interview is tomorrow and I'm freaking out"  # "I got laid off today" (said to be stressed: chit-chat, unless asked)
     if slots.offer is not None:
         add("advice", 3.0)
         if "pay" in scores:

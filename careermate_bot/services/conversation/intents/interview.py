@@ -99,7 +99,8 @@ _REQUEST = re.compile(
     r"^(?:so |and |but |ok |wait |hmm |also |hey |actually |please |instead )*(?:find|show|"
     r"search|look up|help me|give me|tell me|review|check|list|recommend|suggest|explain|"
     r"write|let us|lets|can you|could you|please|switch|change|go back|start|open|send)\b|"
-    r"\b(?:instead|rather than this|forget (?:this|the interview))\b"
+    r"\b(?:instead|rather than this|forget (?:this|the interview))\b|"
+    r"^i (?:want|need|would like|wanna) (?:to )?(?:find|see|search|look for|browse|check)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|we|our|us|mine|myself)\b")
 _NARRATIVE = re.compile(

@@ -128,6 +128,24 @@ def arrangement(low: str, spans: list[Span]) -> tuple[bool | None, Arrangement |
     return None, wanted
 
 
+# -- relocation -----------------------------------------------------------------------------------
+_RELOCATE = re.compile(
+    r"\brelocat\w*|\b(?:move|moving) (?:for (?:a|the) (?:job|role|right job)|anywhere|cities|"
+    r"states|across the country|out of state)\b"
+)
+_RELOCATE_ASKS = re.compile(r"\b(?:should i|how do i|how to|is it worth|what if)\b[^.?!]{0,30}$")
+
+
+def relocation(low: str, spans: list[Span]) -> bool | None:
+    """True: willing to relocate; False: won't ("not looking to relocate", "can't move");
+    None: not said, or asked about ("should I relocate for a job?" is a question)."""
+    for match in _RELOCATE.finditer(low):
+        if _RELOCATE_ASKS.search(low[max(0, match.start() - 40) : match.start()]):
+            return None
+        return not inside(spans, match.start(), match.end())
+    return None
+
+
 # -- schedule -------------------------------------------------------------------------------------
 _SCHEDULE: Final[tuple[tuple[Schedule, re.Pattern[str]], ...]] = (
     ("part_time", re.compile(r"\bpart[- ]?time\b|\bpt (?:jobs?|work|roles?|gigs?)\b")),

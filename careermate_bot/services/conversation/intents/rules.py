@@ -265,7 +265,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?:underpaid|overpaid|paid (?:enough|fairly|well)|market rate|going rate|pay scale|"
         r"pay range|salary range|earning potential|earnings potential|pay band|salary band|"
         r"how well (?:do|does|are|is) .{1,30} (?:get )?paid)\b|"
-        r"\bis \$?\d[\d,.]*\s*k?(?: a (?:year|yr))? (?:a )?(?:normal|good|fair|decent|low|high|"
+        r"\bis \$?\d[\d,.]*\s*k?(?: ?(?:/ ?hr|/ ?hour|an hour|per hour|hourly|a year|a yr|/ ?yr))? "
+        r"(?:a )?(?:normal|good|fair|decent|low|high|"
         r"reasonable|livable|competitive|ok|okay|average|typical|enough|bad)\b",
     ),
     # -- how to become X --------------------------------------------------------------------------
@@ -354,6 +355,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "advice",
         5.0,
         r"\bnegotiat\w*|\bcounter ?offers?\b|\bcounter (?:the |their |an |with |at |it)\b|"
+        r"\bpush back\b|"
         r"\bshould i counter\b|\blow ?ball\w*\b|\bask (?:them )?for more\b|\b(?:two|2|multiple|competing|several|both) "
         r"(?:job )?offers\b|\bbetween (?:two|2) (?:job )?offers\b|\b(?:accept|take|decline|turn "
         r"down|reject|sign) (?:the|this|their|an|a|my|that) (?:job )?offers?\b|\boffer letter\b|"
@@ -418,7 +420,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "advice",
         4.0,
-        r"\bhow (?:do|should|would|can|could) i (?:best )?(?:answer|respond|reply|handle|explain|"
+        r"\bhow (?:do|should|would|can|could|does|did) (?:i|you|people|other people|others|one|"
+        r"someone|anyone) (?:best |usually |normally )?(?:answer|respond|reply|handle|explain|"
         r"talk about|address|introduce|present|describe|prepare|prep|get ready|dress|nail|ace|"
         r"approach|deal with|bring up|mention|frame|spin|follow up|calm|stop being)\b|"
         r"\bhow to (?:answer|respond|handle|explain|talk about|introduce|prepare|prep|nail|ace|"

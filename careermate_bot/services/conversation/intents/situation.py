@@ -56,7 +56,9 @@ SITUATIONS: Final[tuple[tuple[Situation, re.Pattern[str]], ...]] = (
             r"\brejected (?:me|again|from|after|for|by)\b|\bturned down (?:for|again|after)\b|"
             r"\b(?:got|been|was|keep getting|get) turned down\b|\bturned me down\b|"
             r"\bdid not get (?:the|that|this|my dream) (?:job|offer|role|position)\b|"
-            r"\bpassed over\b|\bwent with (?:another|someone else|a different) candidate\b"
+            r"\bpassed over\b|\bwent with (?:another|someone else|a different) candidate\b|"
+            r"\b(?:bombed|blew|tanked|flunked|messed up|screwed up|failed) (?:my|the|an|that|"
+            r"another|today s|this) (?:\w+ )?(?:interview|assessment|screen|test)\b"
         ),
     ),
     (

@@ -34,6 +34,7 @@ from careermate_bot.services.conversation.intents.polarity import (
     inside,
     lowered,
     negated_spans,
+    relocation,
     schedule,
 )
 from careermate_bot.services.conversation.intents.situation import situation
@@ -47,6 +48,7 @@ _NEGATION_WORD = re.compile(
     r"not|no|never|without|nor|hate|dislike|avoid|n't|nt\b|cannot|rather|instead|other than|"
     r"except|tired|sick|done|fed up|burn|anything but"
 )
+_MOVE_WORD = re.compile(r"relocat|move|moving")
 _LEAVING_WORD = re.compile(
     r"leav|left|quit|out of|escap|exit|from|done with|burn|tired|sick|want out"
 )
@@ -73,7 +75,7 @@ _SITUATION_WORD = re.compile(
     r"terminat|sacked|canned|dismissed|repl|respon|callback|call back|answer|email|heard|back|"
     r"hear|ghost|cricket|luck|appl|sent|send|submit|reject|turned|did not get|passed over|"
     r"went with|burn|bed|drain|exhaust|stress|overwhelm|anxi|panic|freak|worried|losing|stuck|"
-    r"dead ?end|nowhere|plateau|rut|wheels|grow"
+    r"dead ?end|nowhere|plateau|rut|wheels|grow|bomb|blew|tank|flunk|messed|screwed|failed"
 )
 
 MAX_PLACE_WORDS = 4
@@ -259,6 +261,7 @@ class SlotExtractor:
             arrangement=wanted,
             schedule=wanted_hours,
             not_schedule=refused_hours,
+            relocate=relocation(low, spans) if _MOVE_WORD.search(low) else None,
             education=education(text) if _EDUCATION_WORD.search(low) else None,
             leaving=left,
             topic_skills=topics,

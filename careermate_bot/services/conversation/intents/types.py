@@ -60,6 +60,7 @@ class IntentSlots(BaseModel):
     arrangement: Arrangement | None = None  # "prefer hybrid" -> "hybrid"
     schedule: tuple[Schedule, ...] = ()  # "part-time", "weekends only"
     not_schedule: tuple[Schedule, ...] = ()  # refused: "no night shifts", "no weekends"
+    relocate: bool | None = None  # "willing to relocate" True; "not looking to relocate" False
     education: str | None = None  # as stated, tidied: "nursing degree", "MBA", "coding bootcamp"
     leaving: str | None = None  # the role or field the person is leaving ("teaching")
     # Skills named as a topic (inside a question or a comparison): never saved as owned.
@@ -82,6 +83,7 @@ class IntentSlots(BaseModel):
             or self.arrangement is not None
             or self.schedule
             or self.not_schedule
+            or self.relocate is not None
             or self.education
             or self.leaving
         )
