@@ -148,7 +148,7 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+[-–—]+\s+|\s*[—–]\s*|"
     r",\s*(?=(?:so |and |but |then )?(?:what|how|which|where|who|any|anyone|can|could|should|"
     r"would|is|are|am|was|will|did|do|does|find|show|help|quiz|give|tell|let|search|look|got|"
-    r"please)\b)|"
+    r"please|quick|thoughts|ideas|advice|tips|suggestions|pointers)\b)|"
     r"\s+(?:so|but|and)\s+(?=(?:what|how|which|where|who|any|can|could|should|would|do|does|"
     r"find|show|help|quiz|give|tell me|please|let)\b)",
     re.I,
@@ -273,6 +273,7 @@ def _fact_score(norm: str, slots: IntentSlots, kind: ClauseKind) -> float:
         or slots.schedule
         or slots.not_schedule
         or slots.relocate is not None
+        or slots.avoid
     ) and (
         verbs or prefers or _FIRST_PERSON.match(norm)
     ):
@@ -368,6 +369,10 @@ _DECIDING = re.compile(
 )
 _LEARNING = re.compile(r"\b(?:certs?|certifications?|certificates?|degrees?|skills?|courses?)\b")
 VAGUE_ASK = 2.6  # an ask this weak takes its topic from a statement beside it
+_OPINION = re.compile(
+    r"^(?:(?:so|and|any|your|ok) )*(?:thoughts|opinions?|feedback|what do you think|how does it "
+    r"look|is it (?:good|ok|okay|any good)|good|thoughts on it)\b"
+)
 _GENERIC_HELP = re.compile(
     r"\bwhat (?:am i|should i|do i|can i|now)\b|\bany (?:advice|tips|ideas|thoughts)\b|"
     r"\bhelp\b|\bhow (?:do|can|should|would) (?:i|people|you|others|one) (?:deal|cope|handle|"
@@ -685,7 +690,9 @@ def _score(
         if _TELL_ABOUT.search(norm):
             add("role_info", 4.5)
     if scores.get("how_to_become", 0.0) > 0 and not destination:
-        add("advice", scores.pop("how_to_become"))  # "how do I become more confident"
+        moved = scores.pop("how_to_become")  # "how do I become more confident": advice
+        if _JOB_WORDS.search(norm) or _CAREER_WORDS.search(norm) or role:
+            add("advice", moved)  # ("the best way to lose weight" is neither)
     if scores.get("role_info", 0.0) > 0 and not (role or _field_named(norm)):
         add("career_advice", scores.pop("role_info") * 0.5)
     if slots.compare:
@@ -771,7 +778,7 @@ def _main_ask(asks: list[_Clause], clauses: list[_Clause]) -> _Clause | None:
         best, current = clause.best()[1], main.best()[1]
         if best >= current - 0.25 or best >= max(3.0, 0.75 * current):
             main = clause  # the later of two real asks: usually the one the message ends on
-    if main.best()[1] < VAGUE_ASK and _GENERIC_HOW.match(main.norm):
+    if main.best()[1] < VAGUE_ASK and (_GENERIC_HOW.match(main.norm) or _OPINION.match(main.norm)):
         topical = [
             c
             for c in clauses
@@ -814,7 +821,7 @@ def _message_slots(clauses: list[_Clause]) -> IntentSlots:
     return merged
 
 
-_LISTS = ("skills", "topic_skills", "schedule", "not_schedule", "forget")
+_LISTS = ("skills", "topic_skills", "schedule", "not_schedule", "forget", "avoid")
 _SCALARS = tuple(name for name in IntentSlots.model_fields if name not in _LISTS)
 
 

@@ -66,7 +66,11 @@ _COMMANDS: Final[tuple[tuple[Command, re.Pattern[str]], ...]] = (
         ),
     ),
 )
-_STRIP_POLITE = re.compile(rf"^(?:{_POLITE} )+|(?: {_POLITE})+$")
+_STRIP_POLITE = re.compile(
+    rf"^(?:{_POLITE} )+|(?: {_POLITE})+$|"
+    r"(?: (?:i will|ill|i am going to|gonna|will) (?:come back|be back|continue|return|finish|"
+    r"pick (?:it|this) up)(?: to (?:it|this))?(?: later| soon| tomorrow| after)?)$"
+)
 
 
 def interview_command(text: str) -> Command | None:

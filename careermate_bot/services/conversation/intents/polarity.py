@@ -128,6 +128,42 @@ def arrangement(low: str, spans: list[Span]) -> tuple[bool | None, Arrangement |
     return None, wanted
 
 
+# -- refused kinds of work ------------------------------------------------------------------------
+_AVOID = re.compile(
+    r"\b(?:(?:do not|don'?t|dont|never|no longer|would not|wouldn'?t) (?:really )?(?:want|like|"
+    r"enjoy|wanna|want to do|want to work in|want to work as|want to be|want to go into)|"
+    r"not (?:interested|looking) (?:in|for)|no more|anything but|(?:i )?hate|avoid|"
+    r"(?:would )?rather not(?: do| work in| be)?|not (?:a )?fan of|nothing (?:in|with))"
+    r"(?: (?:a|an|the|any|anything|something|more|doing|working in|working as|being|to do|to "
+    r"work in|to work as|to be an?|to deal with|dealing with))*\s+(?P<what>[a-z][a-z '&/-]{1,40})"
+)
+_AVOID_END = re.compile(
+    r"\s*(?:[,.;!?]|\b(?:but|and i|so|because|though|anymore|any more|again|please|since|"
+    r"ever|at all|for me|right now|now|lol|tbh)\b).*$"
+)
+_NOT_WORK = re.compile(
+    r"^(?:it|this|that|them|my job|this job|that job|my boss|my manager|my life|work|working|"
+    r"the job|a job|jobs|anything|everything|to|you|me|remote\w*|hybrid|on ?site|offices?|"
+    r"in an office|commut\w*|home|relocat\w*|move|moving|weekends?|nights?|night shifts?|"
+    r"evenings?|part ?time|full ?time|contract\w*|shifts?|mondays|people|know|think|feel|"
+    r"care|mind|understand|get|have|need)\b"
+)
+
+
+def refused_work(low: str) -> tuple[str, ...]:
+    """Kinds of work refused: "not interested in sales roles" -> ("sales roles",). Places,
+    arrangements and schedules are left to their own slots; "I hate my job" refuses nothing."""
+    out: list[str] = []
+    for match in _AVOID.finditer(low):
+        what = _AVOID_END.sub("", match["what"]).strip(" '-")
+        words = what.split()
+        if not words or len(words) > 4 or _NOT_WORK.match(what):
+            continue
+        if what not in out:
+            out.append(what)
+    return tuple(out)
+
+
 # -- relocation -----------------------------------------------------------------------------------
 _RELOCATE = re.compile(
     r"\brelocat\w*|\b(?:move|moving) (?:for (?:a|the) (?:job|role|right job)|anywhere|cities|"

@@ -256,7 +256,10 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "career_advice",
         3.0,
-        r"\b(?:analy[sz]e|evaluate|assess|check|rate) my skills\b|\bhow well do my skills\b",
+        r"\b(?:analy[sz]e|evaluate|assess|check|rate) my skills\b|\bhow well do my skills\b|"
+        r"\bfigure out (?:what|my|which) (?:to do|career|path|next|direction|i should do)\b|"
+        r"\bwhat (?:to|i should) do with my (?:life|career|degree|skills)\b|"
+        r"\bwhat (?:i should|to) do for a living\b",
     ),
     # -- pay (the question bonus is in classifier.py: `is_pay_question` in a question) ------------
     _r(
@@ -309,6 +312,13 @@ RULES: Final[tuple[Rule, ...]] = (
         r"somebody|an? \w+(?: \w+)?) (?:still |even |"
         r"realistically |actually )?(?:become|be an?|work as|get into|break into|switch to|"
         r"go into|get a job as|get hired as)\b",
+    ),
+    _r(
+        "how_to_become",
+        5.5,
+        r"\b(?:best|fastest|quickest|easiest|cheapest|cheapest|shortest|right) (?:way|path|route) "
+        r"(?:in)?to\b|\bhow long (?:is|does|would) (?:the )?(?:school|schooling|training|college|"
+        r"program|an apprenticeship)(?: to| for)\b",
     ),
     _r("how_to_become", 1.5, r"\b(?:to become|become an?|becoming an?|get into|break into)\b"),
     # -- what does X do ---------------------------------------------------------------------------
@@ -406,6 +416,12 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r(
         "job_search",
+        -3.0,
+        r"^(?:(?:so|and|but|ok|also|honestly|hmm) )?what (?:should|do|can|could) i (?:learn|study|"
+        r"take|get certified in)\b",
+    ),
+    _r(
+        "job_search",
         -4.0,
         r"^(?:(?:so|and|but|ok|also|honestly|hmm) )?(?:should i|is it (?:ok|okay|bad|normal|"
         r"worth|smart|wise|weird|rude)|do i need to|am i allowed)\b",
@@ -449,7 +465,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\bcriminal record\b|\bfelony\b|\bdiscriminat\w+\b|\bmaternity\b|\bpaternity\b|"
         r"\bparental leave\b|\bperformance review\b|\bmentors?\b|\bportfolio\b|"
         r"\boverqualified\b|\brecruiters? (?:keep|never|do not|ghost\w*|who)\b|"
-        r"\bwork with recruiters\b|\bhow do recruiters\b",
+        r"\bwork with recruiters\b|\bhow do recruiters\b|\bcredentials?\b|\bwork permit\b|"
+        r"\bimmigra\w+|\bforeign (?:degree|diploma|credentials?)\b",
     ),
     _r(
         "advice",
@@ -487,7 +504,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "advice",
         2.0,
         r"\b(?:any|some|your) (?:tips|advice|suggestions|pointers)\b|\btips (?:for|on)\b|"
-        r"\badvice\b|\bguidance\b|\bwhat now\b|\bnow what\b|\bthoughts\b",
+        r"\badvice\b|\bguidance\b|\bwhat now\b|\bnow what\b|\bthoughts\b|\btips\b|\bpointers\b",
     ),
     _r(
         "advice",

@@ -34,6 +34,7 @@ from careermate_bot.services.conversation.intents.polarity import (
     inside,
     lowered,
     negated_spans,
+    refused_work,
     relocation,
     schedule,
 )
@@ -262,6 +263,7 @@ class SlotExtractor:
             schedule=wanted_hours,
             not_schedule=refused_hours,
             relocate=relocation(low, spans) if _MOVE_WORD.search(low) else None,
+            avoid=tuple(a for a in refused_work(low) if a != left) if spans else (),
             education=education(text) if _EDUCATION_WORD.search(low) else None,
             leaving=left,
             topic_skills=topics,

@@ -61,6 +61,9 @@ class IntentSlots(BaseModel):
     schedule: tuple[Schedule, ...] = ()  # "part-time", "weekends only"
     not_schedule: tuple[Schedule, ...] = ()  # refused: "no night shifts", "no weekends"
     relocate: bool | None = None  # "willing to relocate" True; "not looking to relocate" False
+    # Kinds of work the person refuses, as written: "not interested in sales roles" -> "sales
+    # roles", "I don't want anything customer facing" -> "customer facing".
+    avoid: tuple[str, ...] = ()
     education: str | None = None  # as stated, tidied: "nursing degree", "MBA", "coding bootcamp"
     leaving: str | None = None  # the role or field the person is leaving ("teaching")
     # Skills named as a topic (inside a question or a comparison): never saved as owned.
@@ -84,6 +87,7 @@ class IntentSlots(BaseModel):
             or self.schedule
             or self.not_schedule
             or self.relocate is not None
+            or self.avoid
             or self.education
             or self.leaving
         )
