@@ -34,6 +34,11 @@ def profile_embed(profile: ProfileSnapshot) -> discord.Embed:
     embed.add_field(name="Experience", value=NOT_SET if years is None else f"{years:g} years")
     salary = profile.min_salary
     embed.add_field(name="Minimum salary", value=NOT_SET if salary is None else f"${salary:,}/yr")
+    stated = "\n".join(f"**{label}:** {value}" for label, value in profile.stated_facts())
+    if stated:
+        embed.add_field(
+            name="From our chats", value=truncate(stated, EMBED_FIELD_VALUE_LIMIT), inline=False
+        )
     embed.set_footer(text=f"Last updated {profile.updated_at:%Y-%m-%d %H:%M} UTC")
     return embed
 

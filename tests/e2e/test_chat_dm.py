@@ -78,9 +78,10 @@ async def test_guild_messages_need_a_mention(chat_harness) -> None:
     assert dpytest.verify().message().nothing()
     assert backend.calls == []
     bot_id = harness.bot.user.id
-    await dpytest.message(f"<@{bot_id}> any tips?", channel=harness.channel, member=harness.member)
+    mention = f"<@{bot_id}> how's your day going?"
+    await dpytest.message(mention, channel=harness.channel, member=harness.member)
     await harness.settle()
-    assert backend.calls and backend.calls[-1].messages[-1]["content"] == "any tips?"
+    assert backend.calls and backend.calls[-1].messages[-1]["content"] == "how's your day going?"
 
 
 async def test_engine_down_gets_the_friendly_hint(settings: Settings, tmp_path: Path) -> None:

@@ -173,7 +173,7 @@ async def test_pay_question_then_a_follow_up(h: DiscordHarness, spy: Spy) -> Non
     await _dm(h, "what about in Denver?")
     second = spy.texts()[-1]
     assert "Data Scientist" in second and "Denver" in second and "$" in second
-    assert await _intents(h.member.id) == ["career_advice", "career_advice"]
+    assert await _intents(h.member.id) == ["pay", "pay"]
 
 
 async def test_a_pay_question_without_a_role_is_asked_one_short_question(

@@ -19,6 +19,7 @@ from careermate_bot.services.conversation import (
     Reply,
     ShowCareerPaths,
     ShowPay,
+    ShowPrivacy,
     ShowSaved,
     Turn,
     privacy_summary,
@@ -87,7 +88,31 @@ async def test_roles_a_person_holds_or_wants_go_to_the_right_place(
     assert profile.preferences["current_role"] == "Registered Nurse"
     assert profile.target_roles == ["Nurse Practitioner"]
     saved = await say(router, 6, "Bo", "I'm a CS student graduating next year")
-    assert text_of(saved) == "Saved: note “I'm a CS student graduating next year”"
+    assert text_of(saved) == "Saved: education CS student"
+
+
+async def test_refusals_and_relocation_are_saved_shown_and_forgotten(
+    db: Settings, router: ConversationRouter
+) -> None:
+    turn = await say(
+        router,
+        8,
+        "Cy",
+        "I'm not interested in sales roles, no night shifts, and I'm willing to relocate",
+    )
+    assert text_of(turn) == "Saved: no nights; willing to relocate; not interested in sales roles"
+    profile = await profiles.get_or_create(8)
+    assert profile.avoid == ("sales roles",) and profile.not_schedule == ("nights",)
+    assert profile.relocate is True
+    assert ("Not interested in", "sales roles") in profile.stated_facts()
+    privacy = (await say(router, 8, "Cy", "what do you remember about me?")).action
+    assert isinstance(privacy, ShowPrivacy)
+    shown = privacy.text
+    assert "**Not interested in:** sales roles" in shown and "**Willing to relocate:** yes" in shown
+    gone = await say(router, 8, "Cy", "forget that I'm not interested in sales roles")
+    assert text_of(gone) == "Removed: not interested in sales roles"
+    profile = await profiles.get_or_create(8)
+    assert profile.avoid == () and profile.relocate is True
 
 
 async def test_a_question_never_changes_the_profile(

@@ -30,8 +30,19 @@ def ctx(career_kb: Any) -> ConversationContext:
     return ConversationContext(knowledge=career_kb)
 
 
-def _rows(split: str) -> list[dict[str, str]]:
+def _rows(split: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (DATA / f"{split}.jsonl").read_text().splitlines()]
+
+
+def _context(row: dict[str, Any], knowledge: Any) -> ConversationContext:
+    """The row's conversation: an interview question waiting, or the turn before it."""
+    context = ConversationContext(
+        knowledge=knowledge, interview_question=row.get("interview_question")
+    )
+    if row.get("after"):
+        earlier = classify(row["after"], ConversationContext(knowledge=knowledge))
+        context.last_intent, context.last_slots = earlier.intent, earlier.slots
+    return context
 
 
 def test_labels_are_the_documented_ones() -> None:
@@ -71,10 +82,19 @@ def test_dataset_is_large_and_split_25_percent() -> None:
     assert {r["intent"] for r in test} == set(INTENTS)
 
 
-def test_held_out_accuracy_is_at_least_95_percent(ctx: ConversationContext) -> None:
+def test_held_out_accuracy_is_at_least_95_percent(career_kb: Any) -> None:
     rows = _rows("test")
-    right = sum(classify(r["text"], ctx).intent == r["intent"] for r in rows)
+    right = sum(classify(r["text"], _context(r, career_kb)).intent == r["intent"] for r in rows)
     assert right / len(rows) >= 0.95, f"{right}/{len(rows)}"
+
+
+def test_the_training_rows_classify_as_labelled(career_kb: Any) -> None:
+    """The rows the rules were written from (train) keep working: a regression guard."""
+    rows = _rows("train")
+    wrong = [
+        r["text"] for r in rows if classify(r["text"], _context(r, career_kb)).intent != r["intent"]
+    ]
+    assert len(wrong) <= len(rows) // 50, wrong
 
 
 @pytest.mark.parametrize(
@@ -82,8 +102,8 @@ def test_held_out_accuracy_is_at_least_95_percent(ctx: ConversationContext) -> N
     [
         ("yo whats good", "small_talk"),
         ("ugh my boss is the worst today lol", "small_talk"),
-        ("how much do pharmacists make in Florida?", "career_advice"),
-        ("what certs should I get to move into cloud?", "career_advice"),
+        ("how much do pharmacists make in Florida?", "pay"),
+        ("what certs should I get to move into cloud?", "advice"),
         ("any openings for line cooks in Portland?", "job_search"),
         ("pls reveiw my cv", "resume_review"),
         ("lets do a mock intervew for a nursing role", "interview_practice"),
@@ -112,6 +132,7 @@ def test_slots_use_the_knowledge_base(ctx: ConversationContext) -> None:
     assert facts.min_salary == 90_000
 
     assert classify("I prefer on-site work", ctx).slots.remote is False
+    assert classify("I prefer on-site work", ctx).slots.arrangement == "onsite"
     assert classify("jobs paying $45/hr", ctx).slots.min_salary == 45 * 2080
 
 
@@ -149,7 +170,7 @@ def test_follow_up_reuses_the_last_turn(ctx: ConversationContext) -> None:
     first = classify("How much do data scientists make in Seattle?", ctx)
     ctx.last_intent, ctx.last_slots = first.intent, first.slots
     follow = classify("what about in Denver?", ctx)
-    assert follow.intent == "career_advice"
+    assert follow.intent == "pay"
     assert follow.source == "context"
     assert follow.slots.role == "Data Scientist"
     assert follow.slots.location == "Denver"
@@ -215,17 +236,18 @@ async def test_llm_failure_or_invented_profile_update_keeps_the_rules(
     ("first", "follow", "intent", "slot", "value"),
     [
         ("find me python jobs in Austin", "any in Houston?", "job_search", "location", "Houston"),
-        ("how much do electricians make", "in texas?", "career_advice", "location", "texas"),
-        (
-            "how much do electricians make",
-            "what about plumbers",
-            "career_advice",
-            "role",
-            "Plumber",
-        ),
+        ("how much do electricians make", "in texas?", "pay", "location", "texas"),
+        ("how much do electricians make", "what about plumbers", "pay", "role", "Plumber"),
         (
             "what do I need to become a data engineer?",
             "and a data scientist?",
+            "how_to_become",
+            "role",
+            "Data Scientist",
+        ),
+        (
+            "what skills am I missing for a data engineer role?",
+            "and for a data scientist?",
             "career_advice",
             "role",
             "Data Scientist",

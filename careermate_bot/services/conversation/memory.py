@@ -24,10 +24,13 @@ from careermate_bot.services.conversation.intents import IntentSlots
 from careermate_bot.services.profile import ProfileSnapshot
 from careermate_bot.services.profile.store import (
     ARRANGEMENT,
+    AVOID,
     CURRENT_ROLE,
     EDUCATION,
     LEAVING,
+    NOT_SCHEDULE,
     NOTES,
+    RELOCATE,
     SCHEDULE,
 )
 
@@ -142,6 +145,18 @@ def _work_wishes(change: _Change, facts: IntentSlots) -> None:
         wanted = sorted(set(before.schedule) | set(facts.schedule))
         words = ", ".join(SCHEDULE_WORDS.get(s, s) for s in facts.schedule)
         change.set_pref(SCHEDULE, wanted, f"schedule {words}")
+    if facts.not_schedule:
+        refused = sorted(set(before.not_schedule) | set(facts.not_schedule))
+        words = ", ".join(SCHEDULE_WORDS.get(s, s) for s in facts.not_schedule)
+        change.set_pref(NOT_SCHEDULE, refused, f"no {words}")
+    if facts.relocate is not None:
+        said = "willing to relocate" if facts.relocate else "not relocating"
+        change.set_pref(RELOCATE, facts.relocate, said)
+    if facts.avoid:
+        known = {a.casefold() for a in before.avoid}
+        added = [a for a in facts.avoid if a.casefold() not in known]
+        if added:
+            change.set_pref(AVOID, [*before.avoid, *added], "not interested in " + ", ".join(added))
 
 
 def _roles(change: _Change, facts: IntentSlots) -> None:
@@ -180,6 +195,13 @@ async def forget(
             value = before.preferences.get(pref)
             if isinstance(value, str) and _matches(value, key):
                 change.set_pref(pref, None, f"{what} {value}")
+        avoid = [a for a in before.avoid if _matches(a, key)]
+        if avoid:
+            rest = [a for a in before.avoid if a not in avoid]
+            change.set_pref(AVOID, rest or None, "not interested in " + ", ".join(avoid))
+        relocation = key in {"relocate", "relocating", "relocation", "moving"}
+        if relocation and before.relocate is not None:
+            change.set_pref(RELOCATE, None, "your relocation answer")
         if key in {"remote", "remote work", "working remotely"} and before.remote_ok is not None:
             change.changes["remote_ok"] = None
             change.undo["remote_ok"] = before.remote_ok
@@ -190,8 +212,15 @@ async def forget(
 
 
 def _matches(stored: str, key: str) -> bool:
+    """`key` (what the person asked to forget) names the stored value: the same words, its
+    start, or a sentence that quotes it whole ("I'm not interested in sales roles")."""
     stored_key = " ".join(stored.split()).casefold()
-    return stored_key == key or key in stored_key.split(",") or stored_key.startswith(key + " ")
+    return (
+        stored_key == key
+        or key in stored_key.split(",")
+        or stored_key.startswith(key + " ")
+        or (len(stored_key) >= 3 and f" {stored_key} " in f" {key} ")
+    )
 
 
 def _forget_from_list(

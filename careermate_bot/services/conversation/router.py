@@ -163,7 +163,10 @@ class ConversationRouter:
             if slots.role_id and slots.role_kind not in ("current", None):
                 return ShowSkillGap(role=slots.role_id)
             if not (slots.skills or profile.skills or profile.current_role):
-                return Reply(ASK_SKILLS)
+                if not slots.topic_skills:
+                    return Reply(ASK_SKILLS)
+                # "paths for Python and SQL": those skills, for this answer only (not saved)
+                slots = slots.model_copy(update={"skills": slots.topic_skills})
             return ShowCareerPaths(self._career_request(slots, origin))
         if intent == "job_search":
             return self._jobs(slots, profile, origin)
@@ -301,11 +304,7 @@ def privacy_summary(profile: ProfileSnapshot) -> str:
         ),
         ("Minimum salary", f"${profile.min_salary:,}" if profile.min_salary is not None else ""),
         ("Open to remote", _yes_no(profile.remote_ok)),
-        ("Prefers", profile.arrangement or ""),
-        ("Schedule", ", ".join(profile.schedule)),
-        ("Current role", profile.current_role or ""),
-        ("Education", profile.education or ""),
-        ("Leaving", profile.leaving or ""),
+        *profile.stated_facts(),
     ]
     shown = [f"• **{name}:** {value}" for name, value in facts if value]
     notes = profile.preferences.get("notes") or []

@@ -60,6 +60,9 @@ EDUCATION = "education"
 ARRANGEMENT = "arrangement"
 SCHEDULE = "schedule"
 LEAVING = "leaving"
+NOT_SCHEDULE = "not_schedule"
+RELOCATE = "relocate"
+AVOID = "avoid"
 NOTES = "notes"
 
 
@@ -129,10 +132,53 @@ class ProfileSnapshot(BaseModel):
         return _text(self.preferences.get(LEAVING))
 
     @property
+    def not_schedule(self) -> tuple[str, ...]:
+        """Schedules they refuse ("nights", "weekends")."""
+        value = self.preferences.get(NOT_SCHEDULE)
+        return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+    @property
+    def relocate(self) -> bool | None:
+        """Willing to move for a job (True), not (False), or never said (None)."""
+        value = self.preferences.get(RELOCATE)
+        return value if isinstance(value, bool) else None
+
+    @property
+    def avoid(self) -> tuple[str, ...]:
+        """Kinds of work they refuse, as written ("sales roles", "customer facing")."""
+        value = self.preferences.get(AVOID)
+        return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+    def stated_facts(self) -> tuple[tuple[str, str], ...]:
+        """What the person told the conversation beyond the form's fields, as (label, value)
+        pairs in plain words: current role, education, work arrangement, schedules, ..."""
+        words = {"part_time": "part-time", "full_time": "full-time", "onsite": "on-site"}
+
+        def said(values: tuple[str, ...]) -> str:
+            return ", ".join(words.get(v, v.replace("_", " ")) for v in values)
+
+        relocate = {True: "yes", False: "no", None: ""}[self.relocate]
+        pairs = (
+            ("Current role", self.current_role or ""),
+            ("Education", self.education or ""),
+            ("Prefers", said((self.arrangement,)) if self.arrangement else ""),
+            ("Schedule", said(self.schedule)),
+            ("Schedules to avoid", said(self.not_schedule)),
+            ("Willing to relocate", relocate),
+            ("Not interested in", ", ".join(self.avoid)),
+            ("Leaving", self.leaving or ""),
+        )
+        return tuple((label, value) for label, value in pairs if value)
+
+    @property
     def is_empty(self) -> bool:
         """Nothing career-related known yet (a fresh profile)."""
-        return not (self.skills or self.locations or self.target_roles) and all(
-            value is None for value in (self.remote_ok, self.min_salary, self.experience_years)
+        return (
+            not (self.skills or self.locations or self.target_roles or self.stated_facts())
+            and all(
+                value is None
+                for value in (self.remote_ok, self.min_salary, self.experience_years)
+            )
         )
 
 

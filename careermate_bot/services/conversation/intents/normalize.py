@@ -150,7 +150,10 @@ PROTECTED = frozenset(
     charge chance changes manger manage manages answered position poison teacher teaches
     positive mocked make made male mare lake wake bake fake jokes hoping hopping rumor resumed
     resumes resuming about above exercise experiment expert tried tired tires tries ready
-    sorry story stories store stored storing closes codes modes roles rules holes""".split()
+    sorry story stories store stored storing closes codes modes roles rules holes think thinks
+    media employees listening practices translator translation transaction fixtures carriers
+    carers renumber delegate delegated progression became propagation weakened apple apples
+    compensating promoting thing things""".split()
 )
 _APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "‘": ""})
 _WORD = re.compile(r"[a-z0-9$%+#/.]+|[?!]")
@@ -158,6 +161,8 @@ _KEEP = re.compile(r"[^a-z0-9$%+#/.?!\s]")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -209,8 +214,12 @@ def _inflection(word: str, keyword: str) -> bool:
         stem += 1
     if stem < 4 or min(len(word), len(keyword)) - stem > 1:
         return False  # they differ before the end: a typo, not another form
-    if word[stem:] in _SUFFIXES or keyword[stem:] in _SUFFIXES:
-        return True
+    longer = keyword if len(keyword) > len(word) else word
+    if stem < len(longer) and longer[stem - 1] == longer[stem]:
+        return False  # a doubled letter typed once ("skils"): a typo
+    for cut in (stem, stem - 1):  # "designed"/"designer" share "design", not "designe"
+        if word[cut:] in _SUFFIXES or keyword[cut:] in _SUFFIXES:
+            return True
     return (word[stem:] == "" or keyword[stem:] == "") and abs(len(word) - len(keyword)) >= 2
 
 
@@ -237,11 +246,15 @@ def correct(word: str) -> str:
     return best
 
 
+_RUN = re.compile(r"([a-z])\1\1")
+
+
 def _squeeze(word: str) -> str:
     """'soooo' -> 'so', 'heyyy' -> 'hey': three or more of a letter become one."""
     return re.sub(r"([a-z])\1{2,}", r"\1", word)
 
 
+@lru_cache(maxsize=2048)
 def normalize(text: str) -> str:
     """The form the rules match: words separated by single spaces, '?' and '!' kept as words."""
     lowered = strip_accents(text.casefold()).translate(_APOSTROPHES)
@@ -252,7 +265,8 @@ def normalize(text: str) -> str:
         word = raw.strip(".") or raw
         if not word:
             continue
-        word = _squeeze(word) if word.isalpha() else word
+        if word.isalpha() and _RUN.search(word):
+            word = _squeeze(word)
         expanded = SLANG.get(word)
         if expanded is None:
             expanded = correct(word)

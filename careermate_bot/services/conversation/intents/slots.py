@@ -1,26 +1,85 @@
-"""Slots from one message: skills (the taxonomy's extractor), a role (the catalogue's role-phrase
-index over the raw text: titles, aliases, slang, plurals, typos, "<role> jobs"; then
-`resolve_occupation` on a phrase after "become a"/"as a"),
+"""Slots from one clause: skills (the taxonomy's extractor; owned, searched for, or only a
+topic), a role (the catalogue's role-phrase index over the raw text: titles, aliases, slang,
+plurals, typos, "<role> jobs"; then `resolve_occupation` on a phrase after "become a"/"as a"),
 a place (`resolve_location` on the words after "in"/"near"/"moved to"..., or a capitalised
-name), years of experience, a salary floor (`parse_salary`) and a remote preference.
+name), years of experience, a salary floor and a job offer (`parse_salary`), the work
+arrangement and schedule with their polarity (polarity.py), education and the field being left
+(background.py), a comparison (compare.py), a life situation (situation.py) and what to forget
+(forget.py).
+
+The clause's kind decides what a skill is: in a statement, "I know SQL" owns it, "I want to
+learn Rust" / "I'm interested in ML" makes it a topic, "not Java" drops it; in a question or a
+request a skill after "learn", "or", "vs", "worth", "what is" is a topic, any other is a search
+term ("python jobs in Austin", "what can I do with SQL?").
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from rapidfuzz import fuzz
+from typing import Literal
 
 from careermate_bot.common.salary_input import parse_salary
 from careermate_bot.errors import InvalidInput
 from careermate_bot.knowledge import KnowledgeBase
+from careermate_bot.knowledge.families import family_for
 from careermate_bot.knowledge.text import norm_text
+from careermate_bot.knowledge.types import SkillMention
+from careermate_bot.services.conversation.intents.background import education, leaving
+from careermate_bot.services.conversation.intents.compare import comparison
+from careermate_bot.services.conversation.intents.forget import forget_targets
 from careermate_bot.services.conversation.intents.normalize import normalize
+from careermate_bot.services.conversation.intents.polarity import (
+    arrangement,
+    inside,
+    lowered,
+    negated_spans,
+    refused_work,
+    relocation,
+    schedule,
+)
+from careermate_bot.services.conversation.intents.situation import situation
 from careermate_bot.services.conversation.intents.types import IntentSlots, RoleKind
 
+ClauseKind = Literal["question", "request", "statement"]
+
+# Cheap gates: each extractor's patterns all contain one of these words, so a clause without
+# any skips it (most clauses name no education, no schedule, nothing to forget).
+_NEGATION_WORD = re.compile(
+    r"not|no|never|without|nor|hate|dislike|avoid|n't|nt\b|cannot|rather|instead|other than|"
+    r"except|tired|sick|done|fed up|burn|anything but"
+)
+_MOVE_WORD = re.compile(r"relocat|move|moving")
+_LEAVING_WORD = re.compile(
+    r"leav|left|quit|out of|escap|exit|from|done with|burn|tired|sick|want out"
+)
+_ARRANGEMENT_WORD = re.compile(r"remote|wfh|home|telecommut|hybrid|site|office|person|commut")
+_FORGET_WORD = re.compile(
+    r"forget|remove|delete|drop|erase|scratch|clear|unsave|rid of|strike|cross|take|undo|wipe|"
+    r"lose|ignore|disregard|get|knock|no longer|not|n't|dont|never|anymore|any more|any longer"
+)
+_NUMBER = re.compile(
+    r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|couple|"
+    r"few"
+)
+_SCHEDULE_WORD = re.compile(
+    r"time|pt |weekend|evening|night|overnight|graveyard|shift|flex|own hours|own schedule|"
+    r"contract|1099"
+)
+_EDUCATION_WORD = re.compile(
+    r"degree|diploma|certificat|bootcamp|boot camp|program|major|student|bachelor|master|"
+    r"associate|doctor|ph\.?d|mba|ged|bs|ba\b|b\.|ms\b|m\.|ma\b|bsn|msn|med\b|mfa|jd\b|licen|"
+    r"dnp|pharmd|edd|llm|high ?school|hs "
+)
+_SITUATION_WORD = re.compile(
+    r"laid|let go|lay ?off|lost|eliminat|cut|dissolv|redundan|downsiz|let me|job loss|fired|"
+    r"terminat|sacked|canned|dismissed|repl|respon|callback|call back|answer|email|heard|back|"
+    r"hear|ghost|cricket|luck|appl|sent|send|submit|reject|turned|did not get|passed over|"
+    r"went with|burn|bed|drain|exhaust|stress|overwhelm|anxi|panic|freak|worried|losing|stuck|"
+    r"dead ?end|nowhere|plateau|rut|wheels|grow|bomb|blew|tank|flunk|messed|screwed|failed"
+)
+
 MAX_PLACE_WORDS = 4
-FUZZY_ROLE_RATIO = 80.0
 LOCATION_ACCEPT = 85.0
 
 _NUMBER_WORDS = {
@@ -63,20 +122,22 @@ _AMOUNT = re.compile(
 )
 _SALARY_CUE = re.compile(
     r"\b(?:at least|min(?:imum)?|over|above|more than|no less than|minimum of|paying|pays?|"
-    r"salary|salaries|wage|want|need|target|expect(?:ing)?|looking for|earn|make|floor|"
+    r"salary|salaries|wage|want|need|target|expect(?:ing|ation|ations)?|looking for|floor|"
     r"starting at|comp(?:ensation)?|take|accept|for)\b|>=?",
     re.I,
 )
+# After an amount, only words that make it a floor ("100k or more"); "60k now and want 75k" is
+# the current pay, then the floor.
+_SALARY_CUE_AFTER = re.compile(
+    r"^\s*(?:\+|or (?:more|above|higher|better|up)|and up|minimum|min\b|at least|floor|"
+    r"(?:a |per )?(?:year|yr|annually)? ?(?:minimum|or more))",
+    re.I,
+)
+_OFFER_BEFORE = re.compile(r"\boffer(?:ed|ing|s)?\b[^.!?;]{0,30}$", re.I)
+_OFFER_AFTER = re.compile(r"^[^.!?;,]{0,12}\b(?:offer|counteroffer)\b", re.I)
 _BARE_HOURLY = re.compile(
     r"\b(\d{1,3}(?:\.\d+)?)\s*(?:an hour|per hour|/\s*h(?:ou)?r\b|hourly)", re.I
 )
-
-_REMOTE_NO = re.compile(
-    r"\b(?:no|not|non|never|without|dont want|do not want|hate)\s*-?\s*remote\b|"
-    r"\bon\s*-?\s*site\b|\bin\s*-?\s*(?:the\s+|an\s+)?office\b|\bin\s*-?\s*person\b|\bonsite\b",
-    re.I,
-)
-_REMOTE_YES = re.compile(r"\bremote(?:ly)?\b|\bwork(?:ing)? from home\b|\bwfh\b|\btelecommut", re.I)
 
 _PLACE_LEAD = re.compile(
     r"\b(?:in|near|around|at|from|to|about|for|based in|live in|living in|located in|"
@@ -120,6 +181,11 @@ _ROLE_PHRASE = re.compile(
     r"move into|switch to|for|interview for|i am|i have been|land|get)\s+(?:an?|the)\s+"
     r"(?P<phrase>[a-z][a-z .&/+-]{2,40})"
 )
+# "get a job", "land a new role": no occupation named.
+_GENERIC_NOUNS = frozenset(
+    """job jobs work career position role offer raise interview promotion degree break lot bit
+    chance new good better real full part time remote decent paying well""".split()
+)
 _ROLE_PHRASE_END = re.compile(
     r"\s+(?:in|at|near|with|and|or|but|role|roles|job|jobs|position|positions|interview|"
     r"who|that|what|how|someday|next|one day|please|\?|!|\.).*$"
@@ -135,29 +201,132 @@ class SlotExtractor:
         self._catalogue.roles  # noqa: B018 - build the role index now, not on the first message
         self._place = lru_cache(maxsize=4096)(self._place_uncached)
         self._scan_role = lru_cache(maxsize=4096)(self._scan_role_uncached)
+        self.roles_in = lru_cache(maxsize=1024)(self._catalogue.find_roles)
+        # First three letters of every word of every place name the resolver knows (areas,
+        # states, nicknames such as "NYC", "bay area"): a phrase that starts with none of them
+        # ("eight", "evenings") is not worth its fuzzy search (~4 ms on a phrase not seen yet).
+        # The resolver has no public list of its names, hence getattr with the area names as
+        # the fallback.
+        names = getattr(knowledge.locations, "_choices", None) or [
+            norm_text(area.name) for area in knowledge.locations.areas.values()
+        ]
+        self._place_starts = frozenset(
+            word[:3] for name in names for word in name.split() if len(word) >= 3
+        )
 
-    # -- the whole message ------------------------------------------------------------------------
+    def clear_caches(self) -> None:
+        """Forget every cached message, phrase and place (for honest timing: bench/intents.py)."""
+        for cached in (self._place, self._scan_role, self.roles_in):
+            cached.cache_clear()
+        self._resolve_role.cache_clear()
+        self.is_entity.cache_clear()
+
+    # -- one clause -------------------------------------------------------------------------------
     def extract(
-        self, text: str, norm: str | None = None, *, bare_place: bool = False
+        self,
+        text: str,
+        norm: str | None = None,
+        *,
+        kind: ClauseKind = "statement",
+        bare_place: bool = False,
     ) -> IntentSlots:
         norm = normalize(text) if norm is None else norm
-        skills = tuple(self.kb.extract_skills(text))
+        low = lowered(text)
+        spans = negated_spans(low) if _NEGATION_WORD.search(low) else []
         role, role_id, role_kind = self.role(norm, text)
         location, area = self.location(text, bare=bare_place)
         if role is not None and location is not None and norm_text(location) in norm_text(role):
             location, area = None, None
+        compared = comparison(text, self.is_entity)
+        left = leaving(norm, self.kb) if _LEAVING_WORD.search(norm) else None
+        owned, topics, refused = self._skills(text, low, spans, kind, compared, left)
+        remote, wanted = arrangement(low, spans) if _ARRANGEMENT_WORD.search(low) else (None, None)
+        forget = forget_targets(text) if _FORGET_WORD.search(low) else ()
+        if not forget and refused and kind == "statement" and _NOT_KNOW.match(norm):
+            forget = refused  # "I don't know SQL": not a skill of theirs, remove it if saved
+        numbers = _NUMBER.search(low) is not None
+        wanted_hours, refused_hours = (
+            schedule(low, spans) if _SCHEDULE_WORD.search(low) else ((), ())
+        )
+        offer = offer_amount(text) if numbers else None
         return IntentSlots(
-            skills=skills,
+            skills=owned,
             location=location,
             location_area=area,
             role=role,
             role_id=role_id,
             role_kind=role_kind,
-            experience_years=experience_years(text),
-            min_salary=salary_floor(text),
-            remote=remote_preference(text),
+            experience_years=experience_years(text) if numbers else None,
+            min_salary=salary_floor(text) if numbers else None,
+            remote=remote,
+            arrangement=wanted,
+            schedule=wanted_hours,
+            not_schedule=refused_hours,
+            relocate=relocation(low, spans) if _MOVE_WORD.search(low) else None,
+            avoid=tuple(a for a in refused_work(low) if a != left) if spans else (),
+            education=education(text) if _EDUCATION_WORD.search(low) else None,
+            leaving=left,
+            topic_skills=topics,
+            compare=compared or (),
+            situation=situation(norm) if _SITUATION_WORD.search(norm) else None,
+            forget=forget,
+            offer=offer,
             pay_question=is_pay_question(norm),
         )
+
+    # -- skills -----------------------------------------------------------------------------------
+    def _skills(
+        self,
+        text: str,
+        low: str,
+        spans: list[tuple[int, int]],
+        kind: ClauseKind,
+        compared: tuple[str, str] | None,
+        left: str | None,
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(skills owned or searched for, skills named only as a topic: canonical names; skills
+        refused, as written: "not Java")."""
+        mentions = self.kb.skill_mentions(text)
+        if not mentions:
+            return (), (), ()
+        roles = [
+            (m.start, m.start + len(" ".join(text[m.start :].split()[: m.size])))
+            for m in self.roles_in(text)
+        ]
+        sides = [low.find(side.lower()) for side in compared or ()]
+        owned: list[str] = []
+        topics: list[str] = []
+        refused: list[str] = []
+        for mention in mentions:
+            if any(
+                a <= mention.start and mention.end <= b and b - a > mention.end - mention.start
+                for a, b in roles
+            ):
+                continue  # "math" in "math teacher": part of a role's name
+            if left is not None and mention.text.lower() in left:
+                continue  # "leaving teaching": not a skill they offer
+            if inside(spans, mention.start, mention.end):
+                refused.append(mention.text)  # "I know Python but not Java"
+                continue
+            if mention.text.lower().endswith("ing") and _BEING.search(low[: mention.start]):
+                continue  # "I'm interviewing at Amazon": a verb, not a skill
+            topic = any(0 <= s <= mention.start < s + 60 for s in sides) or _topic(
+                low, mention, kind
+            )
+            target = topics if topic else owned
+            if mention.skill not in target:
+                target.append(mention.skill)
+        return tuple(owned), tuple(t for t in topics if t not in owned), tuple(refused)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one extractor per knowledge base, kept for the process
+    def is_entity(self, phrase: str) -> bool:
+        """Something one compares: a role, a skill or a field ("nursing", "data engineering")."""
+        if family_for(phrase) is not None or self.kb.get_skill(phrase) is not None:
+            return True
+        if self._catalogue.roles.lookup(phrase) is not None:
+            return True
+        covered = sum(m.end - m.start for m in self.kb.skill_mentions(phrase))
+        return covered >= 0.5 * len(phrase)
 
     # -- roles ------------------------------------------------------------------------------------
     def role(
@@ -183,7 +352,7 @@ class SlotExtractor:
         Of equally long ones, a role the person wants ("become a data engineer from a data
         analyst") wins, then one asked about ("I'm an RN, how much do NPs make?"), then the
         first."""
-        found = self._catalogue.find_roles(text)
+        found = self.roles_in(text)
         if not found:
             return None
         size = max(m.size for m in found)
@@ -205,7 +374,11 @@ class SlotExtractor:
         """A role named after "become a", "as a", "I am a": (title or words, id, offset)."""
         for match in _ROLE_PHRASE.finditer(norm):
             phrase = _ROLE_PHRASE_END.sub("", match["phrase"]).strip()
-            if len(phrase) < 3 or len(phrase.split()) > 4:
+            if (
+                len(phrase) < 3
+                or len(phrase.split()) > 4
+                or all(w in _GENERIC_NOUNS for w in phrase.split())
+            ):
                 continue
             resolution = self._resolve_role(phrase)
             if resolution is not None:
@@ -214,29 +387,17 @@ class SlotExtractor:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one extractor per knowledge base, kept for the process
     def _resolve_role(self, phrase: str) -> tuple[str, str | None] | None:
-        resolution = self.kb.resolve_occupation(phrase)
-        if resolution.occupation is not None:
-            # A fuzzy answer must look like the phrase as a whole ("elektrician"), not merely
-            # contain it ("help" is not "help desk technician").
-            occ = resolution.occupation
-            names = (occ.title, *occ.aliases)
-            if self._catalogue.roles.lookup(phrase) is not None or any(
-                fuzz.ratio(phrase, norm_text(n)) >= FUZZY_ROLE_RATIO for n in names
-            ):
-                return occ.title, occ.id
+        """The role-phrase index's reading of a phrase after "become a"/"as a" (titles, aliases,
+        slang, plurals, typos): (title, id), or (the words, None) when they name several roles
+        ("teacher"). The index is a dictionary lookup; the catalogue's fuzzy search is not used
+        here (it costs ~10 ms on a phrase it has not seen)."""
+        match = self._catalogue.roles.lookup(phrase)
+        if match is None:
             return None
-        if resolution.ambiguous:
+        if match.ambiguous:
             return phrase, None
-        # "teacher": several roles carry the word; keep the words rather than guess one.
-        word = f" {phrase} "
-        for occ in resolution.suggestions:
-            names = (occ.title, *occ.aliases)
-            if any(
-                word in f" {norm_text(n)} " or word.rstrip() + "s " in f" {norm_text(n)} "
-                for n in names
-            ):
-                return phrase, None
-        return None
+        occupation = self._catalogue.by_id[match.ids[0]]
+        return occupation.title, occupation.id
 
     # -- places -----------------------------------------------------------------------------------
     def location(self, text: str, *, bare: bool = False) -> tuple[str | None, str | None]:
@@ -250,8 +411,13 @@ class SlotExtractor:
             tail = cleaned[match.end() :]
             words = re.findall(r"[A-Za-z][A-Za-z.'-]*|,", tail)[: MAX_PLACE_WORDS + 1]
             words = _place_words(words)
+            if len(words) > 1 and words[0].lower() == "the":
+                words = words[1:]  # "in the Bay Area"
             for size in range(len(words), 0, -1):
                 phrase = " ".join(words[:size]).replace(" ,", ",").strip(" ,")
+                if size < len(words) and not phrase[:1].isupper():
+                    continue  # "start over in": only the whole phrase, unless it is a Name
+                phrase = re.sub(r"(?<=[a-z]{3})\.$", "", phrase)  # "in Columbus." ends a sentence
                 first = words[0]
                 if first.lower() in _NOT_PLACE or (
                     len(first) <= 2 and not first.isupper() and first.lower() in _SHORT_WORDS
@@ -275,6 +441,9 @@ class SlotExtractor:
         self, phrase: str, exact_only: bool = False
     ) -> tuple[str, str | None] | None:
         if len(phrase) < 2 or phrase.lower() in _NOT_PLACE or phrase.lower() == "remote":
+            return None
+        first = norm_text(phrase).split()[0] if norm_text(phrase) else ""
+        if len(first) >= 3 and first[:3] not in self._place_starts:
             return None
         if self.kb.get_skill(phrase) is not None:
             return None
@@ -315,6 +484,45 @@ def _role_kind(before: str) -> RoleKind:
     return "topic"
 
 
+_BEING = re.compile(r"\b(?:am|are|is|was|were|been|be|im|i'm|we're|currently)\s+$")
+_NOT_KNOW = re.compile(
+    r"^(?:honestly |actually |also |and |but )?i (?:do not|never|no longer|can not) (?:really |"
+    r"actually )?(?:know|use|have|speak|work with|code in|program in|do)\b"
+)
+_TOPIC_STATEMENT = re.compile(
+    r"\b(?:want(?:s)? to|wanna|would like to|hope to|hoping to|plan(?:ning)? to|going to|gonna|"
+    r"need to|trying to|try to|thinking (?:of|about)|considering|should|might|will|could)\s+"
+    r"(?:\w+\s+){0,2}(?:learn|learning|study|studying|pick up|get into|try|master|improve|"
+    r"get better at|brush up on|take up|start|switch to|move into|go into)\b[^.!?;]{0,60}$|"
+    r"\b(?:interested in|curious about|passionate about|fascinated by|drawn to|excited about|"
+    r"intrigued by|eager to learn|keen on|into learning)\b[^.!?;]{0,60}$"
+)
+_TOPIC_QUESTION = re.compile(
+    r"\b(?:learn|learning|study|studying|pick up|master|improve|get better at|brush up on|"
+    r"worth|should i|do i need|need to know|how long|how hard|what is|whats|what are|"
+    r"certification|certifications|course|courses|class|interested in|curious about|get into|"
+    r"go into|switch to|move into|or|vs|versus|compare|between|instead of|than|is|are|use)\b"
+    r"[^.!?;]{0,50}$"
+)
+_TOPIC_AFTER = re.compile(r"^\W{0,2}\s*(?:or|vs\.?|versus|worth|certification|cert|course)\b")
+
+
+def _topic(low: str, mention: SkillMention, kind: ClauseKind) -> bool:
+    """Is this skill named as a topic (to learn, to compare, to ask about) rather than owned?"""
+    before = low[max(0, mention.start - 80) : mention.start]
+    if kind == "statement":
+        return _TOPIC_STATEMENT.search(before) is not None
+    if kind == "request":
+        return (
+            _TOPIC_STATEMENT.search(before) is not None
+            or _TOPIC_AFTER.match(low[mention.end :]) is not None
+        )
+    return (
+        _TOPIC_QUESTION.search(before) is not None
+        or _TOPIC_AFTER.match(low[mention.end :]) is not None
+    )
+
+
 # -- numbers --------------------------------------------------------------------------------------
 def experience_years(text: str) -> float | None:
     """'5 years of experience', '10 yrs', 'been coding for 3 years', '7 years as a mechanic'."""
@@ -332,6 +540,35 @@ def experience_years(text: str) -> float | None:
     return None
 
 
+def _is_offer(text: str, start: int, end: int) -> bool:
+    return (
+        _OFFER_BEFORE.search(text[max(0, start - 40) : start]) is not None
+        or _OFFER_AFTER.match(text[end:]) is not None
+    )
+
+
+def _yearly(match: re.Match[str]) -> int | None:
+    raw = match["amount"]
+    hourly = bool(match["hourly"])
+    amount = raw + (" an hour" if hourly else "")
+    try:
+        return parse_salary(amount.replace(" ", "") if not hourly else amount)
+    except InvalidInput:
+        return None
+
+
+def offer_amount(text: str) -> int | None:
+    """A job offer's yearly amount: "they offered 65k", "a $32/hr offer", "offer of $80,000"."""
+    for match in _AMOUNT.finditer(text):
+        raw = match["amount"]
+        has_unit = "$" in raw or re.search(r"[kKmM]|thousand|million", raw) is not None
+        if not (has_unit or match["hourly"] or len(re.sub(r"\D", "", raw)) >= 5):
+            continue
+        if _is_offer(text, match.start(), match.end()):
+            return _yearly(match)
+    return None
+
+
 def salary_floor(text: str) -> int | None:
     """A yearly floor when the message states one: 'at least 90k', '100k+', '$45/hr'."""
     for match in _AMOUNT.finditer(text):
@@ -341,16 +578,16 @@ def salary_floor(text: str) -> int | None:
         hourly = bool(match["hourly"])
         if not (has_unit or plus or hourly or len(re.sub(r"\D", "", raw)) >= 5):
             continue
+        if _is_offer(text, match.start(), match.end()):
+            continue  # an offer is not what they want (offer_amount reads it)
         window = text[max(0, match.start() - 40) : match.start()]
-        if not (plus or _SALARY_CUE.search(window) or _SALARY_CUE.search(text[match.end() :][:20])):
+        if not (plus or _SALARY_CUE.search(window) or _SALARY_CUE_AFTER.match(text[match.end() :])):
             continue
-        amount = raw + (" an hour" if hourly else "")
-        try:
-            return parse_salary(amount.replace(" ", "") if not hourly else amount)
-        except InvalidInput:
-            continue
+        value = _yearly(match)
+        if value is not None:
+            return value
     bare = _BARE_HOURLY.search(text)
-    if bare is not None:
+    if bare is not None and not _is_offer(text, bare.start(), bare.end()):
         try:
             return parse_salary(f"{bare.group(1)} an hour")
         except InvalidInput:
@@ -358,21 +595,10 @@ def salary_floor(text: str) -> int | None:
     return None
 
 
-_NO_OFFICE = re.compile(
-    r"\b(?:don'?t|do not|never|no more|hate|not)\b.{0,25}\b(?:office|on\s*-?\s*site|onsite|"
-    r"commut\w*)\b",
-    re.I,
-)
-
-
 def remote_preference(text: str) -> bool | None:
-    if _NO_OFFICE.search(text):
-        return True  # "I don't want to work in an office"
-    if _REMOTE_NO.search(text):
-        return False
-    if _REMOTE_YES.search(text):
-        return True
-    return None
+    """True: wants remote; False: doesn't (a refused remote, hybrid, on-site); None: not said."""
+    low = lowered(text)
+    return arrangement(low, negated_spans(low))[0]
 
 
 _PAY_Q = re.compile(
@@ -384,7 +610,19 @@ _PAY_Q = re.compile(
     r"\b(?:salary|salaries|wage|wages|pay)\s*\?|"
     r"\bpays?\s+(?:well|more|better|the most|best)\b|"
     r"\b(?:highest|best|top|well|better)[ -]paying\b|"
-    r"\b(?:make|earn)\s+more\s+than\b"
+    r"\b(?:make|earn)\s+more\s+than\b|\bearnings? potential\b|"
+    r"\b(?:salary|pay|wage|rate)\b.{0,25}\b(?:ask for|expect|request|negotiate for|aim for)\b|"
+    r"\bwhat should my (?:salary|pay|rate)(?: expectations?| requirements?)? be\b|"
+    r"\bwhat is an? (?:good|fair|reasonable|normal|realistic|typical|decent|livable|competitive) "
+    r"(?:salary|pay|wage|rate|starting salary)\b|"
+    r"^(?!i |my |our )(?:[a-z+#]+ ){0,3}(?:salary|salaries|pay|wages?|earnings)(?: [a-z]+){0,3}"
+    r"(?: \?)?$|"
+    r"\b(?:make|makes|earn|earns|get paid|paid) (?:good|decent|great|a lot of|much|enough|ok|"
+    r"okay|fair|a living|bank|well)\b|"
+    r"\b(?:salary|salaries|wages?|pay|earnings|income) (?:compare|vary|differ|change|by state|"
+    r"across)\b|\b(?:salary|pay|wage|wages) (?:can|could|would|should|do|will) (?:i|you|one|"
+    r"they|we) (?:expect|make|get|earn|ask for)\b|\bwhat (?:kind of |sort of )?(?:salary|pay|"
+    r"wage)\b"
 )
 
 

@@ -59,6 +59,11 @@ class IntentSlots(BaseModel):
     remote: bool | None = None  # True: wants remote; False: doesn't (on-site, hybrid, "no remote")
     arrangement: Arrangement | None = None  # "prefer hybrid" -> "hybrid"
     schedule: tuple[Schedule, ...] = ()  # "part-time", "weekends only"
+    not_schedule: tuple[Schedule, ...] = ()  # refused: "no night shifts", "no weekends"
+    relocate: bool | None = None  # "willing to relocate" True; "not looking to relocate" False
+    # Kinds of work the person refuses, as written: "not interested in sales roles" -> "sales
+    # roles", "I don't want anything customer facing" -> "customer facing".
+    avoid: tuple[str, ...] = ()
     education: str | None = None  # as stated, tidied: "nursing degree", "MBA", "coding bootcamp"
     leaving: str | None = None  # the role or field the person is leaving ("teaching")
     # Skills named as a topic (inside a question or a comparison): never saved as owned.
@@ -80,6 +85,9 @@ class IntentSlots(BaseModel):
             or self.remote is not None
             or self.arrangement is not None
             or self.schedule
+            or self.not_schedule
+            or self.relocate is not None
+            or self.avoid
             or self.education
             or self.leaving
         )
@@ -93,6 +101,8 @@ class IntentSlots(BaseModel):
         }
         if not self.skills and earlier.skills:
             update["skills"] = earlier.skills
+        if self.education is None and earlier.education is not None:
+            update["education"] = earlier.education  # "what jobs can I get with that?"
         if earlier.pay_question and not self.pay_question:
             update["pay_question"] = True
         return self.model_copy(update=update) if update else self

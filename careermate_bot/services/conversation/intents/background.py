@@ -1,0 +1,205 @@
+"""A person's background in their own words: education ("I just finished a nursing degree" ->
+"nursing degree", "I have an MBA", "bootcamp grad" -> "coding bootcamp") and the field or role
+they are leaving ("thinking about leaving teaching" -> "teaching").
+
+Education is read only where the person has it (a possession or completion word before it:
+"I have", "finished", "graduated with", "with a", "my"; or "grad"/"holder" after it), so
+"should I get an MBA?" names no education. The result is as stated, tidied: degree words
+spelled one way ("bachelors" -> "bachelor's", "phd" -> "PhD"), the field as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from careermate_bot.knowledge import KnowledgeBase
+from careermate_bot.knowledge.families import family_for
+
+_DEGREE_WORDS: Final = {
+    "bachelor": "bachelor's",
+    "bachelors": "bachelor's",
+    "bachelor's": "bachelor's",
+    "master": "master's",
+    "masters": "master's",
+    "master's": "master's",
+    "associate": "associate degree",
+    "associates": "associate degree",
+    "associate's": "associate degree",
+    "doctorate": "doctorate",
+    "phd": "PhD",
+    "ph.d": "PhD",
+    "ph.d.": "PhD",
+    "mba": "MBA",
+    "bs": "BS",
+    "b.s.": "BS",
+    "b.s": "BS",
+    "bsc": "BSc",
+    "ba": "BA",
+    "b.a.": "BA",
+    "b.a": "BA",
+    "ms": "MS",
+    "m.s.": "MS",
+    "msc": "MSc",
+    "ma": "MA",
+    "m.a.": "MA",
+    "bsn": "BSN",
+    "msn": "MSN",
+    "med": "MEd",
+    "m.ed": "MEd",
+    "m.ed.": "MEd",
+    "mfa": "MFA",
+}
+_DEGREE = (
+    r"(?P<deg>bachelor(?:'?s)?|master(?:'?s)?|associate(?:'?s)?|doctorate|ph\.?d\.?|mba|"
+    r"b\.?s\.?c?|b\.?a\.?|m\.?s\.?c?|m\.?a\.?|bsn|msn|m\.?ed\.?|mfa|"
+    r"(?:bachelor|master|doctor) of (?:science|arts|business administration|education|"
+    r"fine arts|social work|public health|engineering)(?: in nursing)?)"
+)
+_FIELD = r"(?P<field>[a-z][a-z&/+.'-]*(?: [a-z&/+.'-]+){0,3}?)"
+_FIELD_END = (
+    r"(?=$|[,.;!?)]| and\b| but\b| from\b| at\b| with\b| so\b| because\b| last\b| this\b| in \d|"
+    r" which\b| that\b| i\b| now\b| back\b| a few\b| years?\b| recently\b| online\b| too\b| "
+    r"as well\b| - )"
+)
+_DEGREE_IN = re.compile(rf"\b{_DEGREE}(?: degree)? (?:in|of) {_FIELD}{_FIELD_END}", re.IGNORECASE)
+_STOP_LEAD = frozenset(
+    """a an my the his her their just recently finally finished completed got have has had
+    earned with in hold holding i am im i'm did done graduated also currently pursuing
+    getting doing finishing some only one two 4 year four year 2 year two year""".split()
+)
+_FUNCTION_WORDS = frozenset(
+    """do can could what which get need want should is are was be to for of on at about any
+    another no without this that""".split()
+)
+_KIND = (
+    r"(?P<kind>degree|diploma|certificate|certification|bootcamp|boot camp|program|major|license|"
+    r"licence)"
+)
+_KIND_WORD = re.compile(rf"(?<=[A-Za-z.'&+]) {_KIND}\b", re.IGNORECASE)
+_FIELD_BEFORE = re.compile(r"(?:[A-Za-z][\w&+.'/-]*\s){0,3}[A-Za-z][\w&+.'/-]*$")
+_ALONE = re.compile(r"\b(?P<deg>MBA|mba|Ph\.?D\.?|phd|PHD|GED|ged|BSN|MSN|JD|DNP|PharmD|EdD|LLM)\b")
+_HIGH_SCHOOL = re.compile(r"\bhigh ?school(?: diploma| degree| education)?\b|\bhs diploma\b", re.I)
+_BOOTCAMP_GRAD = re.compile(r"\bbootcamp (?:grad|graduate|alum\w*)\b|\bbootcamp\b", re.I)
+_STUDENT = re.compile(
+    r"\b(?:a|an) (?P<field>[a-z]+(?: [a-z]+)?) (?P<kind>student|major)\b", re.IGNORECASE
+)
+_HAS_BEFORE = re.compile(
+    r"\b(?:i have|i've|ive|i got|i hold|i earned|i finished|i completed|i did|graduated|grad|"
+    r"finished|completed|earned|got my|have my|hold an?|have an?|with an?|with my|my|i am|i'm|"
+    r"im|currently (?:doing|getting|pursuing|finishing|studying)|(?:doing|getting|pursuing|"
+    r"finishing|completing) (?:an?|my)|went to (?:an?|a coding)|attended (?:an?|a coding)|"
+    r"only have|just have|did an?)\b[\w\s'.-]{0,25}$",
+    re.IGNORECASE,
+)
+_HAS_AFTER = re.compile(r"^\s*(?:grad|graduate|holder|here|alum\w*|done|completed)\b", re.I)
+_GENERIC_FIELD = frozenset(
+    """college university school 4-year four-year two-year 2-year online good real bachelor's
+    master's associate's bachelors masters associates bachelor master associate""".split()
+)
+
+
+def _tidy_degree(raw: str) -> str:
+    key = raw.lower().rstrip()
+    if key in _DEGREE_WORDS:
+        return _DEGREE_WORDS[key]
+    return raw
+
+
+def _possessed(text: str, start: int, end: int) -> bool:
+    return (
+        _HAS_BEFORE.search(text[max(0, start - 60) : start]) is not None
+        or _HAS_AFTER.match(text[end:]) is not None
+        or len(text.split()) <= 3  # "MBA here", "BS in biology"
+    )
+
+
+def education(text: str) -> str | None:
+    """The education the person states they have (or are completing), tidied; else None."""
+    match = _DEGREE_IN.search(text)
+    if match is not None and _possessed(text, match.start(), match.end()):
+        degree = _tidy_degree(match["deg"])
+        if degree.lower().startswith(("bachelor of", "master of", "doctor of")):
+            return f"{match['deg']} in {match['field']}" if " in nursing" not in degree else degree
+        return f"{degree} in {match['field'].strip()}"
+    for match in _KIND_WORD.finditer(text):
+        # The (up to four) words before "degree"/"bootcamp"/...: found from the kind word
+        # backwards, so a long message is not scanned from every word.
+        preceding = _FIELD_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        words: list[str] = []
+        for word in reversed(preceding.group(0).split() if preceding is not None else []):
+            if word.lower() in _STOP_LEAD or word.lower() in _FUNCTION_WORDS:
+                break
+            words.insert(0, word)
+        start = match.start() - len(" ".join(words))
+        if not _possessed(text, start, match.end()):
+            continue
+        kind = match["kind"].lower().replace("boot camp", "bootcamp")
+        if kind == "program":
+            continue
+        if not words:
+            if kind == "bootcamp":
+                return "coding bootcamp"
+            continue
+        field = " ".join(words)
+        if field.lower() in _DEGREE_WORDS:
+            return _tidy_degree(field) + ("" if kind == "degree" else f" {kind}")
+        if field.lower() in _GENERIC_FIELD and kind == "degree":
+            return f"{field.lower()} degree"
+        return f"{field} {kind}"
+    alone = _ALONE.search(text)
+    if alone is not None and _possessed(text, alone.start(), alone.end()):
+        return _tidy_degree(alone["deg"].rstrip("."))
+    high = _HIGH_SCHOOL.search(text)
+    if high is not None and _possessed(text, high.start(), high.end()):
+        return "high school diploma"
+    camp = _BOOTCAMP_GRAD.search(text)
+    if camp is not None and _possessed(text, camp.start(), camp.end()):
+        return "coding bootcamp"
+    student = _STUDENT.search(text)
+    if student is not None and student["field"].lower() not in _STOP_LEAD:
+        before = text[max(0, student.start() - 20) : student.start()].lower()
+        if re.search(r"\b(?:i am|i'm|im|as)\s*$", before):
+            return f"{student['field']} {student['kind'].lower()}"
+    return None
+
+
+# -- leaving --------------------------------------------------------------------------------------
+_LEAVING = re.compile(
+    r"\b(?:leav(?:e|ing)|left|quit(?:ting)?|get(?:ting)? out of|escap(?:e|ing)|exit(?:ing)?|"
+    r"(?:move|moving|walk|walking|step|stepping|transition|transitioning|pivot|pivoting|switch|"
+    r"switching|change|changing|go|going|come|coming) (?:away )?(?:out of|from)|"
+    r"want out of|done with|burn(?:ed|t) out (?:on|of|from))\s+"
+    r"(?:my |the |a |an |this )?(?P<phrase>[a-z][a-z &-]{1,40})"
+)
+_LEAVING_END = re.compile(
+    r"\s+(?:to|for|and|but|after|because|in|so|into|or|at|with|since|now|soon|this|next|"
+    r"completely|altogether|entirely|behind|forever|anymore|any more|career|careers|job|jobs|"
+    r"field|industry|world|profession|work|position|role|sector|life|altogether)\b.*$"
+)
+_NOT_FIELDS = frozenset(
+    """job my job it this that work home house here there school college town the city city
+    state country company team office bed house everything all them him her""".split()
+)
+_EXTRA_FIELDS = frozenset(
+    """military army navy air force marines corporate corporate america restaurants restaurant
+    food service customer service fast food trucking warehouse classroom ministry nonprofit
+    non profit call center call centers freelancing freelance startup startups agency
+    consulting banking""".split()
+)
+
+
+def leaving(norm: str, knowledge: KnowledgeBase | None) -> str | None:
+    """The field or role the person is leaving, as written ("teaching", "retail", "nursing")."""
+    for match in _LEAVING.finditer(norm):
+        phrase = _LEAVING_END.sub("", match["phrase"]).strip(" -")
+        if not phrase or phrase in _NOT_FIELDS or len(phrase.split()) > 3:
+            continue
+        if phrase in _EXTRA_FIELDS or family_for(phrase) is not None:
+            return phrase
+        if knowledge is not None and (
+            knowledge.catalogue.roles.lookup(phrase) is not None
+            or family_for(phrase.rstrip("s")) is not None
+        ):
+            return phrase
+    return None
