@@ -214,9 +214,7 @@ _SCHEDULE_CONTEXT = re.compile(
 )
 
 
-def schedule(
-    low: str, spans: list[Span]
-) -> tuple[tuple[Schedule, ...], tuple[Schedule, ...]]:
+def schedule(low: str, spans: list[Span]) -> tuple[tuple[Schedule, ...], tuple[Schedule, ...]]:
     """(the schedules a message asks for or states: "part-time, evenings and weekends"; the ones
     it refuses: "no night shifts"). Chit-chat ("how was your weekend") names none."""
     found: list[tuple[int, Schedule, bool]] = []

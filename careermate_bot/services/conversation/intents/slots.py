@@ -76,7 +76,8 @@ _SITUATION_WORD = re.compile(
     r"terminat|sacked|canned|dismissed|repl|respon|callback|call back|answer|email|heard|back|"
     r"hear|ghost|cricket|luck|appl|sent|send|submit|reject|turned|did not get|passed over|"
     r"went with|burn|bed|drain|exhaust|stress|overwhelm|anxi|panic|freak|worried|losing|stuck|"
-    r"dead ?end|nowhere|plateau|rut|wheels|grow|bomb|blew|tank|flunk|messed|screwed|failed"
+    r"dead ?end|nowhere|plateau|rut|wheels|grow|bomb|blew|tank|flunk|messed|screwed|failed|"
+    r"los(?:e|ing) out|second|runner|not (?:getting|get|got|receiving|hearing)"
 )
 
 MAX_PLACE_WORDS = 4
@@ -173,6 +174,7 @@ _TARGET_BEFORE = re.compile(
     r"\b(?:become|becoming|be|goal|aim|aiming|aiming for|target|targeting|transition to|"
     r"transition into|move into|moving into|switch to|switch into|pivot to|pivot into|get into|"
     r"break into|towards?|dream|someday as|want to work as|like to work as|apply as|land|"
+    r"stay in|remain in|keep working in|continue in|"
     r"(?:dream|ideal|target|goal) (?:job|role|career|position) (?:is|would be))"
     r"\s+(?:an?\s+|the\s+|is\s+(?:to\s+)?(?:become\s+)?(?:an?\s+)?)?(?:\w+\s+)?$"
 )
