@@ -143,8 +143,9 @@ _FOLLOW_UP = re.compile(
     r"^(?:and |ok |so )?(?:any|anything|some|more|ones?)(?: \w+)? (?:in|near|around|for|at)\b"
 )
 _CLAUSE_SPLIT = re.compile(
-    r"(?<=[?!;])\s+|(?<=[^.]\.)\s+|,\s*(?=(?:and |but |so )?(?:i(?!'?m? (?:mean|guess|think|"
-    r"suppose|said|know what)\b)|my (?:skills|background|experience|goal|degree)|currently)\b)|"
+    r"(?<=[?!;])\s+|(?<=[^.]\.)\s+|,\s*(?=(?:and |but |so )?(?:(?:i|im|ive|id)(?!'?m? (?:mean|"
+    r"guess|think|suppose|said|know what)\b)|my (?:skills|background|experience|goal|degree)|"
+    r"currently)\b)|\s+and\s+(?=i(?:'m|'ve|'d)? (?!mean\b|guess\b)\w)|"
     r"\s+[-–—]+\s+|\s*[—–]\s*|"
     r",\s*(?=(?:so |and |but |then )?(?:what|how|which|where|who|any|anyone|can|could|should|"
     r"would|is|are|am|was|will|did|do|does|find|show|help|quiz|give|tell|let|search|look|got|"

@@ -415,8 +415,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "advice",
         5.0,
         r"\b(?:should i|can i|is it ok(?:ay)? to|do i|how do i|where do i|where should i) (?:put|"
-        r"include|list|add|mention|leave off|remove|drop|show)\b.{0,30}\b(?:on|in|from|off) "
-        r"(?:my|a)"
+        r"include|list|add|mention|leave off|remove|drop|show|write)\b.{0,30}"
+        r"\b(?:on|in|from|off|of|to) (?:my|a)"
         r" resumes?\b",
     ),
     _r(
