@@ -503,15 +503,21 @@ _TOPIC_QUESTION = re.compile(
     r"\b(?:learn|learning|study|studying|pick up|master|improve|get better at|brush up on|"
     r"worth|should i|do i need|need to know|how long|how hard|what is|whats|what are|"
     r"certification|certifications|course|courses|class|interested in|curious about|get into|"
-    r"go into|switch to|move into|or|vs|versus|compare|between|instead of|than|is|are|use)\b"
-    r"[^.!?;]{0,50}$"
+    r"go into|switch to|move into|compare|between|instead of|than)\b[^.!?;]{0,50}$|"
+    r"^\s*(?:is|are)\s+$"
 )
-_TOPIC_AFTER = re.compile(r"^\W{0,2}\s*(?:or|vs\.?|versus|worth|certification|cert|course)\b")
+# After the skill: "Kubernetes worth it", "a SQL certification". (A skill beside "or"/"vs" is a
+# topic only as one side of a comparison: compare.py decides that, not a bare "or".)
+_TOPIC_AFTER = re.compile(r"^\W{0,2}\s*(?:worth|certification|cert|course)\b")
+# "my Python and SQL skills": the person's own, even inside a question.
+_OWNED = re.compile(r"\b(?:my|our)\s+(?:[\w+#./-]+\s*(?:,|and|&)?\s+){0,3}$")
 
 
 def _topic(low: str, mention: SkillMention, kind: ClauseKind) -> bool:
     """Is this skill named as a topic (to learn, to compare, to ask about) rather than owned?"""
     before = low[max(0, mention.start - 80) : mention.start]
+    if _OWNED.search(before):
+        return False
     if kind == "statement":
         return _TOPIC_STATEMENT.search(before) is not None
     if kind == "request":
