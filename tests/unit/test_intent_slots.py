@@ -146,6 +146,13 @@ def test_a_skill_asked_about_is_a_topic(ctx: ConversationContext, text: str) -> 
     assert not result.updates_profile
 
 
+def test_my_skills_in_a_question_are_the_person_s_own(ctx: ConversationContext) -> None:
+    result = _run("What career paths are available for my Python and SQL skills?", ctx)
+    assert result.intent == "career_advice"
+    assert result.slots.skills == ("Python", "SQL")
+    assert result.slots.topic_skills == ()
+
+
 def test_a_skill_in_a_search_is_a_search_term(ctx: ConversationContext) -> None:
     result = _run("python jobs in Austin", ctx)
     assert result.slots.skills == ("Python",)

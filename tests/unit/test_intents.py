@@ -88,6 +88,17 @@ def test_held_out_accuracy_is_at_least_95_percent(career_kb: Any) -> None:
     assert right / len(rows) >= 0.95, f"{right}/{len(rows)}"
 
 
+def test_fresh_batches_stay_above_90_percent(career_kb: Any) -> None:
+    """The batches written after the work (measured once at first sight, see the docs) do not
+    regress."""
+    paths = sorted(DATA.glob("fresh_*.jsonl"))
+    assert paths
+    for path in paths:
+        rows = [json.loads(line) for line in path.read_text().splitlines()]
+        right = sum(classify(r["text"], _context(r, career_kb)).intent == r["intent"] for r in rows)
+        assert right / len(rows) >= 0.9, f"{path.name}: {right}/{len(rows)}"
+
+
 def test_the_training_rows_classify_as_labelled(career_kb: Any) -> None:
     """The rows the rules were written from (train) keep working: a regression guard."""
     rows = _rows("train")

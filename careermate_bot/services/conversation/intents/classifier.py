@@ -143,8 +143,9 @@ _FOLLOW_UP = re.compile(
     r"^(?:and |ok |so )?(?:any|anything|some|more|ones?)(?: \w+)? (?:in|near|around|for|at)\b"
 )
 _CLAUSE_SPLIT = re.compile(
-    r"(?<=[?!;])\s+|(?<=[^.]\.)\s+|,\s*(?=(?:and |but |so )?(?:i(?!'?m? (?:mean|guess|think|"
-    r"suppose|said|know what)\b)|my (?:skills|background|experience|goal|degree)|currently)\b)|"
+    r"(?<=[?!;])\s+|(?<=[^.]\.)\s+|,\s*(?=(?:and |but |so )?(?:(?:i|im|ive|id)(?!'?m? (?:mean|"
+    r"guess|think|suppose|said|know what)\b)|my (?:skills|background|experience|goal|degree)|"
+    r"currently)\b)|\s+and\s+(?=i(?:'m|'ve|'d)? (?!mean\b|guess\b)\w)|"
     r"\s+[-–—]+\s+|\s*[—–]\s*|"
     r",\s*(?=(?:so |and |but |then )?(?:what|how|which|where|who|any|anyone|can|could|should|"
     r"would|is|are|am|was|will|did|do|does|find|show|help|quiz|give|tell|let|search|look|got|"
@@ -274,9 +275,7 @@ def _fact_score(norm: str, slots: IntentSlots, kind: ClauseKind) -> float:
         or slots.not_schedule
         or slots.relocate is not None
         or slots.avoid
-    ) and (
-        verbs or prefers or _FIRST_PERSON.match(norm)
-    ):
+    ) and (verbs or prefers or _FIRST_PERSON.match(norm)):
         facts += 2.5
     if slots.location is not None and (verbs or saving):
         facts += 1.5
@@ -325,7 +324,7 @@ def _only_skills(text: str, slots: IntentSlots, knowledge: KnowledgeBase | None)
 
 
 _RANKING = re.compile(
-    r"\b(?:highest|best|top|better|well|high)[ -]?paying\b|\bpays? (?:the )?(?:most|best)\b|"
+    r"\b(?:highest|best|top|most)[ -]?paying\b|\bpays? (?:the )?(?:most|best)\b|"
     r"\bmost money\b|\bmake the most\b|\b(?:jobs?|careers?|roles?|fields?|trades?|degrees?|"
     r"majors?|industries|occupations|positions|work)\b(?: \w+){0,4} (?:that )?pays? "
     r"(?:well|good|decent|more|better)\b"
@@ -369,6 +368,14 @@ _DECIDING = re.compile(
 )
 _LEARNING = re.compile(r"\b(?:certs?|certifications?|certificates?|degrees?|skills?|courses?)\b")
 VAGUE_ASK = 2.6  # an ask this weak takes its topic from a statement beside it
+_REVIEW_IT = re.compile(
+    _LEAD_IN + r"(?:can|could|would|will) you (?:please )?(?:check|review|look at|look over|read|"
+    r"fix|rate|improve|critique|go over) (?:it|this|that|them|mine)\b"
+)
+_QUOTING = re.compile(
+    r"^\s*((?:please |can you |could you )?(?:translate|paraphrase|spell ?check)\b[^:]{0,40}):",
+    re.IGNORECASE,
+)
 _OPINION = re.compile(
     r"^(?:(?:so|and|any|your|ok) )*(?:thoughts|opinions?|feedback|what do you think|how does it "
     r"look|is it (?:good|ok|okay|any good)|good|thoughts on it)\b"
@@ -460,6 +467,9 @@ class IntentClassifier:
             return IntentResult(intent="interview_practice", confidence=0.95)
         if looks_like_resume(text):
             return IntentResult(intent="resume_review", confidence=0.9)
+        quoting = _QUOTING.match(text)
+        if quoting is not None:
+            text = quoting.group(1)  # "translate this: I need a job": the text is not the ask
         bare = context is not None and context.awaiting == "location"
         parts = split_clauses(text)
         norms = [normalize(part) for part in parts]
@@ -574,13 +584,16 @@ class IntentClassifier:
         if self.extractor is None:
             return slots.role is not None
         cues = list(_DESTINATION_CUE.finditer(text))
-        if cues and _SCHOOL.match(text[cues[-1].end() :]):
-            return False  # "get into nursing school": a school, not a role
+        schooled = False
         for match in self.extractor.roles_in(text):
+            after = text[match.end :].split()[:1]
+            if after and _SCHOOL.match(after[0]):
+                schooled = True  # "get into nursing school": a school, not a role
+                continue
             before = [w for w in text[: match.start].lower().split() if w not in _ARTICLES]
             if not {"from", "leaving", "leave", "quit", "quitting"} & set(before[-1:]):
                 return True
-        if cues:
+        if cues and not schooled:
             cue = cues[-1]
             words = [w for w in text[cue.end() :].split()[:4] if w.lower() not in _ARTICLES]
             while words and words[-1].lower().strip("?.!,") in _JOB_NOUNS_AFTER:
@@ -588,7 +601,7 @@ class IntentClassifier:
             phrase = " ".join(words).strip("?.!, ")
             if phrase and self.extractor.is_entity(phrase):
                 return True  # "from teaching to corporate training"
-        return slots.role is not None and slots.role_kind == "target"
+        return not schooled and slots.role is not None and slots.role_kind == "target"
 
     def _follow_up(
         self,
@@ -633,7 +646,10 @@ _ABOUT_THE_QUESTION = re.compile(
     r"(?:can|could) you (?:rephrase|repeat|reword|clarify|explain) (?:that|this|the question|it)|"
     r"i do not (?:understand|get) (?:the|this|that|your) question|"
     r"(?:this|that|the) question (?:even )?mean|(?:an? |the )?(?:example|sample|model) answer|"
-    r"give me an example|show me (?:an? |the )?(?:example|good answer))\b"
+    r"give me an example|show me (?:an? |the )?(?:example|good answer)|"
+    r"(?:can|could|shall|should) we (?:continue|finish|pick (?:this|it) up|do this|resume|stop|"
+    r"pause)(?: this| it)? (?:later|tomorrow|another time|some other time)|"
+    r"(?:continue|finish) (?:this |it )?later)\b"
 )
 _SOFT_SEARCH = re.compile(
     r"^(?:and |also |so |but |currently |right now )*(?:i am |im |i have been |been )?"
@@ -700,9 +716,11 @@ def _score(
     if slots.forget:
         add("forget", 7.0)
     if slots.situation in _SERIOUS and not cheer:
-        add("advice", 4.0)
+        add("advice", 5.5 if slots.situation == "no_replies" else 4.0)
     elif slots.situation is not None and not cheer and _SEARCH_STRESS.search(norm):
-        add("advice", 3.5)  # "my interview is tomorrow and I'm freaking out"  # "I got laid off today" (said to be stressed: chit-chat, unless asked)
+        add(
+            "advice", 3.5
+        )  # "my interview is tomorrow and I'm freaking out"; plain stress is chit-chat
     if slots.offer is not None:
         add("advice", 3.0)
         if "pay" in scores:
@@ -714,7 +732,7 @@ def _score(
     if _GENERIC_HOW.match(norm) and (_JOB_WORDS.search(norm) or _CAREER_WORDS.search(norm)):
         add("advice", 1.5)  # "how do I handle a coworker who takes credit for my work"
     if ranking and "job_search" in scores:
-        scores["job_search"] = max(0.0, scores["job_search"] - 2.0)  # a ranking, not listings
+        scores["job_search"] = max(0.0, scores["job_search"] - 3.5)  # a ranking, not listings
     if "other" in scores and _strong_career(scores):
         scores["other"] = max(0.0, scores["other"] - 2.0)  # "best career for someone good at math"
     return scores
@@ -753,10 +771,14 @@ def _across_clauses(clauses: list[_Clause]) -> None:
         or (c.slots.situation is not None and _JOB_WORDS.search(c.norm) is not None)
         for c in clauses
     )
+    resume = any(c.scores.get("resume_review", 0.0) >= 4.0 for c in clauses)
     for clause in clauses:
         if clause.kind != "question" or clause.slots.compare or clause.slots.role is not None:
             continue
         best = max(clause.scores.values(), default=0.0)
+        if resume and _REVIEW_IT.match(clause.norm):
+            clause.scores["resume_review"] = max(best, 4.0) + 1.5  # "..., can you check it?"
+            continue
         if troubled and best < 4.0 and _GENERIC_HELP.search(clause.norm):
             # "I keep getting rejected after final rounds, what am I missing?"
             clause.scores["advice"] = max(best, clause.scores.get("advice", 0.0)) + 1.0

@@ -22,7 +22,9 @@ Command = Literal["hint", "skip", "next", "end", "pause"]
 ANSWER_AT: Final = 0.5  # answer_likeness at or above this is scored as the answer
 MAX_COMMAND_WORDS = 8  # "can I think about it for a sec": longer is a message, not a control
 
-_POLITE = r"(?:please|pls|plz|now|then|thanks|thank you|ok|okay|yes|yeah|lets|let us|can we|hmm+|um+|"
+_POLITE = (
+    r"(?:please|pls|plz|now|then|thanks|thank you|ok|okay|yes|yeah|lets|let us|can we|hmm+|um+|"
+)
 _POLITE += r"uh+|erm|so|"
 _POLITE += r"could we|can you|could you|i want to|i would like to|i wanna|i want|just|maybe)"
 _COMMANDS: Final[tuple[tuple[Command, re.Pattern[str]], ...]] = (
@@ -57,7 +59,8 @@ _COMMANDS: Final[tuple[tuple[Command, re.Pattern[str]], ...]] = (
     (
         "pause",
         re.compile(
-            r"^(?:(?:give me|i need) a (?:sec|second|minute|moment)|let me think(?: about (?:it|that))?|"
+            r"^(?:(?:give me|i need) a (?:sec|second|minute|moment)|"
+            r"let me think(?: about (?:it|that))?|"
             r"can i think(?: about (?:it|that))?(?: for a (?:sec|second|minute|moment|bit))?|"
             r"one (?:sec|second|moment)|hmm+ (?:let me think|one sec))$|"
             r"^(?:pause|hold on|hold|wait|break|take a break|brb)(?: (?:the|this|my))?"
@@ -95,7 +98,8 @@ _ASKS_BOT = re.compile(
     r"can|should|would|could|does|is|much|many|long|about)|what (?:do|does|should|can|is|are|"
     r"about|if|kind|jobs|careers)|which (?:one|is|are|should|would|do|of)|should i|can you|"
     r"could you|would you|will you|can i|"
-    r"could i|is there|are there|do you|did you|is it|are you|any (?:tips|advice|jobs|ideas)|"
+    r"could i|can we|could we|shall we|should we|is there|are there|do you|did you|is it|are you|"
+    r"any (?:tips|advice|jobs|ideas)|"
     r"where (?:do|can|should) i|why (?:do|does|is|are|should) (?:you|it|this|they))\b"
 )
 _PIECES = re.compile(r"(?<=[.?!;])\s+|,\s+|\s+-+\s+")

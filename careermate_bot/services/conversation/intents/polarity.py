@@ -146,7 +146,8 @@ _NOT_WORK = re.compile(
     r"the job|a job|jobs|anything|everything|to|you|me|remote\w*|hybrid|on ?site|offices?|"
     r"in an office|commut\w*|home|relocat\w*|move|moving|weekends?|nights?|night shifts?|"
     r"evenings?|part ?time|full ?time|contract\w*|shifts?|mondays|people|know|think|feel|"
-    r"care|mind|understand|get|have|need)\b"
+    r"care|mind|understand|get|have|need|answer|say|talk|discuss|share|tell|go|do|be|wait|deal|"
+    r"think about|hear)\b"
 )
 
 
@@ -214,9 +215,7 @@ _SCHEDULE_CONTEXT = re.compile(
 )
 
 
-def schedule(
-    low: str, spans: list[Span]
-) -> tuple[tuple[Schedule, ...], tuple[Schedule, ...]]:
+def schedule(low: str, spans: list[Span]) -> tuple[tuple[Schedule, ...], tuple[Schedule, ...]]:
     """(the schedules a message asks for or states: "part-time, evenings and weekends"; the ones
     it refuses: "no night shifts"). Chit-chat ("how was your weekend") names none."""
     found: list[tuple[int, Schedule, bool]] = []

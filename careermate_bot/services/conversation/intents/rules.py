@@ -231,7 +231,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "career_advice",
         3.0,
-        r"\b(?:highest|best|top|better|well|high)[ -]?paying\b|\bpays? (?:the )?(?:most|best)\b|"
+        r"\b(?:highest|best|top|most|high)[ -]?paying\b|\bpays? (?:the )?(?:most|best)\b|"
         r"\bmost money\b|\bmake the most\b|\b(?:jobs?|careers?|roles?|fields?|trades?|degrees?|"
         r"majors?|industries|occupations|positions|work)\b(?: \w+){0,4} (?:that )?pays? "
         r"(?:well|good|decent|more|better)\b",
@@ -336,10 +336,12 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?:duties|responsibilities|daily tasks|job description|typical day|day to day) "
         r"(?:of|for|as)\b|\bwhat are the (?:duties|responsibilities|main tasks)\b|"
         r"\bpros and cons of (?:being|becoming|working as)\b|"
-        r"\b(?:explain|describe|define|tell me)\b.{0,12}\bwhat (?:an? |the )?[\w ]{2,30} (?:is|does|do)"
+        r"\b(?:explain|describe|define|tell me)\b.{0,12}\bwhat (?:an? |the )?[\w ]{2,30} "
+        r"(?:is|does|do)"
         r"\b|\bis (?:being|becoming|working as) an? .{2,30} worth it\b|"
         r"\bis it (?:still |really )?worth (?:being|becoming|working as) an?\b|"
         r"\bwhat do you think (?:about|of) (?:a career (?:in|as)|being|becoming|working as)\b|"
+        r"\b(?:as|for) an? (?:career|profession|career choice|long term career)\b|"
         r"\bwhat does a career in\b|\bwhat is (?:a )?career in \w+(?: \w+)? like\b|"
         r"\btell me (?:more )?about (?:being|working as|the (?:job|role|career) of|a career "
         r"(?:as|in))\b",
@@ -366,7 +368,8 @@ RULES: Final[tuple[Rule, ...]] = (
         5.0,
         r"\bnegotiat\w*|\bcounter ?offers?\b|\bcounter (?:the |their |an |with |at |it)\b|"
         r"\bpush back\b|"
-        r"\bshould i counter\b|\blow ?ball\w*\b|\bask (?:them )?for more\b|\b(?:two|2|multiple|competing|several|both) "
+        r"\bshould i counter\b|\blow ?ball\w*\b|\bask (?:them )?for more\b|"
+        r"\b(?:two|2|multiple|competing|several|both) "
         r"(?:job )?offers\b|\bbetween (?:two|2) (?:job )?offers\b|\b(?:accept|take|decline|turn "
         r"down|reject|sign) (?:the|this|their|an|a|my|that) (?:job )?offers?\b|\boffer letter\b|"
         r"\bsign(?:ing|[ -]on) bonus\b",
@@ -378,6 +381,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\blevel up\b|\bmove up\b|\bget ahead\b|\badvance(?:ment)? (?:my|in my|in)\b|"
         r"\bgrow (?:my|in my|in) (?:career|role|field|job)\b|\bclimb\w* the ladder\b|"
         r"\bmanagement track\b|\bmore money in my\b|\bgrow (?:from|into|to)\b|"
+        r"\b(?:make|earn|get) more (?:money|pay)\b|\bincrease my (?:pay|salary|income)\b|"
         r"\bfrom (?:junior|entry level|mid level)\b|\bto (?:mid|senior)(?: level)?\b|"
         r"\b(?:senior|mid level|management) (?:role|position|level)\b",
     ),
@@ -411,7 +415,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "advice",
         5.0,
         r"\b(?:should i|can i|is it ok(?:ay)? to|do i|how do i|where do i|where should i) (?:put|"
-        r"include|list|add|mention|leave off|remove|drop|show)\b.{0,30}\b(?:on|in|from|off) (?:my|a)"
+        r"include|list|add|mention|leave off|remove|drop|show|write)\b.{0,30}"
+        r"\b(?:on|in|from|off|of|to) (?:my|a)"
         r" resumes?\b",
     ),
     _r(
@@ -455,7 +460,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "advice",
         3.5,
         r"\bnetworking\b|\bnetwork (?:with|at|on|more|better|effectively|online)\b|"
-        r"\b(?:my|professional|a|build(?:ing)? (?:a|my)) network\b|\blinked ?in\b|\breferences?\b|\breferrals?\b|"
+        r"\b(?:my|professional|a|build(?:ing)? (?:a|my)) network\b|\blinked ?in\b|"
+        r"\breferences?\b|\breferrals?\b|"
         r"\bfollow(?:ing)?[ -]?up\b|\bthank you (?:note|email|letter)\b|\brelocat\w+|"
         r"\bfreelanc\w+|\bside (?:hustle|gig|business)\b|\bback (?:in)?to (?:work|the "
         r"workforce)\b|\breturn\w* to (?:work|the workforce)\b|\bstay at home (?:mom|dad|"
@@ -598,6 +604,18 @@ RULES: Final[tuple[Rule, ...]] = (
         r"engineers|designers|nurses|analysts|students|teachers))\b",
     ),
     _r("job_search", 2.0, r"\b(?:apply|applying) (?:to|for)\b|\bcan i apply\b"),
+    _r(
+        "job_search",
+        3.0,
+        r"^(?:(?:so|and|ok|hey|hi) )?(?:anything|something|any openings|any roles|any positions)\b"
+        r".{0,30}\b(?:for|near|in|around)\b",
+    ),
+    _r(
+        "job_search",
+        2.0,
+        r"\b(?:jobs|positions|openings|roles|gigs)\b (?:that|which|where|with|without|near|in|for|"
+        r"paying|hiring|requiring|needing|around)\b",
+    ),
     _r(
         "job_search",
         2.5,
@@ -850,6 +868,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "other",
         3.0,
         r"\bignore (?:your|all|previous|the) (?:instructions|rules|prompt)\b|\bsystem prompt\b|"
+        r"^(?:please )?(?:translate|paraphrase|spell ?check)\b|"
         r"\btell me a secret\b",
     ),
 )

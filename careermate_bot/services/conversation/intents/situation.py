@@ -43,6 +43,7 @@ SITUATIONS: Final[tuple[tuple[Situation, re.Pattern[str]], ...]] = (
             r"\bnever hear(?:d)? back\b|\b(?:no ?one|nobody|no body|nobody ever|no one ever) "
             r"(?:replies|responds|calls|answers|gets back|writes back|replied|responded)\b|"
             r"\bghost(?:ed|ing|s)?\b|\bcrickets\b|\bno luck\b|"
+            r"\bnot (?:getting|get|got|receiving|hearing) (?:any|a single|one|back|anything)\b|"
             r"\b(?:applied|applying|sent|send|submitted|applications?|apps)\b.{0,40}"
             r"(?:\b0 (?:interviews?|replies|responses|callbacks|offers)\b|\b(?:nothing|"
             r"no luck|zero|no (?:interviews?|replies|responses?|callbacks?|offers?)|not (?:a|one) "
@@ -57,6 +58,7 @@ SITUATIONS: Final[tuple[tuple[Situation, re.Pattern[str]], ...]] = (
             r"\b(?:got|been|was|keep getting|get) turned down\b|\bturned me down\b|"
             r"\bdid not get (?:the|that|this|my dream) (?:job|offer|role|position)\b|"
             r"\bpassed over\b|\bwent with (?:another|someone else|a different) candidate\b|"
+            r"\blos(?:e|ing) out\b|\bkeep losing\b|\balways (?:the )?(?:second|runner up)\b|"
             r"\b(?:bombed|blew|tanked|flunked|messed up|screwed up|failed) (?:my|the|an|that|"
             r"another|today s|this) (?:\w+ )?(?:interview|assessment|screen|test)\b"
         ),

@@ -76,7 +76,8 @@ _SITUATION_WORD = re.compile(
     r"terminat|sacked|canned|dismissed|repl|respon|callback|call back|answer|email|heard|back|"
     r"hear|ghost|cricket|luck|appl|sent|send|submit|reject|turned|did not get|passed over|"
     r"went with|burn|bed|drain|exhaust|stress|overwhelm|anxi|panic|freak|worried|losing|stuck|"
-    r"dead ?end|nowhere|plateau|rut|wheels|grow|bomb|blew|tank|flunk|messed|screwed|failed"
+    r"dead ?end|nowhere|plateau|rut|wheels|grow|bomb|blew|tank|flunk|messed|screwed|failed|"
+    r"los(?:e|ing) out|second|runner|not (?:getting|get|got|receiving|hearing)"
 )
 
 MAX_PLACE_WORDS = 4
@@ -173,6 +174,7 @@ _TARGET_BEFORE = re.compile(
     r"\b(?:become|becoming|be|goal|aim|aiming|aiming for|target|targeting|transition to|"
     r"transition into|move into|moving into|switch to|switch into|pivot to|pivot into|get into|"
     r"break into|towards?|dream|someday as|want to work as|like to work as|apply as|land|"
+    r"stay in|remain in|keep working in|continue in|"
     r"(?:dream|ideal|target|goal) (?:job|role|career|position) (?:is|would be))"
     r"\s+(?:an?\s+|the\s+|is\s+(?:to\s+)?(?:become\s+)?(?:an?\s+)?)?(?:\w+\s+)?$"
 )
@@ -501,15 +503,21 @@ _TOPIC_QUESTION = re.compile(
     r"\b(?:learn|learning|study|studying|pick up|master|improve|get better at|brush up on|"
     r"worth|should i|do i need|need to know|how long|how hard|what is|whats|what are|"
     r"certification|certifications|course|courses|class|interested in|curious about|get into|"
-    r"go into|switch to|move into|or|vs|versus|compare|between|instead of|than|is|are|use)\b"
-    r"[^.!?;]{0,50}$"
+    r"go into|switch to|move into|compare|between|instead of|than)\b[^.!?;]{0,50}$|"
+    r"^\s*(?:is|are)\s+$"
 )
-_TOPIC_AFTER = re.compile(r"^\W{0,2}\s*(?:or|vs\.?|versus|worth|certification|cert|course)\b")
+# After the skill: "Kubernetes worth it", "a SQL certification". (A skill beside "or"/"vs" is a
+# topic only as one side of a comparison: compare.py decides that, not a bare "or".)
+_TOPIC_AFTER = re.compile(r"^\W{0,2}\s*(?:worth|certification|cert|course)\b")
+# "my Python and SQL skills": the person's own, even inside a question.
+_OWNED = re.compile(r"\b(?:my|our)\s+(?:[\w+#./-]+\s*(?:,|and|&)?\s+){0,3}$")
 
 
 def _topic(low: str, mention: SkillMention, kind: ClauseKind) -> bool:
     """Is this skill named as a topic (to learn, to compare, to ask about) rather than owned?"""
     before = low[max(0, mention.start - 80) : mention.start]
+    if _OWNED.search(before):
+        return False
     if kind == "statement":
         return _TOPIC_STATEMENT.search(before) is not None
     if kind == "request":
