@@ -28,6 +28,7 @@ CATALOGUE: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "resume_rewrite": frozenset(),  # rewriting one weak résumé bullet
         "interview_feedback": frozenset(),  # the coach's comment on one scored answer
         "report_advice": frozenset(),  # the advice at the end of a mock interview
+        "guide_wording": frozenset(),  # the conversational opening of a career-guide answer
         "intent_classify": frozenset(),  # the model's fallback for an unclear message
         "json_instructions": frozenset({"schema"}),  # structured output: the schema to follow
         "json_repair": frozenset({"error"}),  # structured output: fix this error

@@ -13,7 +13,12 @@ services use, with the configured model:
   name the weakest or strongest area or the first thing to work on);
 - resume_rewrite: 10 weak résumé bullets -> rewrite (the résumé service's own rewrite check,
   persona, and it must lead with an action verb and drop "responsible for"-style phrasing);
-- intent_fallback: 20 labelled messages -> the model's intent label.
+- intent_fallback: 20 labelled messages -> the model's intent label;
+- guide_wording: 10 real career-guide answers (a personalised offer against BLS percentiles,
+  how to become a registered nurse, what an actuary does, two roles and two certifications side
+  by side, a layoff, no replies, burnout, cover letters, a raise) -> the conversational opening
+  (`services/guide/wording.py`: hygiene, persona, English, grounding, every figure of the
+  entry's lead kept, the role or topic named).
 
 A case passes when the model's reply comes through every check with something usable left,
 ending on a finished sentence (for intents: the right label). `run_evaluation` returns a
@@ -32,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from careermate_bot.knowledge import CareerProfile, KnowledgeBase
+from careermate_bot.knowledge.guide.loading import Guide
 from careermate_bot.knowledge.strict import location_label
 from careermate_bot.llm import LLMClient, LLMError, LLMMessage, load_prompt, message
 from careermate_bot.llm.capability import TASKS, THRESHOLDS, ModelEval, Task, TaskResult
@@ -49,6 +55,8 @@ from careermate_bot.services.career import summary as career_summary
 from careermate_bot.services.career.paths import CareerPaths
 from careermate_bot.services.conversation.intents.llm_stage import LLMIntent
 from careermate_bot.services.conversation.small_talk import feeling_check
+from careermate_bot.services.guide import GuideAnswer, GuideProfile, GuideService, ResumeFacts
+from careermate_bot.services.guide import wording as guide_wording
 from careermate_bot.services.interview import feedback as interview_feedback
 from careermate_bot.services.interview.bank import QuestionSnapshot, shipped_bank
 from careermate_bot.services.interview.scoring import score_question
@@ -475,6 +483,78 @@ def _intent_case(text: str, expected: str) -> Case:
     return Case("intent_fallback", text, run)
 
 
+# -- guide wording -------------------------------------------------------------------------------
+_ANALYST = GuideProfile(
+    name=NAME,
+    skills=("SQL", "Excel", "Tableau"),
+    locations=("Chicago, IL",),
+    current_role="marketing coordinator",
+    target_roles=("data analyst",),
+    experience_years=3,
+    resume_summary=ResumeFacts(score=64, words=820, skills=("SQL", "Excel")),
+)
+_NEWCOMER = GuideProfile(name=NAME, skills=("Customer service",), locations=("Houston, TX",))
+GUIDE_CASES: tuple[tuple[str, str, tuple[str, ...], GuideProfile], ...] = (
+    # the question, how the guide answers it (a topic id for advice, else the roles or
+    # certifications), whose profile
+    ("They offered me 70k for a data analyst job in Chicago. How do I negotiate?", "advice",
+     ("salary-negotiation",), _ANALYST),
+    ("How do I become a registered nurse?", "become", ("registered-nurse",), _NEWCOMER),
+    ("What does an actuary do?", "role", ("actuary",), _ANALYST),
+    ("Data analyst vs data scientist", "roles", ("data-analyst", "data-scientist"), _ANALYST),
+    ("PMP or CAPM?", "certs", ("pmp", "capm"), _ANALYST),
+    ("I just got laid off. What should I do first?", "advice", ("layoff",), _ANALYST),
+    ("I sent 200 applications and got no replies", "advice", ("no-responses",), _ANALYST),
+    ("I'm so burned out at work", "advice", ("burnout",), _NEWCOMER),
+    ("How do I write a cover letter?", "advice", ("cover-letter",), _ANALYST),
+    ("How do I ask my manager for a raise?", "advice", ("raise",), _ANALYST),
+)  # fmt: skip
+
+
+def guide_answer(
+    service: GuideService, question: str, how: str, ids: Sequence[str], profile: GuideProfile
+) -> GuideAnswer:
+    """The real `GuideService` answer for one of `GUIDE_CASES`."""
+    if how == "become":
+        return service.how_to_become(ids[0], profile)
+    if how == "role":
+        return service.role_info(ids[0], profile)
+    if how == "roles":
+        return service.compare_roles(ids[0], ids[1], profile)
+    if how == "certs":
+        return service.compare_certifications(ids[0], ids[1], profile)
+    return service.advice(question, profile, topic_id=ids[0])
+
+
+def guide_service(knowledge: KnowledgeBase) -> GuideService:
+    """The guide as the bot builds it, without a database (profiles are given per case)."""
+    return GuideService(knowledge, Guide.load())
+
+
+def _guide_case(
+    service: GuideService, question: str, how: str, ids: Sequence[str], profile: GuideProfile
+) -> Case:
+    async def run(client: LLMClient, record: CaseResult) -> None:
+        answer = guide_answer(service, question, how, ids, profile)
+        guard = guide_wording.wording_guard(answer)
+        await _guarded_reply(
+            client,
+            record,
+            guide_wording.wording_messages(answer),
+            guard,
+            max_tokens=min(guide_wording.WORDING_MAX_TOKENS, client.max_tokens),
+            temperature=guide_wording.WORDING_TEMPERATURE,
+        )
+        names = guide_wording.subject_names(answer, service.knowledge, service.guide)
+        streamed = record.shown
+        opening, verdict = guide_wording.judge_opening(streamed, answer, names)
+        _verdict(record, guard, opening)
+        if not guard.failed and not verdict.ok and streamed:
+            record.reason = verdict.label  # which check emptied it, rather than "ungrounded"
+
+    return Case("guide_wording", question, run)
+
+
 # -- running -------------------------------------------------------------------------------------
 def evaluation_cases(knowledge: KnowledgeBase, tasks: Sequence[Task] = TASKS) -> list[Case]:
     builders: dict[Task, Callable[[], list[Case]]] = {
@@ -484,8 +564,14 @@ def evaluation_cases(knowledge: KnowledgeBase, tasks: Sequence[Task] = TASKS) ->
         "advice_wording": lambda: [_advice_case(*c) for c in ADVICE_CASES],
         "resume_rewrite": lambda: [_rewrite_case(b) for b in REWRITE_BULLETS],
         "intent_fallback": lambda: [_intent_case(t, e) for t, e in INTENT_CASES],
+        "guide_wording": lambda: _guide_cases(knowledge),
     }
     return [case for task in tasks for case in builders[task]()]
+
+
+def _guide_cases(knowledge: KnowledgeBase) -> list[Case]:
+    service = guide_service(knowledge)
+    return [_guide_case(service, *case) for case in GUIDE_CASES]
 
 
 async def run_case(client: LLMClient, case: Case) -> CaseResult:
@@ -580,6 +666,14 @@ BAD_REPLIES: dict[Task, tuple[str, ...]] = {
         "Responsible for the filing system.",
     ),
     "intent_fallback": ('{"intent": "other", "confidence": 0.9}',),
+    "guide_wording": (
+        "I'm looking for a job like this myself, so I know how hard the search can be.",
+        "When I was a nurse, my wife and I moved to Chicago for the better pay.",
+        "Let's grab a coffee and go over the steps below together, one by one.",
+        "Your offer of $75,000 is well above the median of $120,000, so accept it today.",
+        "Hola, puedo ayudarte con tu carrera y con los pasos de abajo.",
+        "Follow the steps below and you will be fine.\nBest regards,\nSam",
+    ),
 }
 _TASK_MARKERS: tuple[tuple[str, Task], ...] = (
     ("personal summary of someone's career-path results", "career_summary"),
@@ -587,6 +681,7 @@ _TASK_MARKERS: tuple[tuple[str, Task], ...] = (
     ("word the advice at the end of a mock interview", "advice_wording"),
     ("résumé editor", "resume_rewrite"),
     ("You sort messages", "intent_fallback"),
+    ("opening of an answer from CareerMate's career guide", "guide_wording"),
 )
 
 
@@ -614,12 +709,15 @@ def bad_model_client() -> LLMClient:
 
 __all__ = [
     "BAD_REPLIES",
+    "GUIDE_CASES",
     "Case",
     "CaseResult",
     "bad_model_client",
     "career_paths_for",
     "evaluation_cases",
     "finished",
+    "guide_answer",
+    "guide_service",
     "run_case",
     "run_evaluation",
     "summarize",

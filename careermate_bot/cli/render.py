@@ -2,7 +2,9 @@
 
 `render_turn` performs a routed message the way the Discord cogs do — the same services, the
 same figures — and writes what the embeds would show: the title, then each field; a pager's
-pages one after another; a chart is saved as a PNG and its path printed.
+pages one after another; a chart is saved as a PNG and its path printed. A guide answer gets
+the model's opening where the configured model may write one (`GuideService.worded`), as in
+Discord.
 """
 
 from __future__ import annotations
@@ -143,6 +145,7 @@ async def render_turn(services: AppServices, turn: Turn, origin: Origin) -> str:
         case ShowSaved(text):
             parts.append(text + (UNDO_HINT if turn.saved is not None and turn.saved.token else ""))
         case ShowGuide(answer, lead):
+            answer = await services.guide.worded(answer, user_id=origin.user_id)
             parts.append("\n\n".join(part for part in (lead, answer.to_text()) if part))
         case ShowPay(text=text) | Reply(text):
             parts.append(text)

@@ -35,6 +35,7 @@ Task = Literal[
     "resume_rewrite",
     "interview_comment",
     "intent_fallback",
+    "guide_wording",
 ]
 TASKS: tuple[Task, ...] = get_args(Task)
 TASK_LABELS: dict[Task, str] = {
@@ -44,6 +45,7 @@ TASK_LABELS: dict[Task, str] = {
     "resume_rewrite": "résumé rewrites",
     "interview_comment": "coach comments",
     "intent_fallback": "intent fallback",
+    "guide_wording": "guide wording",
 }
 # The share of cases that must come through every check. Words users read directly (small talk)
 # need the highest bar; a wrong intent label only costs a rephrase, so it may miss a little more.
@@ -54,6 +56,7 @@ THRESHOLDS: dict[Task, float] = {
     "resume_rewrite": 0.8,
     "interview_comment": 0.8,
     "intent_fallback": 0.85,
+    "guide_wording": 0.8,
 }
 MIN_CASES = 5
 EVAL_FILE = "model_eval.json"

@@ -112,6 +112,9 @@ class AppServices:
         if self._interview is not None:
             self._interview.llm = self._llm
             self._interview.capabilities = self.capabilities
+        if self._guide is not None:  # its router and index are kept; only the words change
+            self._guide.llm = self._llm
+            self._guide.capabilities = self.capabilities
 
     @property
     def capabilities(self) -> Capabilities:
@@ -188,7 +191,7 @@ class AppServices:
     @property
     def guide(self) -> GuideService:
         """Grounded answers to open questions: how to become X, role facts, comparisons, the
-        advice playbook, cover-letter outlines."""
+        advice playbook, cover-letter outlines; a capable model's opening (`worded`)."""
         if self._guide is None:
             self._guide = GuideService(
                 self.knowledge,
@@ -196,6 +199,8 @@ class AppServices:
                 self.profile,
                 self.resume.last_review,
                 SlotExtractor(self.knowledge).location,
+                llm=self._llm,
+                capabilities=self.capabilities,
             )
         return self._guide
 

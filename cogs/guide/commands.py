@@ -1,7 +1,9 @@
 """/guide become|role|compare|ask|cover-letter and the conversation's `guide_request` event:
 Discord I/O only. The guide service (`bot.services.guide`) composes every answer from the
 catalogue, O*NET, BLS wages and the reviewed advice playbook; this renders it as an embed with
-its steps, its source and the buttons to the tools that help next."""
+its steps, its source and the buttons to the tools that help next. Where the configured model passed
+the guide-wording evaluation, it writes the answer's opening first (`GuideService.worded`): the
+interaction is deferred before that call, so the 3-second acknowledgement never waits on it."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from careermate_bot.discord_ui.autocomplete import complete_role_id
 from careermate_bot.discord_ui.events import GUIDE_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply
 from careermate_bot.services.conversation import ShowGuide
-from careermate_bot.services.guide import GuideAnswer, GuideProfile
+from careermate_bot.services.guide import GuideAnswer, GuideProfile, GuideService
 from cogs.guide.embeds import guide_embed
 from cogs.guide.views import guide_view
 
@@ -33,6 +35,22 @@ async def send_answer(
         await reply.send(embed=embed, private=private)
     else:
         await reply.send(embed=embed, view=view, private=private)
+
+
+async def send_worded(
+    guide: GuideService,
+    reply: Reply,
+    answer: GuideAnswer,
+    *,
+    lead: str = "",
+    private: bool = False,
+) -> None:
+    """`send_answer`, with the model's opening where it may write one: "thinking…" (or typing)
+    while it does, and the entry as composed when it can't."""
+    if guide.may_word(answer):
+        async with reply.working():
+            answer = await guide.worded(answer, user_id=reply.user.id)
+    await send_answer(reply, answer, lead=lead, private=private)
 
 
 class GuideCog(commands.Cog, name="Guide"):
@@ -54,7 +72,7 @@ class GuideCog(commands.Cog, name="Guide"):
     ) -> None:
         guide = self.bot.services.guide
         answer = guide.how_to_become(role, await self._profile(interaction))
-        await send_answer(InteractionReply(interaction), answer)
+        await send_worded(guide, InteractionReply(interaction), answer)
 
     @group.command(name="role", description="What a role does: tasks, pay, typical education")
     @app_commands.describe(role="The role (start typing)")
@@ -64,7 +82,7 @@ class GuideCog(commands.Cog, name="Guide"):
     ) -> None:
         guide = self.bot.services.guide
         answer = guide.role_info(role, await self._profile(interaction))
-        await send_answer(InteractionReply(interaction), answer)
+        await send_worded(guide, InteractionReply(interaction), answer)
 
     @group.command(name="compare", description="Two roles, skills or certifications side by side")
     @app_commands.describe(
@@ -79,7 +97,7 @@ class GuideCog(commands.Cog, name="Guide"):
     ) -> None:
         guide = self.bot.services.guide
         answer = guide.answer(f"{a} vs {b}", await self._profile(interaction))
-        await send_answer(InteractionReply(interaction), answer)
+        await send_worded(guide, InteractionReply(interaction), answer)
 
     @group.command(name="ask", description="Ask a career question (negotiation, layoffs, ...)")
     @app_commands.describe(question="Your question, in your own words")
@@ -90,7 +108,8 @@ class GuideCog(commands.Cog, name="Guide"):
     ) -> None:
         guide = self.bot.services.guide
         answer = guide.answer(question, await self._profile(interaction))
-        await send_answer(InteractionReply(interaction), answer, private=True)
+        reply = InteractionReply(interaction, private_in_servers=True)
+        await send_worded(guide, reply, answer, private=True)
 
     @group.command(name="cover-letter", description="A cover-letter outline from your own facts")
     @app_commands.describe(role="The role you apply for", company="The company (optional)")
@@ -103,13 +122,14 @@ class GuideCog(commands.Cog, name="Guide"):
     ) -> None:
         guide = self.bot.services.guide
         answer = guide.cover_letter(await self._profile(interaction), role=role, company=company)
-        await send_answer(InteractionReply(interaction), answer, private=True)
+        reply = InteractionReply(interaction, private_in_servers=True)
+        await send_worded(guide, reply, answer, private=True)
 
     # -- the conversation's open questions (the conversation cog's `guide_request` event) -------
     @commands.Cog.listener(f"on_{GUIDE_REQUEST}")
     async def on_guide_request(self, message: discord.Message, action: ShowGuide) -> None:
         reply = MessageReply(message)
         try:
-            await send_answer(reply, action.answer, lead=action.lead)
+            await send_worded(self.bot.services.guide, reply, action.answer, lead=action.lead)
         except Exception as error:
             await reply.fail(error)

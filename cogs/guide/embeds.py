@@ -1,4 +1,5 @@
-"""A `GuideAnswer` as an embed: the lead, one field per step or fact group, the source footer."""
+"""A `GuideAnswer` as an embed: the lead, one field per step or fact group, the source footer
+(which says so when the opening was worded by the model)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,6 @@ def guide_embed(answer: GuideAnswer, lead: str = "") -> discord.Embed:
     embed = discord.Embed(title=answer.title, description=description, colour=GUIDE_COLOUR)
     for section in answer.sections:
         embed.add_field(name=section.name, value=section.value, inline=section.inline)
-    if answer.source:
-        embed.set_footer(text=f"Source: {answer.source}")
+    if answer.footer:
+        embed.set_footer(text=f"Source: {answer.footer}")
     return fit_embed(embed)

@@ -1,15 +1,26 @@
 """/guide through the interaction harness (real DB, real knowledge base): how to become X, what X
 does, each comparison kind, a personalised negotiation answer, a cover-letter outline from the
-stored résumé summary and profile, the clarifying question, and the buttons to the next tool."""
+stored résumé summary and profile, the clarifying question, and the buttons to the next tool;
+with a capable (scripted) model, its opening above the unchanged steps."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from careermate_bot.config import Settings
 from careermate_bot.knowledge import ONET_ATTRIBUTION
+from careermate_bot.llm import GenParams, LLMMessage, load_prompt
+from careermate_bot.llm.capability import Capabilities
+from careermate_bot.llm.fake import FakeBackend, fake_client
 from careermate_bot.services import profile as profiles
+from careermate_bot.services.container import AppServices
 from careermate_bot.services.resume import review
 from careermate_bot.services.resume.store import save_review
+from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
 from tests.resume_samples import STRONG
 
@@ -100,3 +111,67 @@ async def test_a_skill_gap_button_asks_the_career_feature(career_harness: Discor
     gap = next(c for c in _ids(result, "cm:gact:") if ":skill_gap:" in c)
     clicked = await h.click(result.message, gap)
     assert clicked.embeds and "Data Analyst" in clicked.text() and "%" in clicked.text()
+
+
+# -- words: a capable model's opening (services/guide/wording.py) -------------------------------
+NURSE_OPENING = (
+    "To become a registered nurse you'll finish an approved nursing program and pass the "
+    "NCLEX-RN for your state licence. Most nurses hold a bachelor's degree, and it takes "
+    "considerable preparation (job zone 4). Here is the path, step by step."
+)
+
+
+def _opening_or_summary(messages: Sequence[LLMMessage], params: GenParams) -> str:
+    """A scripted capable model: the nurse opening for the guide's prompt."""
+    system = messages[0]["content"] if messages else ""
+    return NURSE_OPENING if "career guide" in system else "Hello."
+
+
+@pytest.fixture
+async def words(
+    settings: Settings, career_kb: Any, tmp_path: Path
+) -> AsyncIterator[tuple[DiscordHarness, AppServices, FakeBackend]]:
+    backend = FakeBackend([_opening_or_summary])
+    services = AppServices(
+        settings, llm=fake_client(backend), knowledge=career_kb, backups_enabled=False
+    )
+    async with running_bot(settings, services, tmp_path) as h:
+        yield h, services, backend
+        assert not h.errors.records, h.errors.summary()  # type: ignore[attr-defined]
+
+
+async def test_a_capable_model_words_the_opening_and_the_steps_stay(
+    words: tuple[DiscordHarness, AppServices, FakeBackend],
+) -> None:
+    h, services, backend = words
+    entry = services.guide.how_to_become("registered-nurse")  # the user has no profile yet
+    result = await h.slash("guide become", role="registered-nurse")
+    assert result.deferred  # acknowledged before the model was asked
+    (embed,) = result.embeds
+    assert embed["description"] == NURSE_OPENING != entry.lead
+    assert "worded by the language model" in embed["footer"]["text"]
+    assert ONET_ATTRIBUTION.split(",")[0] in embed["footer"]["text"]
+    fields = [(f["name"], f["value"]) for f in embed["fields"]]
+    assert fields == [(s.name, s.value) for s in entry.sections]  # every step, verbatim
+    assert _ids(result, "cm:gact:")
+    assert [c.messages[0]["content"] for c in backend.calls] == [load_prompt("guide_wording")]
+
+    # Measured, not assumed: a model without the capability is never asked.
+    services.capabilities = Capabilities.nothing()
+    plain = await h.slash("guide become", role="registered-nurse")
+    assert not plain.deferred and plain.embeds[0]["description"] == entry.lead
+    assert "language model" not in plain.embeds[0]["footer"]["text"]
+    assert len(backend.calls) == 1
+
+
+async def test_an_opening_that_fails_its_checks_leaves_the_private_answer_as_composed(
+    words: tuple[DiscordHarness, AppServices, FakeBackend],
+) -> None:
+    h, _, backend = words
+    question = "They offered me 65k for a data analyst job in Chicago. How do I negotiate?"
+    result = await h.slash("guide ask", question=question)
+    assert result.ephemeral and result.deferred
+    text = result.text()
+    assert "$65,000" in text and "percentile" in text and NURSE_OPENING not in text  # off topic
+    assert "language model" not in result.embeds[0]["footer"]["text"]
+    assert len(backend.calls) == 1

@@ -51,7 +51,7 @@ def _clean(text: str) -> bool:
 async def test_the_evaluation_lets_no_bad_reply_through(career_kb: Any) -> None:
     evaluation, records = await run_evaluation(bad_model_client(), career_kb)
     wording = [r for r in records if r.task != "intent_fallback"]
-    assert len(wording) == 70
+    assert len(wording) == 80
     assert not [r for r in wording if r.passed], [r.shown for r in wording if r.passed]
     assert all(not result.ok for result in evaluation.results.values())
     reasons = {r.reason.split(":")[0] for r in wording}

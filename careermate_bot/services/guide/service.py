@@ -12,19 +12,28 @@
     guide.certification("cissp", profile)
     guide.advice("They offered 70k for a data analyst job in Chicago", profile)
     guide.cover_letter(profile, role="data analyst", company="Acme")
+    # words: a capable model's conversational opening (the steps stay the entry's own)
+    answer = await guide.worded(answer, user_id=42)
 
-All methods are synchronous and fast (no I/O besides the read-only wage database). Unknown role,
-skill or certification names raise `InvalidInput` with a did-you-mean message.
+Composing is synchronous and fast (no I/O besides the read-only wage database). Unknown role,
+skill or certification names raise `InvalidInput` with a did-you-mean message. `worded` is the
+one call that may ask the model: only with an `llm` whose `capabilities` allow `guide_wording`
+(measured by `careermate doctor --eval`; the embedded SmolLM2 does not), never for a clarify
+question, and on any failure the answer comes back unchanged (see `wording.py`).
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 
 from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.knowledge.guide.loading import Guide
 from careermate_bot.knowledge.guide.router import GuideRoute, GuideRouter
-from careermate_bot.services.guide import advice, certs, roles, skills
+from careermate_bot.llm import LLMClient, LLMError
+from careermate_bot.llm.capability import Capabilities
+from careermate_bot.services.guide import advice, certs, roles, skills, wording
 from careermate_bot.services.guide.common import GuideContext, PlaceFinder
 from careermate_bot.services.guide.cover_letter import cover_letter
 from careermate_bot.services.guide.types import (
@@ -39,6 +48,7 @@ from careermate_bot.services.profile import ProfileService, ProfileSnapshot
 from careermate_bot.services.resume.store import StoredReview
 
 COVER_LETTER_TOPIC = "cover-letter"
+log = logging.getLogger(__name__)
 
 
 ReviewLookup = Callable[[int], Awaitable[StoredReview | None]]
@@ -52,6 +62,9 @@ class GuideService:
         profiles: ProfileService | None = None,
         last_review: ReviewLookup | None = None,
         find_place: PlaceFinder | None = None,
+        *,
+        llm: LLMClient | None = None,
+        capabilities: Capabilities | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.guide = guide
@@ -59,6 +72,9 @@ class GuideService:
         self._ctx = GuideContext(knowledge, guide, self.router, find_place)
         self.profiles = profiles
         self.last_review = last_review
+        self.llm = llm
+        # None: every task (tests, benches), as elsewhere; the container passes the measured ones.
+        self.capabilities = capabilities
 
     # -- the person asking ------------------------------------------------------------------------
     async def profile_for(self, user_id: int) -> GuideProfile:
@@ -155,6 +171,32 @@ class GuideService:
     ) -> GuideAnswer:
         """An outline from the user's own facts; [placeholders] for everything else."""
         return cover_letter(self._ctx, profile, role, company)
+
+    # -- words ------------------------------------------------------------------------------------
+    def may_word(self, answer: GuideAnswer) -> bool:
+        """Whether `worded` would ask the model for this answer (front ends defer first then)."""
+        allowed = self.capabilities is None or self.capabilities.allows(wording.TASK)
+        return self.llm is not None and allowed and answer.kind != "clarify" and not answer.worded
+
+    async def worded(self, answer: GuideAnswer, *, user_id: int) -> GuideAnswer:
+        """`answer` with a capable model's conversational opening as its lead (`worded=True`);
+        the sections are untouched. Unchanged when the model may not word guide answers, for a
+        clarify question, when the opening fails a check, after `wording.WORDING_TIMEOUT`
+        seconds, or on any error."""
+        if not self.may_word(answer) or self.llm is None:
+            return answer
+        names = wording.subject_names(answer, self.knowledge, self.guide)
+        try:
+            async with asyncio.timeout(wording.WORDING_TIMEOUT):
+                return await wording.word_answer(self.llm, answer, user_id=user_id, names=names)
+        except LLMError as error:
+            log.info("%s: no model opening (%s); the entry's own lead", wording.TASK, error.kind)
+        except TimeoutError:
+            seconds = wording.WORDING_TIMEOUT
+            log.info("%s: no model opening in %gs; the entry's own lead", wording.TASK, seconds)
+        except Exception:
+            log.exception("%s: the model opening failed; the entry's own lead", wording.TASK)
+        return answer
 
     # -- internals --------------------------------------------------------------------------------
     def _topic(self, route: GuideRoute, profile: GuideProfile) -> GuideAnswer:

@@ -3,7 +3,8 @@
 `GuideAnswer` is front-end neutral: a title, a short lead, named sections (embed fields), the
 facts used with their sources, a source footer and follow-up actions. Every answer is fitted to
 Discord's embed limits when it is built (`fit`), and `to_text()` renders the same content for
-the terminal.
+the terminal. `worded` is True when a capable model wrote the lead from the answer's facts
+(`GuideService.worded`, `services/guide/wording.py`); the sections are the entry's own either way.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ FIELDS_LIMIT = 25
 FOOTER_LIMIT = 2048
 TOTAL_LIMIT = 6000
 LEAD_LIMIT = 600  # our own: the lead is one or two sentences
+WORDED_NOTE = "opening worded by the language model from these facts"
 
 ACTION_LABELS: dict[Action, str] = {
     "check_pay": "Check pay",
@@ -131,6 +133,14 @@ class GuideAnswer(_Frozen):
     options: tuple[AnswerOption, ...] = ()
     ids: tuple[str, ...] = ()  # topic id, occupation ids, certification ids or skills
     confidence: float = 1.0
+    worded: bool = False  # the lead was written by a model from `facts` (the rest is not)
+
+    @property
+    def footer(self) -> str:
+        """The source line, and that the opening was worded by the model when it was."""
+        if not self.worded:
+            return self.source
+        return f"{self.source} · {WORDED_NOTE}" if self.source else WORDED_NOTE.capitalize()
 
     @property
     def embed_size(self) -> int:
@@ -139,7 +149,7 @@ class GuideAnswer(_Frozen):
             len(self.title)
             + len(self.lead)
             + sum(len(s.name) + len(s.value) for s in self.sections)
-            + len(self.source)
+            + len(self.footer)
         )
 
     def fits_embed(self) -> bool:
@@ -151,7 +161,7 @@ class GuideAnswer(_Frozen):
                 0 < len(s.name) <= FIELD_NAME_LIMIT and 0 < len(s.value) <= FIELD_VALUE_LIMIT
                 for s in self.sections
             )
-            and len(self.source) <= FOOTER_LIMIT
+            and len(self.footer) <= FOOTER_LIMIT
             and self.embed_size <= TOTAL_LIMIT
         )
 
@@ -168,8 +178,8 @@ class GuideAnswer(_Frozen):
             lines.append("Options: " + " | ".join(o.label for o in self.options))
         if self.actions:
             lines.append("Next: " + " | ".join(a.label for a in self.actions))
-        if self.source:
-            lines.append(f"Source: {self.source}")
+        if self.footer:
+            lines.append(f"Source: {self.footer}")
         return "\n".join(lines).rstrip() + "\n"
 
 
