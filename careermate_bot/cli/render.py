@@ -114,6 +114,11 @@ RESUME_IN_TERMINAL = (
     'Analyst"` to match a role), or send the file to me in a Discord DM.'
 )
 
+RESUME_PASTED_IN_TERMINAL = (
+    "That looks like a résumé. For a scored review, save it to a file and run `careermate "
+    "resume PATH` (or paste it into a Discord DM and press Review). I kept nothing from it."
+)
+
 
 async def render_turn(services: AppServices, turn: Turn, origin: Origin) -> str:
     """The text answer for every action but `ModelChat` (the model's stream)."""
@@ -129,6 +134,8 @@ async def render_turn(services: AppServices, turn: Turn, origin: Origin) -> str:
             parts.append(gap_text(await services.career.skill_gap(origin.user_id, role)))
         case SearchJobs(query):
             parts.append(jobs_text(await services.jobs.search(query)))
+        case ReviewResume(pasted=True):
+            parts.append(RESUME_PASTED_IN_TERMINAL)
         case ReviewResume():
             parts.append(RESUME_IN_TERMINAL)
         case StartInterview(role):

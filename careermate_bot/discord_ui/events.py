@@ -15,7 +15,13 @@ The events and what they carry (typed requests decided once, see docs/architectu
 - ``guide_request(message, ShowGuide)``: the conversation decided on a guide answer; the guide
   feature renders it (an embed with its steps, source and buttons).
 - ``resume_request(message, attachment | None)``, ``interview_request(message,
-  StartInterview)``, ``interview_answer(message)``: the résumé and interview features.
+  StartInterview)``: the résumé and interview features.
+- ``resume_offer(message)``: the DM looks like a pasted résumé; the résumé feature offers a
+  review with one button (the text stays in the person's message until they press it).
+- ``interview_answer(message, InterviewTurn)``: a DM while the person's interview is open in
+  interview mode: a typed control, the answer, or an aside (the interview feature asks first).
+- ``chat_request(message)``: "Handle this instead" under that question: the conversation
+  feature answers the message as if no interview were open.
 - ``interview_start_click(interaction, role: str)``: a button in another feature (the résumé
   review's "Practice an interview for <role>") starts a mock interview for `role` (an
   occupation id or title) the way the interview feature's start command does. The button
@@ -35,6 +41,8 @@ JOBS_REQUEST = "jobs_request"
 RESUME_REQUEST = "resume_request"
 INTERVIEW_REQUEST = "interview_request"
 INTERVIEW_ANSWER = "interview_answer"
+RESUME_OFFER = "resume_offer"
+CHAT_REQUEST = "chat_request"
 INTERVIEW_START_CLICK = "interview_start_click"
 
 

@@ -5,8 +5,12 @@ is classified, the facts it states are saved, and it comes back as one typed act
 the way its feature's slash command answers — through bot events carrying the typed request to
 the other features (`career_request`, `jobs_request`, `resume_request`, `interview_request`),
 as a text answer (pay with its source, help, privacy with Download/Delete, a short question for
-a missing detail), or by the model for small talk (streamed, with a Stop button). A typed answer
-while a mock interview waits goes to the interview (`interview_answer`), nothing else.
+a missing detail), or by the model for small talk (streamed, with a Stop button). While a DM
+mock interview is open in interview mode, the conversation first reads the message against it
+(`Conversation.during_interview`): a typed control or an answer-like message goes to the
+interview (`interview_answer`), and so does an aside, which the interview feature answers with
+"answer first, pause, or handle this instead"; "Handle this instead" comes back here as
+`chat_request`.
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ from discord.ext import commands
 
 from careermate_bot.discord_ui.events import (
     CAREER_REQUEST,
+    CHAT_REQUEST,
     GUIDE_REQUEST,
     INTERVIEW_ANSWER,
     INTERVIEW_REQUEST,
     JOBS_REQUEST,
+    RESUME_OFFER,
     RESUME_REQUEST,
     has_listener,
 )
@@ -34,6 +40,7 @@ from careermate_bot.llm import EngineUnreachable, LLMCancelled, LLMError, ModelM
 from careermate_bot.services.conversation import (
     STEER_BACK,
     Conversation,
+    InterviewTurn,
     ModelChat,
     Origin,
     Reply,
@@ -66,6 +73,7 @@ SLOW_DOWN = (
 UNKNOWN_COMMAND = "I don't know that command — try `!help`."
 UNAVAILABLE = {
     RESUME_REQUEST: "Résumé reviews aren't available on this bot right now.",
+    RESUME_OFFER: "Résumé reviews aren't available on this bot right now.",
     INTERVIEW_REQUEST: "Mock interviews aren't available on this bot right now.",
     CAREER_REQUEST: "Career paths aren't available on this bot right now.",
     JOBS_REQUEST: "Job search isn't available on this bot right now.",
@@ -139,21 +147,34 @@ class ChatCog(commands.Cog, name="Chat"):
             return
         self.bot.track(self._handle(message, text, document), name=f"chat-reply-{message.id}")
 
+    @commands.Cog.listener(f"on_{CHAT_REQUEST}")
+    async def on_chat_request(self, message: discord.Message) -> None:
+        """ "Handle this instead" under the interview's question: answer the message as chat."""
+        if self.bot.user is None:
+            return
+        text = strip_mention(message.content, self.bot.user.id)
+        self.bot.track(
+            self._handle(message, text, None, interview_checked=True),
+            name=f"chat-reply-{message.id}",
+        )
+
     async def _handle(
-        self, message: discord.Message, text: str, document: discord.Attachment | None
+        self,
+        message: discord.Message,
+        text: str,
+        document: discord.Attachment | None,
+        *,
+        interview_checked: bool = False,
     ) -> None:
         reply = MessageReply(message)
         try:
             # Typed answers are a DM feature: an @mention in a server is always conversation.
             in_dm = message.guild is None
-            if (
-                in_dm
-                and document is None
-                and text
-                and await self._interview_waiting(message.author.id)
-            ):
-                self.bot.dispatch(INTERVIEW_ANSWER, message)
-                return
+            if in_dm and document is None and text and not interview_checked:
+                during = await self._during_interview(message.author.id, text)
+                if during is not None:
+                    self.bot.dispatch(INTERVIEW_ANSWER, message, during)
+                    return
             origin = origin_of(message)
             turn = await self.conversation.route(origin, text, attachment=document is not None)
             self.bot.services.status.record_intent(turn.intent)
@@ -161,10 +182,14 @@ class ChatCog(commands.Cog, name="Chat"):
         except Exception as error:
             await reply.fail(error)
 
-    async def _interview_waiting(self, user_id: int) -> bool:
+    async def _during_interview(self, user_id: int, text: str) -> InterviewTurn | None:
         if not has_listener(self.bot, INTERVIEW_ANSWER):
-            return False
-        return await self.bot.services.interview.awaiting_answer(user_id)
+            return None
+        session = await self.bot.services.interview.typed_session(user_id)
+        if session is None:
+            return None
+        question = session.question if session.awaiting_answer else None
+        return self.conversation.during_interview(text, question.text if question else None)
 
     async def _perform(
         self,
@@ -190,6 +215,8 @@ class ChatCog(commands.Cog, name="Chat"):
                 await self._dispatch(message, CAREER_REQUEST, action)
             case SearchJobs(query):
                 await self._dispatch(message, JOBS_REQUEST, query)
+            case ReviewResume(pasted=True) if document is None:
+                await self._dispatch(message, RESUME_OFFER)
             case ReviewResume():
                 await self._dispatch(message, RESUME_REQUEST, document)
             case StartInterview():
@@ -214,11 +241,11 @@ class ChatCog(commands.Cog, name="Chat"):
             return
         await message.reply(PRIVACY_SENT, mention_author=False)
 
-    async def _dispatch(self, message: discord.Message, event: str, argument: object) -> None:
+    async def _dispatch(self, message: discord.Message, event: str, *arguments: object) -> None:
         if not has_listener(self.bot, event):
             await message.reply(UNAVAILABLE[event], mention_author=False)
             return
-        self.bot.dispatch(event, message, argument)
+        self.bot.dispatch(event, message, *arguments)
 
     async def _chat(
         self, message: discord.Message, origin: Origin, text: str, turn: Turn, steer: bool

@@ -1,6 +1,7 @@
 """/interview start|history|resume, `!mock_interview <role>`, and the events other features send:
 `interview_request(message, StartInterview)` (start from a DM like "quiz me for a nurse interview"),
-`interview_answer(message)` (a typed DM answers the waiting question) and
+`interview_answer(message, InterviewTurn)` (a DM while the interview is open in interview mode:
+a typed control, the answer, or an aside that is asked about first) and
 `interview_start_click(interaction, role)` (another feature's button starts one)."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from careermate_bot.discord_ui.events import (
 )
 from careermate_bot.discord_ui.forms import echo_form
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply
-from careermate_bot.services.conversation import StartInterview
+from careermate_bot.services.conversation import InterviewTurn, StartInterview, guard_line
 from careermate_bot.services.interview import (
     DEFAULT_QUESTIONS,
     MAX_QUESTIONS,
@@ -33,8 +34,10 @@ from careermate_bot.services.interview import (
 from cogs.interview.embeds import history_embed, score_embed
 from cogs.interview.views import (
     ANSWER_FORM,
+    LEFT_INTERVIEW_MODE,
     StartRequest,
     _attach,
+    aside_view,
     screen_for,
     start_flow,
     stream_coach,
@@ -53,14 +56,9 @@ KIND_CHOICES = [
 ]
 DIFFICULTY_CHOICES = [app_commands.Choice(name=d, value=d) for d in ("easy", "medium", "hard")]
 NO_SESSION = "You have no unfinished interview. Start one with `/interview start`."
-# A DM that is exactly one of these acts like the button instead of being scored as an answer.
-TYPED_HINT = frozenset({"hint", "give me a hint", "a hint please"})
-TYPED_SKIP = frozenset({"skip", "next question", "pass on this one"})
-TYPED_END = frozenset({"end", "end interview", "end the interview", "stop interview", "finish"})
-TYPED_LEAVE = frozenset({"leave", "pause", "stop typing", "leave interview mode", "exit"})
-LEFT_INTERVIEW_MODE = (
-    "OK - your messages are normal chat again. The interview waits: use its **Answer** button, "
-    "or `/interview resume` to continue (typing answers turns back on)."
+HINT_AFTER_SCORE = (
+    "This question is already scored. Type `next` (or press **Next**) for the next one; "
+    "`hint` then helps with it."
 )
 SWEEP_FIRST_DELAY = 60.0  # seconds after start-up before the first idle sweep
 
@@ -203,32 +201,45 @@ class InterviewCog(commands.Cog, name="Interview"):
         await submit_answer(interaction, int(parts[2]), int(parts[3]), text)
 
     @commands.Cog.listener(f"on_{INTERVIEW_ANSWER}")
-    async def on_interview_answer(self, message: discord.Message) -> None:
+    async def on_interview_answer(self, message: discord.Message, during: InterviewTurn) -> None:
         reply = MessageReply(message)
         try:
-            await self._typed_answer(message, reply)
+            await self._typed(message, reply, during)
         except Exception as error:
             await reply.fail(error)
 
-    async def _typed_answer(self, message: discord.Message, reply: MessageReply) -> None:
+    async def _typed(
+        self, message: discord.Message, reply: MessageReply, during: InterviewTurn
+    ) -> None:
+        """A DM in interview mode: a typed control (any phase), the answer, or an aside."""
         service = self.bot.services.interview
         user = message.author.id
-        view = await service.active(user)
-        if view is None or not view.awaiting_answer:
-            raise InterviewError("No question is waiting for an answer right now.")
-        old_channel, old_message = view.channel_id, view.message_id
-        command = " ".join(visible_text(message.content).casefold().strip(" /!.").split())
-        hint = None
-        if command in TYPED_HINT:
-            hint = await service.hint(view.id, user)
-        elif command in TYPED_SKIP:
-            view = await service.skip(view.id, user)
-        elif command in TYPED_END:
-            view = await service.end(view.id, user)
-        elif command in TYPED_LEAVE:
-            view = await service.set_typed_answers(view.id, user, False)
+        view = await service.typed_session(user)
+        if view is None:
+            raise InterviewError("No interview is open right now.")
+        move = during.move
+        if move == "aside":
+            question = view.current if view.awaiting_answer else None
+            buttons = aside_view(user, view.id, question, message.id)
+            await reply.send(guard_line(during), view=buttons)
+            return
+        if move == "pause":
+            await service.set_typed_answers(view.id, user, False)
             await reply.send(LEFT_INTERVIEW_MODE)
             return
+        if move == "hint" and not view.awaiting_answer:
+            await reply.send(HINT_AFTER_SCORE)
+            return
+        old_channel, old_message = view.channel_id, view.message_id
+        hint = None
+        if move == "hint":
+            hint = await service.hint(view.id, user)
+        elif move == "skip" or (move == "next" and view.awaiting_answer):
+            view = await service.skip(view.id, user)
+        elif move == "next":
+            view = await service.next(view.id, user)
+        elif move == "end":
+            view = await service.end(view.id, user)
         else:
             view = await service.answer(view.id, user, message.content)
         screen = await screen_for(self.bot, view, dm=message.guild is None, hint=hint)
@@ -236,7 +247,7 @@ class InterviewCog(commands.Cog, name="Interview"):
         await _attach(self.bot, view.id, sent, reply.guild_id)
         await self._retire(old_channel, old_message, sent.id)
         answer = view.last_answer
-        if answer is None or hint is not None or command in TYPED_SKIP | TYPED_END:
+        if move != "answer" or answer is None:
             return
 
         async def edit(coach: str) -> None:

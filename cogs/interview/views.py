@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from careermate_bot.discord_ui.custom_ids import Fields
+from careermate_bot.discord_ui.events import CHAT_REQUEST, has_listener
 from careermate_bot.discord_ui.forms import echo_form, form_id
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
+from careermate_bot.discord_ui.messages import find_message
 from careermate_bot.discord_ui.replies import InteractionReply, Reply, SentMessage
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.llm import LLMError
@@ -456,4 +458,75 @@ class RestartButton(
         )
 
 
-DYNAMIC_ITEMS = (SessionButton, RestartButton)
+LEFT_INTERVIEW_MODE = (
+    "OK - your messages are normal chat again. The interview waits: use its **Answer** button, "
+    "or `/interview resume` to continue (typing answers turns back on)."
+)
+ASIDE_GONE = "I can't find that message any more (deleted?). Type it again."
+HANDLING = "OK — answering that as a normal message. The interview question still waits."
+
+
+class AsideButton(
+    PersistentItem[discord.ui.Button[Any]],
+    custom_id="cm:ivaside:{action:answer|pause|chat}:{owner:int}:{sid:int}:{index:int}:{mid:int}",
+):
+    """Under "That sounds like a question about X": score the message as the answer after all,
+    pause the interview (DMs are chat again), or answer the message as chat this once. The
+    custom id points at the person's own message (its text is read on the click)."""
+
+    refusal = NOT_YOURS
+    expired_text = GONE
+    LABELS: dict[str, tuple[str, str, discord.ButtonStyle]] = {
+        "answer": ("It's my answer", "✍️", discord.ButtonStyle.primary),
+        "pause": ("Pause interview", "⏸️", discord.ButtonStyle.secondary),
+        "chat": ("Handle this instead", "💬", discord.ButtonStyle.secondary),
+    }
+
+    def __init__(self, action: str, owner: int, sid: int, index: int, mid: int) -> None:
+        label, emoji, style = self.LABELS[action]
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                emoji=emoji,
+                style=style,
+                custom_id=self.ids.format(
+                    action=action, owner=owner, sid=sid, index=index, mid=mid
+                ),
+            )
+        )
+        self.action = action
+        self.owner_id = owner
+        self.session_id = sid
+        self.question_index = index
+        self.message_id = mid
+
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        bot = interaction.client
+        if self.action == "pause":
+            await bot.services.interview.set_typed_answers(
+                self.session_id, interaction.user.id, False
+            )
+            await interaction.response.edit_message(content=LEFT_INTERVIEW_MODE, view=None)
+            return
+        message = await find_message(bot, interaction.channel, self.message_id)
+        if message is None or message.author.id != interaction.user.id:
+            raise ItemExpired(ASIDE_GONE)
+        if self.action == "answer":
+            await submit_answer(interaction, self.session_id, self.question_index, message.content)
+            await _attach_clicked(interaction, self.session_id)
+            return
+        await interaction.response.edit_message(content=HANDLING, view=None)
+        if has_listener(bot, CHAT_REQUEST):
+            bot.dispatch(CHAT_REQUEST, message)
+
+
+def aside_view(owner: int, sid: int, index: int | None, mid: int) -> discord.ui.View:
+    """The three ways on after an aside; no "It's my answer" when no question waits."""
+    view = discord.ui.View(timeout=None)
+    actions = ("answer", "pause", "chat") if index is not None else ("pause", "chat")
+    for action in actions:
+        view.add_item(AsideButton(action, owner, sid, index or 0, mid))
+    return view
+
+
+DYNAMIC_ITEMS = (SessionButton, RestartButton, AsideButton)

@@ -16,16 +16,31 @@ from discord.ext import commands
 from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.attachments import first_document
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
-from careermate_bot.discord_ui.events import RESUME_REQUEST
+from careermate_bot.discord_ui.events import RESUME_OFFER, RESUME_REQUEST
 from careermate_bot.discord_ui.replies import DirectReply, InteractionReply, MessageReply, Reply
 from cogs.resume.flow import ReviewOptions, review_flow
-from cogs.resume.views import PASTE_FORM, PasteModal, check_paste_rate, paste_view, review_view
+from cogs.resume.views import (
+    PASTE_FORM,
+    PasteModal,
+    check_paste_rate,
+    paste_view,
+    pasted_view,
+    review_view,
+)
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
 
 log = logging.getLogger(__name__)
 
+OFFER_REVIEW = (
+    "That looks like a résumé. Want a scored review (ATS checks, skills, the bullets to fix)? "
+    "Press the button — I keep nothing from it until you do."
+)
+OFFER_IN_SERVER = (
+    "That looks like a résumé. Résumés are personal — DM it to me and I'll offer a private "
+    "review (you may want to delete it from this channel)."
+)
 ASK_FOR_FILE = (
     "Send me your résumé to review: attach it to a message (.pdf, .docx, .odt, .txt or .md, up "
     "to 5 MB), use `/resume review`, or paste the text with the button below."
@@ -137,6 +152,18 @@ class ResumeCog(commands.Cog, name="Resume"):
             await reply.fail(error)
 
     # -- the conversation's event ------------------------------------------------------------------
+    @commands.Cog.listener(f"on_{RESUME_OFFER}")
+    async def on_resume_offer(self, message: discord.Message) -> None:
+        """A DM that reads as a pasted résumé: offer a review (one button)."""
+        try:
+            if message.guild is not None:
+                await message.reply(OFFER_IN_SERVER, mention_author=False)
+                return
+            view = pasted_view(message.author.id, message.id)
+            await message.reply(OFFER_REVIEW, view=view, mention_author=False)
+        except Exception as error:
+            await MessageReply(message).fail(error)
+
     @commands.Cog.listener(f"on_{RESUME_REQUEST}")
     async def on_resume_request(
         self, message: discord.Message, attachment: discord.Attachment | None

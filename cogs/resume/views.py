@@ -7,6 +7,7 @@ stored summary has the skills; nothing else about the résumé is kept.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -17,6 +18,7 @@ from careermate_bot.discord_ui.events import INTERVIEW_START_CLICK, has_listener
 from careermate_bot.discord_ui.forms import form_id
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import truncate
+from careermate_bot.discord_ui.messages import find_message
 from careermate_bot.discord_ui.replies import InteractionReply
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.services.resume import ReviewOutcome, StoredReview
@@ -224,6 +226,51 @@ class PasteButton(
 
 
 PASTE_FORM = "rpasteform"
+PASTED_GONE = (
+    "I can't find that message any more (deleted?). Paste your résumé again, or use "
+    "`/resume paste`."
+)
+
+
+class ReviewPastedButton(
+    PersistentItem[discord.ui.Button[Any]], custom_id="cm:rpasted:{owner:int}:{mid:int}"
+):
+    """ "Review this résumé" under a DM that reads as one. The custom id points at the person's
+    own message; its text is read only when they press (nothing kept before)."""
+
+    refusal = NOT_YOURS
+    expired_text = PASTED_GONE
+
+    def __init__(self, owner: int, mid: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Review this résumé",
+                emoji="📝",
+                style=discord.ButtonStyle.primary,
+                custom_id=self.ids.format(owner=owner, mid=mid),
+            )
+        )
+        self.owner_id = owner
+        self.message_id = mid
+
+    async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        await check_paste_rate(interaction)
+        message = await find_message(interaction.client, interaction.channel, self.message_id)
+        if message is None or message.author.id != interaction.user.id:
+            raise ItemExpired()
+        reply = InteractionReply(interaction, private_in_servers=True)
+        await review_flow(
+            interaction.client, reply, message.content[:PASTE_LIMIT], ReviewOptions(), review_view
+        )
+        if interaction.message is not None:  # one review per offer: the button goes
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.message.edit(view=None)
+
+
+def pasted_view(owner_id: int, message_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(ReviewPastedButton(owner_id, message_id))
+    return view
 
 
 class PasteModal(CareerMateModal, title="Paste your résumé"):
@@ -284,4 +331,5 @@ DYNAMIC_ITEMS: tuple[type[PersistentItem[Any]], ...] = (
     CareerPathsButton,
     InterviewButton,
     PasteButton,
+    ReviewPastedButton,
 )

@@ -18,6 +18,7 @@ from careermate_bot.config import Settings
 from careermate_bot.llm.fake import fake_client
 from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
+from careermate_bot.services.conversation import InterviewTurn
 from careermate_bot.services.interview import InterviewService
 from models import InterviewAnswer, InterviewSession
 from tests import resume_samples as S
@@ -154,7 +155,7 @@ async def test_an_invisible_typed_dm_answer_is_scored_empty(h: DiscordHarness) -
     assert _ids(started.message, "cm:iv:answer:")
     typed = await dpytest.message(INVISIBLE, channel=await h.member.create_dm())
     before = asyncio.all_tasks()
-    h.bot.dispatch("interview_answer", typed)
+    h.bot.dispatch("interview_answer", typed, InterviewTurn("answer"))
     await h._settle(before)
     row = await InterviewAnswer.all().first()
     assert row is not None and row.score == 0 and row.details["flags"] == ["empty"]

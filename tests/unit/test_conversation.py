@@ -182,6 +182,37 @@ async def test_terminal_chat_uses_the_same_router(tmp_path: Path) -> None:
     assert "**" not in text
 
 
+async def test_terminal_chat_understands_what_people_bring(tmp_path: Path) -> None:
+    """The same understanding in the terminal: polarity, education used later, a layoff and a
+    comparison answered by the guide, forget."""
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.StringIO(
+        "I don't want to do remote, I prefer hybrid in Austin\n"
+        "I just finished a nursing degree\n"
+        "what kind of jobs can I get with that?\n"
+        "I got laid off today\n"
+        "PMP or CAPM?\n"
+        "forget that I live in Austin\n"
+        "/quit\n"
+    )
+    code = await run_terminal_chat(
+        make_settings(tmp_path),
+        None,
+        input_stream=stdin,
+        output=out,
+        errors=err,
+        client=fake_client(["Hi there!"]),
+    )
+    assert code == 0, err.getvalue()
+    text = out.getvalue()
+    assert "Saved: location Austin; not remote; prefers hybrid work" in text
+    assert "Saved: education nursing degree" in text
+    assert "Registered Nurse" in text  # the jobs the degree leads to
+    assert "unemployment" in text.casefold()  # the layoff playbook
+    assert "Project Management Institute" in text  # PMP vs CAPM, side by side
+    assert "Removed: location Austin" in text
+
+
 async def test_the_model_does_not_see_answers_given_from_data(
     db: Settings, router: ConversationRouter
 ) -> None:

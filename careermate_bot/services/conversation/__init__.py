@@ -22,6 +22,7 @@ from careermate_bot.services.conversation.actions import (
     Turn,
 )
 from careermate_bot.services.conversation.chat import CLI_USER_ID, ChatService
+from careermate_bot.services.conversation.during_interview import InterviewTurn, guard_line
 from careermate_bot.services.conversation.intents import (
     INTENTS,
     ConversationContext,
@@ -50,6 +51,7 @@ __all__ = [
     "Intent",
     "IntentResult",
     "IntentSlots",
+    "InterviewTurn",
     "ModelChat",
     "Origin",
     "Reply",
@@ -65,5 +67,6 @@ __all__ = [
     "StartInterview",
     "Turn",
     "classify",
+    "guard_line",
     "privacy_summary",
 ]

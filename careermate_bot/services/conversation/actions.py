@@ -58,7 +58,10 @@ class SearchJobs:
 
 @dataclass(frozen=True, slots=True)
 class ReviewResume:
-    """Review the attached document, or ask for one."""
+    """Review the attached document, or ask for one. `pasted`: the message itself reads as a
+    résumé: offer to review it (nothing is kept unless the person says yes)."""
+
+    pasted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

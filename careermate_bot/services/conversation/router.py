@@ -44,6 +44,7 @@ from careermate_bot.services.conversation.intents import (
     IntentResult,
     IntentSlots,
     classify,
+    looks_like_resume,
     refine_with_llm,
 )
 from careermate_bot.services.conversation.memory import SavedChange, forget, save_facts
@@ -174,7 +175,7 @@ class ConversationRouter:
             answer = self.guide.answer(text, await self.guide.profile_for(origin.user_id))
             return ShowGuide(answer=answer, lead=lead)
         if intent == "resume_review":
-            return ReviewResume()
+            return ReviewResume(pasted=looks_like_resume(text))
         if intent == "interview_practice":
             role = slots.role or (profile.target_roles[0] if profile.target_roles else None)
             return StartInterview(role)
@@ -252,6 +253,8 @@ class ConversationRouter:
         return ShowPay(role=figure.role, area=figure.area, text=figure.text, source=figure.source)
 
     async def _store(self, user_id: int, text: str, turn: Turn, source: Source) -> None:
+        if turn.action == ReviewResume(pasted=True):
+            text = PASTED_RESUME  # a résumé is kept only when the person asks for a review
         if text:
             await self.profiles.append_message(
                 user_id, MessageRole.USER, text, intent=turn.intent, source=source
@@ -269,6 +272,7 @@ DEGREE_WORDS = re.compile(
     r"bsc?|ba|msc?|ma|phd|in|of|program|course|bootcamp)\b",
     re.IGNORECASE,
 )
+PASTED_RESUME = "[a pasted résumé: not stored]"
 GUIDE_INTENTS = frozenset({"advice", "compare", "how_to_become", "role_info"})
 FOLLOWED_UP = (ShowCareerPaths, ShowSkillGap, ShowPay, SearchJobs, StartInterview, ShowGuide)
 AWAITING = {ASK_SKILLS: "skills", ASK_PAY_ROLE: "role", ASK_JOB_KIND: "role"}

@@ -17,6 +17,10 @@ from careermate_bot.llm.scheduler import PositionCallback
 from careermate_bot.services.conversation import memory
 from careermate_bot.services.conversation.actions import Origin, Turn
 from careermate_bot.services.conversation.chat import ChatService
+from careermate_bot.services.conversation.during_interview import (
+    InterviewTurn,
+    read_during_interview,
+)
 from careermate_bot.services.conversation.router import ConversationRouter
 from careermate_bot.services.guide import GuideService
 from careermate_bot.services.profile import ProfileService
@@ -46,6 +50,12 @@ class Conversation:
     async def route(self, origin: Origin, text: str, *, attachment: bool = False) -> Turn:
         """Classify the message, save the facts it states, decide one action."""
         return await self.router.route(origin, text, attachment=attachment)
+
+    def during_interview(self, text: str, question: str | None) -> InterviewTurn | None:
+        """How a DM relates to the person's open interview (`question`: the one waiting for an
+        answer, None between questions): a control, the answer, an aside; None: not the
+        interview's (route it as usual)."""
+        return read_during_interview(text, question, self.knowledge)
 
     def stream_reply(
         self,

@@ -278,6 +278,14 @@ class InterviewService:
             and row.current < len(row.questions)
         )
 
+    async def typed_session(self, user_id: int) -> SessionView | None:
+        """The user's unfinished session while typed DM messages belong to it (interview mode
+        on), in any phase; None otherwise."""
+        row = await self._active_row(user_id)
+        if row is None or not row.typed_answers:
+            return None
+        return await self._view(row, discord_id=user_id)
+
     async def set_typed_answers(self, session_id: int, user_id: int, on: bool) -> SessionView:
         """Turn "a DM message is my answer" on or off for the session (interview mode)."""
         row = await self._owned(session_id, user_id)

@@ -173,12 +173,10 @@ class ProfileSnapshot(BaseModel):
     @property
     def is_empty(self) -> bool:
         """Nothing career-related known yet (a fresh profile)."""
-        return (
-            not (self.skills or self.locations or self.target_roles or self.stated_facts())
-            and all(
-                value is None
-                for value in (self.remote_ok, self.min_salary, self.experience_years)
-            )
+        return not (
+            self.skills or self.locations or self.target_roles or self.stated_facts()
+        ) and all(
+            value is None for value in (self.remote_ok, self.min_salary, self.experience_years)
         )
 
 
