@@ -1,7 +1,8 @@
 """Discord's REST rate limits, as the fake enforces them.
 
-- The global limit: 50 requests per second per bot token. Interaction endpoints (the callback
-  and the interaction webhook routes) are not bound to it, as on Discord.
+- The global limit: 50 requests per second per bot token, over a sliding second (a refused
+  request may retry when the oldest request of that second ages out). Interaction endpoints
+  (the callback and the interaction webhook routes) are not bound to it, as on Discord.
 - Per-route buckets, keyed by the route and its major parameter (channel, webhook token):
   message create/edit/delete and typing 5 per 5 s per channel, interaction webhooks 5 per 2 s
   per token (Discord's documented webhook limit), everything else 50 per second.

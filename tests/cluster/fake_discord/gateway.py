@@ -114,6 +114,7 @@ class Gateway:
         self.identify_log: list[dict[str, Any]] = []
         self.early_identifies = 0
         self.close_codes: list[int] = []
+        self.compressed_connections = 0
         self._last_identify: dict[int, float] = {}
 
     # -- the endpoint ------------------------------------------------------------------------
@@ -124,6 +125,8 @@ class Gateway:
             await ws.close(code=4002, message=b"Decode error.")  # the fake speaks JSON only
             return ws
         connection = Connection(ws, request.query.get("compress"))
+        if request.query.get("compress") == "zlib-stream":
+            self.compressed_connections += 1
         hello = {"heartbeat_interval": int(self.discord.heartbeat_interval * 1000)}
         await connection.send({"op": HELLO, "d": hello, "s": None, "t": None})
         try:
