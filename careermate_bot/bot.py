@@ -181,6 +181,7 @@ class CareerMateBot(commands.AutoShardedBot):
             _done, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE_SECONDS)
             for task in pending:
                 task.cancel()
+        self.shard_runner.halt()  # connect no shard while closing
         try:
             await super().close()
             await self.shard_runner.stop()  # the shards are closed: give their leases back

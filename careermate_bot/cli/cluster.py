@@ -21,6 +21,7 @@ PostgreSQL `DATABASE_URL` (SQLite is one process's file).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -147,7 +148,9 @@ class Supervisor:
         return self._exit_code
 
     def _start(self, child: Child) -> None:
-        child.process = subprocess.Popen(list(self.command), env=child.spec.env)
+        child.process = subprocess.Popen(
+            list(self.command), env=child.spec.env, preexec_fn=_stop_with_parent
+        )
         child.started = self.clock()
         child.restart_at = None
         self.say(f"careermate cluster: {child.spec.name} started, pid {child.process.pid}")
@@ -194,6 +197,18 @@ class Supervisor:
                 self.say(f"careermate cluster: pid {process.pid} did not stop in time; killing")
                 _signal(process, signal.SIGKILL)
                 process.wait()
+
+
+def _stop_with_parent() -> None:
+    """In the child, before it runs: on Linux, get SIGTERM when the launcher dies (even by
+    SIGKILL), so no bot process outlives its launcher unwatched."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _signal(process: subprocess.Popen[bytes], signum: int) -> None:

@@ -36,9 +36,9 @@ log = logging.getLogger(__name__)
 
 # Discord: `max_concurrency` IDENTIFYs per 5 seconds, one per bucket (shard_id % max_concurrency).
 IDENTIFY_INTERVAL = 5.0
-# Our slot lasts a little longer than Discord's window: two IDENTIFYs sent 5.0 s apart can
-# arrive closer together than that.
-IDENTIFY_MARGIN = 0.5
+# Our slot lasts a second longer than Discord's window: two IDENTIFYs sent 5.0 s apart can
+# arrive closer together than that (network and event-loop jitter).
+IDENTIFY_MARGIN = 1.0
 
 CoordinatorFactory = Callable[[str], ShardCoordinator]
 
@@ -180,12 +180,18 @@ class ShardRunner:
         return self._max_concurrency
 
     # -- close -------------------------------------------------------------------------------------
-    async def stop(self) -> None:
-        """After the shards are closed: stop the keeper and give the leases back."""
+    def halt(self) -> None:
+        """Before the shards are closed: claim and connect nothing more (leases still held)."""
         for task in [self._keeper_task, *self._connecting.values()]:
             if task is not None:
                 task.cancel()
+        self._keeper_task = None
         self._connecting.clear()
+
+    async def stop(self) -> None:
+        """After the shards are closed: give the leases back, so another process may take
+        them at once."""
+        self.halt()
         if self.keeper is not None:
             await self.keeper.release_all()
         if self.coordinator is not None:

@@ -95,6 +95,9 @@ async def cluster() -> AsyncIterator[Cluster]:
         "OPENAI_MODEL": MODEL,
         # cl-fleet's endpoint list; ignored by a build without it (then engine 0 serves all).
         "LLM_BASE_URLS": ",".join(e.base_url for e in engines),
+        # Short queues keep the "You're #N in line" edits (one per waiting reply per step) from
+        # flooding Discord's budget before the fleet-wide edit budget exists.
+        "LLM_MAX_CONCURRENCY": "4",
         "LLM_CONNECT_TIMEOUT": "2",
         "LLM_FIRST_TOKEN_TIMEOUT": "5",
         "BACKUP_INTERVAL_MINUTES": "0",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -152,3 +153,25 @@ def test_supervisor_stops_the_cluster_on_a_configuration_error(tmp_path: Path) -
     assert supervisor.run() == CONFIG_EXIT
     assert len(pids(specs[1].env["DATA_DIR"])) == 1  # not restarted
     assert (Path(specs[0].env["DATA_DIR"]) / "stopped").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_processes_stop_when_the_launcher_is_killed(tmp_path: Path) -> None:
+    folder = tmp_path / "process-0"
+    launcher = f"""
+import os, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+from careermate_bot.cli.cluster import ChildSpec, Supervisor
+spec = ChildSpec(0, [0], dict(os.environ, DATA_DIR={str(folder)!r}))
+Supervisor([spec], command=[sys.executable, "-c", {CHILD!r}], say=lambda line: None).run()
+"""
+    process = subprocess.Popen([sys.executable, "-c", launcher])
+    try:
+        wait_until(lambda: pids(str(folder)))
+        process.kill()  # the launcher dies without a chance to stop anything
+        process.wait(10)
+        wait_until(lambda: (folder / "stopped").exists())
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert (folder / "stopped").read_text() == "SIGTERM\n"
