@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from careermate_bot.knowledge import KnowledgeBase  # noqa: E402
 from careermate_bot.knowledge.guide import Guide, GuideRoute  # noqa: E402
+from careermate_bot.services.conversation.intents.slots import SlotExtractor  # noqa: E402
 from careermate_bot.services.guide import GuideProfile, GuideService, ResumeFacts  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "advice"
@@ -76,7 +77,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase.load(Path(tmp))
         started = time.perf_counter()
-        service = GuideService(kb, Guide.load())
+        service = GuideService(kb, Guide.load(), find_place=SlotExtractor(kb).location)
         build_ms = (time.perf_counter() - started) * 1000
         router = service.router
         cold: list[float] = []

@@ -20,6 +20,14 @@ from discord.ext import commands
 import cogs
 from careermate_bot.config import Settings
 from careermate_bot.discord_ui.errors import CareerMateTree, describe_error
+from careermate_bot.discord_ui.events import has_listener
+from careermate_bot.discord_ui.forms import (
+    STALE_FORM_EVENT,
+    echo_form,
+    form_kind,
+    form_values,
+    is_stale_form,
+)
 from careermate_bot.services.container import AppServices, build_services
 from careermate_bot.sharding.runner import ShardRunner
 
@@ -156,6 +164,23 @@ class CareerMateBot(commands.AutoShardedBot):
         log.info(
             "connected as %s (%s) to %d guilds", user, user.id if user else "?", len(self.guilds)
         )
+
+    # -- forms this process no longer knows (opened before a restart, or in another window) ------
+    async def on_interaction(self, interaction: discord.Interaction[CareerMateBot]) -> None:
+        if not is_stale_form(interaction):
+            return
+        data: Any = interaction.data or {}
+        kind = form_kind(str(data.get("custom_id", "")))
+        values = form_values(interaction)
+        event = STALE_FORM_EVENT.format(kind=kind) if kind else ""
+        log.info("a form nobody has open was submitted (%s)", kind or "not ours")
+        if event and has_listener(self, event):
+            self.dispatch(event, interaction, values)
+            return
+        try:
+            await echo_form(interaction, values)
+        except discord.HTTPException:
+            log.warning("could not answer a stale form", exc_info=True)
 
     # -- errors from prefix commands -------------------------------------------------------------
     async def on_command_error(  # type: ignore[override]

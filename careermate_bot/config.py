@@ -58,7 +58,11 @@ EXAMPLES: dict[str, str] = {
     "SHARD_COUNT": "4",
     "SHARD_IDS": "0 (or 1-3, or 0,4-7)",
     "SHARD_LEASE_SECONDS": "10",
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "REDIS_URL": "redis://127.0.0.1:6379/0 (empty = everything in this process)",
+    "REDIS_KEY_PREFIX": "careermate",
+    "LLM_GATE_CAPACITY": "8",
+    "LLM_GATE_LEASE_SECONDS": "10",
+    "DISCORD_MESSAGE_RATE": "50",
 }
 
 
@@ -85,9 +89,6 @@ class Settings(BaseSettings):
     shard_count: int | None = Field(default=None, ge=1, le=MAX_SHARDS)
     shard_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     shard_lease_seconds: float = Field(default=10.0, ge=2, le=300, allow_inf_nan=False)
-
-    # Shared state for a fleet of processes (empty = this process's memory only).
-    redis_url: str = ""
 
     # LLM
     llm_provider: LlmProvider = "auto"
@@ -121,6 +122,15 @@ class Settings(BaseSettings):
     backup_keep: int = Field(default=10, ge=1, le=1000)
     backup_interval_minutes: int = Field(default=360, ge=0, le=7 * 24 * 60)
 
+    # Shared state for several bot processes (careermate_bot/shared; empty = in this process)
+    redis_url: str = ""
+    redis_key_prefix: str = Field(default="careermate", pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
+    # Generations at once in the whole fleet (empty = LLM_MAX_CONCURRENCY's value).
+    llm_gate_capacity: int | None = Field(default=None, ge=1, le=100_000)
+    llm_gate_lease_seconds: float = Field(default=10.0, ge=1, le=600, allow_inf_nan=False)
+    # Discord channel-message sends and edits per second, shared by every process.
+    discord_message_rate: float = Field(default=50.0, gt=0, le=1000, allow_inf_nan=False)
+
     # Logging
     log_level: LogLevel = "INFO"
     log_dir: Path = Path("logs")
@@ -141,14 +151,6 @@ class Settings(BaseSettings):
             return parse_shard_ids(value)
         if isinstance(value, int):
             return [value]
-        return value
-
-    @field_validator("redis_url")
-    @classmethod
-    def _redis_url(cls, value: str) -> str:
-        value = value.strip()
-        if value and not value.startswith(("redis://", "rediss://", "unix://")):
-            raise ValueError("must start with redis://, rediss:// or unix://")
         return value
 
     @field_validator("shard_ids")
@@ -206,6 +208,14 @@ class Settings(BaseSettings):
             raise ValueError("must start with sqlite:// or postgres://")
         return value
 
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
     @field_validator("discord_bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
@@ -235,7 +245,7 @@ class Settings(BaseSettings):
 
     def secrets(self) -> list[str]:
         """Every secret value, so the log filter and the console can redact them: the tokens,
-        and a password inside DATABASE_URL or an LLM base URL (user:password@host)."""
+        and a password inside DATABASE_URL, REDIS_URL or an LLM base URL (user:password@host)."""
         values = [self.discord_bot_token, self.openai_api_key]
         found = [v.get_secret_value() for v in values if v and v.get_secret_value()]
         for url in (self.database_url, self.openai_base_url, self.ollama_base_url, self.redis_url):

@@ -1,5 +1,6 @@
 """Tortoise ORM models. Every model module is imported here so Tortoise finds it by `models`."""
 
+from models.conversation import ConversationState
 from models.interview import InterviewAnswer, InterviewSession, SessionPhase, SessionStatus
 from models.jobs import JobPosting, SavedJob
 from models.message import ChatMessage, MessageRole, MessageSource
@@ -14,9 +15,11 @@ __models__ = [
     InterviewSession,
     InterviewAnswer,
     ResumeReviewSummary,
+    ConversationState,
 ]
 __all__ = [
     "ChatMessage",
+    "ConversationState",
     "InterviewAnswer",
     "InterviewSession",
     "JobPosting",

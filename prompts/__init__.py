@@ -27,6 +27,7 @@ CATALOGUE: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "career_summary": frozenset(),  # the short summary above /career paths
         "resume_rewrite": frozenset(),  # rewriting one weak résumé bullet
         "interview_feedback": frozenset(),  # the coach's comment on one scored answer
+        "report_advice": frozenset(),  # the advice at the end of a mock interview
         "intent_classify": frozenset(),  # the model's fallback for an unclear message
         "json_instructions": frozenset({"schema"}),  # structured output: the schema to follow
         "json_repair": frozenset({"error"}),  # structured output: fix this error
@@ -81,7 +82,8 @@ def load_prompt(name: str, /, *, directory: Path | None = None, **variables: obj
 
 
 def validate_prompts(directory: Path | None = None) -> None:
-    """Check every catalogued prompt: its file exists and uses exactly its placeholders."""
+    """Check every catalogued prompt (its file exists and uses exactly its placeholders) and
+    that no prompt file is left out of the catalogue."""
     problems: list[str] = []
     for name, expected in CATALOGUE.items():
         try:
@@ -93,5 +95,9 @@ def validate_prompts(directory: Path | None = None) -> None:
             problems.append(
                 f"{name}: uses {sorted(used) or 'no placeholders'}, expected {sorted(expected)}"
             )
+    base = directory or PROMPTS_DIR
+    for path in sorted(base.iterdir()):
+        if path.suffix in SUFFIXES and path.stem not in CATALOGUE:
+            problems.append(f"{path.name}: not in the catalogue (add it, or delete the file)")
     if problems:
         raise PromptError("prompt files don't match the catalogue: " + "; ".join(problems))

@@ -104,6 +104,8 @@ class TerminalSession:
             out.write(plain(error.user_message) + "\n")
             out.flush()
             return True
+        if turn.action.lead:
+            out.write(plain(turn.action.lead) + "\n")
         return await self._stream(text, turn, turn.action.steer, out, err)
 
     async def _stream(self, text: str, turn: Turn, steer: bool, out: TextIO, err: TextIO) -> bool:

@@ -20,6 +20,7 @@ from careermate_bot.services.conversation import (
     ReviewResume,
     SearchJobs,
     ShowCareerPaths,
+    ShowGuide,
     ShowPay,
     ShowPrivacy,
     ShowSaved,
@@ -141,6 +142,8 @@ async def render_turn(services: AppServices, turn: Turn, origin: Origin) -> str:
             )
         case ShowSaved(text):
             parts.append(text + (UNDO_HINT if turn.saved is not None and turn.saved.token else ""))
+        case ShowGuide(answer, lead):
+            parts.append("\n\n".join(part for part in (lead, answer.to_text()) if part))
         case ShowPay(text=text) | Reply(text):
             parts.append(text)
         case ModelChat():

@@ -13,6 +13,7 @@ None, and parses to None when absent). Kinds:
 - ``hex``: a lower-case hex token (nonces, undo tokens);
 - ``slug``: a catalogue id such as ``data-scientist``; ``slug*`` may also be empty;
 - ``word``: a short lower-case word (an action name);
+- ``text``: up to 48 characters of any text but ``:``, ``|`` and line breaks (a skill's name);
 - ``a|b|c``: exactly one of the listed words.
 
 Discord allows 100 characters per custom id: `format` refuses a longer one (a programming
@@ -35,6 +36,7 @@ KINDS: Final[dict[str, str]] = {
     "slug": r"[a-z0-9][a-z0-9-]{0,79}",
     "slug*": r"[a-z0-9-]{0,80}",
     "word": r"[a-z0-9-]{1,40}",
+    "text": r"[^:|\n]{1,48}",
 }
 _FIELD = re.compile(r"\{(?P<name>[a-z_][a-z0-9_]*):(?P<kind>[^{}]+)\}")
 Value = int | str | None
@@ -64,7 +66,7 @@ def _kind_regex(kind: str) -> str:
     if kind in KINDS:
         return KINDS[kind]
     words = kind.split("|")
-    if all(re.fullmatch(r"[a-z0-9-]+", word) for word in words):
+    if all(re.fullmatch(r"[a-z0-9_-]+", word) for word in words):
         return "(?:" + "|".join(re.escape(word) for word in words) + ")"
     raise ValueError(f"unknown custom-id field kind {kind!r}")
 

@@ -9,6 +9,11 @@ The events and what they carry (typed requests decided once, see docs/architectu
 - ``career_request(message, ShowCareerPaths | ShowSkillGap)``, ``jobs_request(message,
   JobQuery)``: the conversation decided; the career / jobs feature answers the message the way
   its slash command would.
+- ``career_click(interaction, ShowCareerPaths | ShowSkillGap)``: another feature's button (a
+  guide answer's "Career paths" / "My skill gap") asks the career feature for its result,
+  privately.
+- ``guide_request(message, ShowGuide)``: the conversation decided on a guide answer; the guide
+  feature renders it (an embed with its steps, source and buttons).
 - ``resume_request(message, attachment | None)``, ``interview_request(message,
   StartInterview)``, ``interview_answer(message)``: the résumé and interview features.
 - ``interview_start_click(interaction, role: str)``: a button in another feature (the résumé
@@ -23,6 +28,8 @@ The events and what they carry (typed requests decided once, see docs/architectu
 from __future__ import annotations
 
 FIND_JOBS = "find_jobs"
+CAREER_CLICK = "career_click"
+GUIDE_REQUEST = "guide_request"
 CAREER_REQUEST = "career_request"
 JOBS_REQUEST = "jobs_request"
 RESUME_REQUEST = "resume_request"

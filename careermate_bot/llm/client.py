@@ -30,7 +30,13 @@ from careermate_bot.llm.errors import (
 from careermate_bot.llm.jsonout import parse_structured, schema_for
 from careermate_bot.llm.prompts import load_prompt
 from careermate_bot.llm.sampling import sampling_for
-from careermate_bot.llm.scheduler import FairScheduler, PositionCallback, QueueSnapshot
+from careermate_bot.llm.scheduler import (
+    ClusterLink,
+    FairScheduler,
+    PositionCallback,
+    QueueSnapshot,
+    Scheduler,
+)
 from careermate_bot.llm.stats import CallStats, LLMStats, StatsCollector
 from careermate_bot.llm.think import ThinkStripper
 from careermate_bot.llm.types import Backend, Done, GenParams, LLMMessage, message
@@ -136,6 +142,7 @@ class LLMClient:
         top_p: float | None = None,
         repeat_penalty: float | None = None,
         presence_penalty: float | None = None,
+        cluster: ClusterLink | None = None,
     ) -> None:
         self.backend = backend
         limit = max_concurrency or (1 if backend.name == "local" else 2)
@@ -147,9 +154,13 @@ class LLMClient:
                 backend.name,
             )
             limit = backend.max_parallel
-        self._scheduler = FairScheduler(
-            limit, queue_size, max_pending_per_user=max_pending_per_user
-        )
+        local = FairScheduler(limit, queue_size, max_pending_per_user=max_pending_per_user)
+        # With other bot processes (REDIS_URL): one fleet-wide line; this process's own is the
+        # fallback when Redis is away. Stop reaches the user's requests in every process.
+        self._scheduler: Scheduler = cluster.scheduler(local) if cluster is not None else local
+        self._cluster = cluster
+        if cluster is not None:
+            cluster.on_remote_stop(self._cancel_here)
         self.first_token_timeout = first_token_timeout
         self.total_timeout = total_timeout
         # How long a request may wait for its turn before `Busy` (default: the total timeout).
@@ -167,7 +178,9 @@ class LLMClient:
         self._requests: dict[Hashable, set[_Request]] = {}
 
     @classmethod
-    def from_settings(cls, settings: Settings, backend: Backend) -> LLMClient:
+    def from_settings(
+        cls, settings: Settings, backend: Backend, *, cluster: ClusterLink | None = None
+    ) -> LLMClient:
         """A client with the settings' limits and the model's sampling (`llm.sampling`)."""
         sampling = sampling_for(backend.name, settings)
         return cls(
@@ -182,6 +195,7 @@ class LLMClient:
             top_p=sampling.top_p,
             repeat_penalty=sampling.repeat_penalty,
             presence_penalty=sampling.presence_penalty,
+            cluster=cluster,
         )
 
     # Introspection -------------------------------------------------------------------------------
@@ -328,7 +342,14 @@ class LLMClient:
                 raise
 
     def cancel(self, user_id: Hashable) -> bool:
-        """Stop `user_id`'s running and waiting requests (a Stop button). True if any."""
+        """Stop `user_id`'s running and waiting requests (a Stop button). True if any here;
+        with other processes (REDIS_URL) theirs are stopped too, without waiting for them."""
+        cancelled = self._cancel_here(user_id)
+        if self._cluster is not None:
+            self._cluster.stop_everywhere(user_id)
+        return cancelled
+
+    def _cancel_here(self, user_id: Hashable) -> bool:
         requests = self._requests.get(user_id, set())
         for request in list(requests):
             request.cancel()

@@ -6,6 +6,7 @@ import asyncio
 import atexit
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from careermate_bot.llm.backends.ollama import OllamaBackend
 from careermate_bot.llm.backends.openai_compat import OpenAICompatBackend
 from careermate_bot.llm.client import LLMClient
 from careermate_bot.llm.errors import LLMError, ModelMissing, NoEngine
+from careermate_bot.llm.scheduler import ClusterLink
 from careermate_bot.llm.types import Backend
 
 if TYPE_CHECKING:
@@ -160,11 +162,17 @@ async def resolve_auto_explained(
 
 
 async def create_llm_client(
-    settings: Settings, *, ollama_options: dict[str, Any] | None = None
+    settings: Settings,
+    *,
+    ollama_options: dict[str, Any] | None = None,
+    cluster: Callable[[Backend], ClusterLink | None] | None = None,
 ) -> LLMClient:
-    """The process's shared client. Raises a typed `LLMError` (with `fix`) when no engine fits."""
+    """The process's shared client. Raises a typed `LLMError` (with `fix`) when no engine fits.
+    `cluster(backend)`: its link to the other bot processes (`SharedState.llm_link`), if any."""
     backend = await create_backend(settings, ollama_options=ollama_options)
-    client = LLMClient.from_settings(settings, backend)
+    client = LLMClient.from_settings(
+        settings, backend, cluster=cluster(backend) if cluster is not None else None
+    )
     log.info(
         "LLM client ready: %s / %s, %s generation(s) at once, queue of %s",
         backend.name,

@@ -19,8 +19,9 @@ import logging
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
+from typing import Protocol
 
 from careermate_bot.llm.errors import Busy, LLMCancelled
 
@@ -241,3 +242,36 @@ class FairScheduler:
         self._callback_tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("queue position callback failed", exc_info=task.exception())
+
+
+class Scheduler(Protocol):
+    """What `LLMClient` needs from a scheduler: `FairScheduler` in one process, the fleet-wide
+    gate of `careermate_bot.shared` when REDIS_URL shares one line among processes."""
+
+    @property
+    def max_concurrency(self) -> int: ...
+
+    def snapshot(self) -> QueueSnapshot: ...
+
+    def position(self, user: Hashable) -> int | None: ...
+
+    def cancel_waiting(self, user: Hashable) -> int: ...
+
+    def slot(
+        self,
+        user: Hashable | None = None,
+        *,
+        on_position: PositionCallback | None = None,
+        max_wait: float | None = None,
+    ) -> AbstractAsyncContextManager[Ticket]: ...
+
+
+class ClusterLink(Protocol):
+    """What `LLMClient` needs from the other bot processes (`careermate_bot.shared`): a
+    scheduler shared with them (wrapping this process's own, its fallback) and Stop fan-out."""
+
+    def scheduler(self, local: FairScheduler) -> Scheduler: ...
+
+    def stop_everywhere(self, user: Hashable) -> None: ...
+
+    def on_remote_stop(self, handler: Callable[[Hashable], bool]) -> None: ...

@@ -16,17 +16,21 @@ import logging
 
 from careermate_bot.config import Settings
 from careermate_bot.knowledge import KnowledgeBase, get_knowledge_base
+from careermate_bot.knowledge.guide import get_guide
 from careermate_bot.knowledge.questions import load_question_bank
 from careermate_bot.llm import LLMClient, NoEngine, create_llm_client
 from careermate_bot.llm.capability import Capabilities
 from careermate_bot.llm.prompts import validate_prompts
 from careermate_bot.services.career import CareerService
 from careermate_bot.services.conversation import Conversation
+from careermate_bot.services.conversation.intents.slots import SlotExtractor
+from careermate_bot.services.guide import GuideService
 from careermate_bot.services.interview import BankIndex, InterviewService
 from careermate_bot.services.jobs import JobsService
 from careermate_bot.services.profile import ProfileService
 from careermate_bot.services.resume import ResumeService
 from careermate_bot.services.resume.sandbox import parse_pool
+from careermate_bot.shared import SharedState
 from careermate_bot.storage.backup import BackupScheduler, create_backup_async
 from careermate_bot.storage.database import close_db, init_db
 
@@ -50,8 +54,12 @@ class AppServices:
         interview_bank: BankIndex | None = None,
         manage_database: bool = True,
         backups_enabled: bool = True,
+        shared: SharedState | None = None,
     ) -> None:
         self.settings = settings
+        # What the bot processes share (rate limits, LLM gate, Stop...): in this process
+        # unless REDIS_URL is set.
+        self.shared = shared if shared is not None else SharedState.from_settings(settings)
         self.manage_database = manage_database
         self.backups_enabled = backups_enabled
         self._llm = llm
@@ -63,6 +71,7 @@ class AppServices:
         self._resume: ResumeService | None = None
         self._interview: InterviewService | None = None
         self._conversation: Conversation | None = None
+        self._guide: GuideService | None = None
         self._scheduler: BackupScheduler | None = None
         self._started = False
         self._capabilities: tuple[tuple[str, str] | None, Capabilities] | None = None
@@ -167,11 +176,25 @@ class AppServices:
         self._interview = service
 
     @property
+    def guide(self) -> GuideService:
+        """Grounded answers to open questions: how to become X, role facts, comparisons, the
+        advice playbook, cover-letter outlines."""
+        if self._guide is None:
+            self._guide = GuideService(
+                self.knowledge,
+                get_guide(self.settings.data_dir),
+                self.profile,
+                self.resume.last_review,
+                SlotExtractor(self.knowledge).location,
+            )
+        return self._guide
+
+    @property
     def conversation(self) -> Conversation:
         """Free text -> one typed action (DMs, mentions, the terminal), and small talk."""
         if self._conversation is None:
             self._conversation = Conversation(
-                self.knowledge, self.profile, self._llm, self.capabilities
+                self.knowledge, self.profile, self._llm, self.capabilities, self.guide
             )
         return self._conversation
 
@@ -180,6 +203,7 @@ class AppServices:
         if self._started:
             return
         validate_prompts()  # a broken prompt file stops start-up, not a user's request later
+        await self.shared.start()  # never fatal: without Redis, local limits (docs/reliability)
         if self.manage_database:
             await init_db(self.settings)
         if self.backups_enabled and self.settings.sqlite_path is not None:
@@ -208,6 +232,7 @@ class AppServices:
         parse_pool().close()  # the résumé parse workers (started on first use)
         if self._llm is not None:
             await self._llm.aclose()
+        await self.shared.aclose()
         if self.manage_database:
             await close_db()
 
@@ -217,7 +242,11 @@ async def build_services(
 ) -> AppServices:
     """The production wiring (the bot and `careermate chat`): the configured LLM backend and
     the career knowledge base. Raises the LLM factory's `LLMError` (e.g. `NoEngine`)."""
-    llm = await create_llm_client(settings)
+    shared = SharedState.from_settings(settings)
+    if shared.fleet_wide:  # REDIS_URL: one LLM line and Stop for every process
+        llm = await create_llm_client(settings, cluster=shared.llm_link)
+    else:
+        llm = await create_llm_client(settings)
     # Once, at start-up, before any other work: the default pool is free.
     knowledge = await asyncio.to_thread(get_knowledge_base, settings.data_dir)  # once, at start
     return AppServices(
@@ -226,4 +255,5 @@ async def build_services(
         knowledge=knowledge,
         backups_enabled=backups_enabled,
         manage_database=manage_database,
+        shared=shared,
     )

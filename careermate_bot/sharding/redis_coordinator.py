@@ -1,6 +1,6 @@
 """Shard leases and identify slots shared by every process through Redis (`REDIS_URL`).
 
-Keys, under `careermate:<bot user id>`:
+Keys, under `<REDIS_KEY_PREFIX>:discord:<bot user id>`:
 
 - `shard:<count>:<id>`: the lease, holding its owner's id, with a time to live (`PX`). Claimed
   with `SET NX`, renewed by its owner only (a Lua compare-and-expire), released by its owner
@@ -61,11 +61,12 @@ RUN_ID_CACHE_SECONDS = 1.0
 
 
 class RedisCoordinator:
-    """`ShardCoordinator` over Redis. `namespace` keeps bots sharing one Redis apart."""
+    """`ShardCoordinator` over Redis. `prefix` keeps fleets and bots sharing one Redis apart
+    (`<REDIS_KEY_PREFIX>:discord:<bot user id>`)."""
 
-    def __init__(self, redis: Redis, *, namespace: str, lease_ttl: float) -> None:
+    def __init__(self, redis: Redis, *, prefix: str, lease_ttl: float) -> None:
         self._redis = redis
-        self._prefix = f"careermate:{namespace}"
+        self._prefix = prefix
         self._lease_ttl = lease_ttl
         self._renew = redis.register_script(RENEW)
         self._release = redis.register_script(RELEASE)
@@ -73,7 +74,7 @@ class RedisCoordinator:
         self._run_id: tuple[str, float] | None = None
 
     @classmethod
-    def from_url(cls, url: str, *, namespace: str, lease_ttl: float) -> RedisCoordinator:
+    def from_url(cls, url: str, *, prefix: str, lease_ttl: float) -> RedisCoordinator:
         timeout = max(0.5, min(2.0, lease_ttl / 6))
         client = Redis.from_url(
             url,
@@ -81,7 +82,7 @@ class RedisCoordinator:
             socket_connect_timeout=timeout,
             decode_responses=True,
         )
-        return cls(client, namespace=namespace, lease_ttl=lease_ttl)
+        return cls(client, prefix=prefix, lease_ttl=lease_ttl)
 
     def _lease_key(self, shard: int, count: int) -> str:
         return f"{self._prefix}:shard:{count}:{shard}"

@@ -81,7 +81,7 @@ class ShardRunner:
 
             return RedisCoordinator.from_url(
                 self.settings.redis_url,
-                namespace=namespace,
+                prefix=f"{self.settings.redis_key_prefix}:discord:{namespace}",
                 lease_ttl=self.settings.shard_lease_seconds,
             )
         return LocalCoordinator()

@@ -129,10 +129,21 @@ async def _v4_interviews(ctx: MigrationContext) -> None:
     )
 
 
+async def _v5_conversation_state(ctx: MigrationContext) -> None:
+    # The conversation's context per person is a new table (created whole by generate_schemas);
+    # nothing to change in existing tables.
+    return None
+
+
 MIGRATIONS: list[Migration] = [
     Migration(2, "index chat_messages by (user_id, id) for recent history", _v2_history_index),
     Migration(3, "résumé review summaries (score, checks, skills)", _v3_resume_reviews),
     Migration(4, "interview sessions and answers (mock interviews)", _v4_interviews),
+    Migration(
+        5,
+        "the conversation's context per person (follow-ups survive a restart)",
+        _v5_conversation_state,
+    ),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1].version if MIGRATIONS else BASELINE_VERSION

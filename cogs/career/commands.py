@@ -23,7 +23,7 @@ from careermate_bot.discord_ui.autocomplete import (
     complete_role_id,
     complete_skills,
 )
-from careermate_bot.discord_ui.events import CAREER_REQUEST
+from careermate_bot.discord_ui.events import CAREER_CLICK, CAREER_REQUEST
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply, Reply, editor_for
 from careermate_bot.services.career import MAX_YEARS, CareerPaths, CareerRequest
 from careermate_bot.services.conversation import ShowCareerPaths, ShowSkillGap
@@ -158,6 +158,23 @@ class CareerCog(commands.Cog, name="Career"):
         await interaction.response.send_message(
             embed=gap_embed(result), view=gap_view(result.report.occupation.id), ephemeral=True
         )
+
+    # -- another feature's button (a guide answer's "Career paths" / "My skill gap") ------------
+    @commands.Cog.listener(f"on_{CAREER_CLICK}")
+    async def on_career_click(
+        self,
+        interaction: discord.Interaction[CareerMateBot],
+        action: ShowCareerPaths | ShowSkillGap,
+    ) -> None:
+        reply = InteractionReply(interaction, private_in_servers=True)
+        try:
+            match action:
+                case ShowSkillGap(role):
+                    await career_gap_flow(self.bot, reply, role)
+                case ShowCareerPaths(request):
+                    await career_paths_flow(self.bot, reply, request)
+        except Exception as error:
+            await reply.fail(error)
 
     # -- a conversation's career question (the chat cog's `career_request` event) ----------------
     @commands.Cog.listener(f"on_{CAREER_REQUEST}")

@@ -12,6 +12,8 @@ while a mock interview waits goes to the interview (`interview_answer`), nothing
 from __future__ import annotations
 
 import logging
+import math
+import time
 from typing import TYPE_CHECKING
 
 import discord
@@ -19,6 +21,7 @@ from discord.ext import commands
 
 from careermate_bot.discord_ui.events import (
     CAREER_REQUEST,
+    GUIDE_REQUEST,
     INTERVIEW_ANSWER,
     INTERVIEW_REQUEST,
     JOBS_REQUEST,
@@ -37,6 +40,7 @@ from careermate_bot.services.conversation import (
     ReviewResume,
     SearchJobs,
     ShowCareerPaths,
+    ShowGuide,
     ShowPay,
     ShowPrivacy,
     ShowSaved,
@@ -44,6 +48,7 @@ from careermate_bot.services.conversation import (
     StartInterview,
     Turn,
 )
+from careermate_bot.shared import RateLimiter
 from cogs.conversation.views import privacy_view, stop_view, undo_view
 from models import MessageSource
 
@@ -55,7 +60,8 @@ log = logging.getLogger(__name__)
 THINKING = "*Thinking…*"
 STOPPED_NOTE = "\n\n*(stopped)*"
 SLOW_DOWN = (
-    "You're sending messages faster than I can think. Give me a few seconds, then try again."
+    "You're sending messages faster than I can think. Give me {seconds} s, then ask again — "
+    "I'll have caught up."
 )
 UNKNOWN_COMMAND = "I don't know that command — try `!help`."
 UNAVAILABLE = {
@@ -63,6 +69,7 @@ UNAVAILABLE = {
     INTERVIEW_REQUEST: "Mock interviews aren't available on this bot right now.",
     CAREER_REQUEST: "Career paths aren't available on this bot right now.",
     JOBS_REQUEST: "Job search isn't available on this bot right now.",
+    GUIDE_REQUEST: "Career guidance isn't available on this bot right now.",
 }
 PRIVACY_SENT = "I've sent you a DM with what I remember about you (I don't show it in a server)."
 PRIVACY_IN_DM = "Ask me that in a DM — I don't show what I remember about you in a server."
@@ -91,8 +98,10 @@ def document_of(message: discord.Message) -> discord.Attachment | None:
 class ChatCog(commands.Cog, name="Chat"):
     def __init__(self, bot: CareerMateBot) -> None:
         self.bot = bot
-        self.cooldowns = commands.CooldownMapping.from_cooldown(RATE, PER, commands.BucketType.user)
-        self._warned: set[int] = set()
+        # Fleet-wide with REDIS_URL (careermate_bot/shared), else this process; tests may swap it.
+        self.limiter: RateLimiter = bot.services.shared.rate_limiter("chat", RATE, PER)
+        # Who was told to slow down, until when (monotonic): one notice per window.
+        self._warned: dict[int, float] = {}
 
     @property
     def conversation(self) -> Conversation:
@@ -114,14 +123,15 @@ class ChatCog(commands.Cog, name="Chat"):
         assert self.bot.user is not None  # checked by _addressed_to_me
         text = strip_mention(message.content, self.bot.user.id)
         document = document_of(message) if message.guild is None else None
-        bucket = self.cooldowns.get_bucket(message)
-        retry_after = bucket.update_rate_limit() if bucket is not None else None
-        if retry_after:
-            if message.author.id not in self._warned:
-                self._warned.add(message.author.id)
-                await message.reply(SLOW_DOWN, mention_author=False)
+        decision = await self.limiter.hit(message.author.id)
+        if not decision.allowed:
+            now = time.monotonic()
+            if self._warned.get(message.author.id, 0.0) <= now:
+                self._warned[message.author.id] = now + decision.retry_after
+                seconds = max(1, math.ceil(decision.retry_after))
+                await message.reply(SLOW_DOWN.format(seconds=seconds), mention_author=False)
             return
-        self._warned.discard(message.author.id)
+        self._warned.pop(message.author.id, None)
         if not text and document is None:  # a bare mention or an image: counted above too
             await message.reply(
                 "Hi! Ask me anything about your career, or try `/help`.", mention_author=False
@@ -183,7 +193,11 @@ class ChatCog(commands.Cog, name="Chat"):
                 await self._dispatch(message, RESUME_REQUEST, document)
             case StartInterview():
                 await self._dispatch(message, INTERVIEW_REQUEST, action)
-            case ModelChat(steer=steer):
+            case ShowGuide():
+                await self._dispatch(message, GUIDE_REQUEST, action)
+            case ModelChat(steer=steer, lead=lead):
+                if lead:
+                    await message.reply(lead, mention_author=False)
                 await self._chat(message, origin, text, turn, steer)
 
     async def _privacy(self, message: discord.Message, text: str) -> None:

@@ -132,7 +132,6 @@ class PrivacyButton(
         else:
             services = interaction.client.services
             counts = await services.profile.delete(self.owner_id)
-            services.conversation.forget(self.owner_id)
             removed = sum(counts.values())
             await interaction.response.edit_message(
                 content=(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -21,6 +21,7 @@ from careermate_bot.discord_ui.events import (
     INTERVIEW_REQUEST,
     INTERVIEW_START_CLICK,
 )
+from careermate_bot.discord_ui.forms import echo_form
 from careermate_bot.discord_ui.replies import InteractionReply, MessageReply
 from careermate_bot.services.conversation import StartInterview
 from careermate_bot.services.interview import (
@@ -30,7 +31,15 @@ from careermate_bot.services.interview import (
     InterviewError,
 )
 from cogs.interview.embeds import history_embed, score_embed
-from cogs.interview.views import StartRequest, _attach, screen_for, start_flow, stream_coach
+from cogs.interview.views import (
+    ANSWER_FORM,
+    StartRequest,
+    _attach,
+    screen_for,
+    start_flow,
+    stream_coach,
+    submit_answer,
+)
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
@@ -175,6 +184,20 @@ class InterviewCog(commands.Cog, name="Interview"):
                 await start_flow(self.bot, reply, StartRequest(role))
         except Exception as error:
             await reply.fail(error)
+
+    @commands.Cog.listener(f"on_stale_form_{ANSWER_FORM}")
+    async def on_stale_answer_form(
+        self, interaction: discord.Interaction[CareerMateBot], values: dict[str, str]
+    ) -> None:
+        """An Answer form opened before a restart (or in a second window): scored for the
+        question it was opened on if that question still waits, else shown back."""
+        data: Any = interaction.data or {}
+        parts = str(data.get("custom_id", "")).split(":")
+        text = values.get("answer", "")
+        if len(parts) < 4 or not (parts[2].isdigit() and parts[3].isdigit()):
+            await echo_form(interaction, {"Your answer": text})
+            return
+        await submit_answer(interaction, int(parts[2]), int(parts[3]), text)
 
     @commands.Cog.listener(f"on_{INTERVIEW_ANSWER}")
     async def on_interview_answer(self, message: discord.Message) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from careermate_bot.discord_ui.custom_ids import Fields
+from careermate_bot.discord_ui.forms import echo_form, form_id
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.replies import InteractionReply, Reply, SentMessage
 from careermate_bot.discord_ui.views import CareerMateModal
@@ -25,7 +26,11 @@ from careermate_bot.llm import LLMError
 from careermate_bot.services.interview import (
     MAX_ANSWER_CHARS,
     ActiveSession,
+    NoSuchSession,
+    QuestionMoved,
+    SessionClosed,
     SessionView,
+    WrongPhase,
     unavailable_note,
 )
 from cogs.interview.embeds import (
@@ -243,9 +248,11 @@ class AnswerModal(CareerMateModal):
     def __init__(self, view: SessionView) -> None:
         number = min(view.current + 1, view.total)
         super().__init__(
-            title=f"Question {number} of {view.total}", custom_id=f"cm:ivanswer:{view.id}"
+            title=f"Question {number} of {view.total}",
+            custom_id=form_id(ANSWER_FORM, view.id, view.current),
         )
         self.session_id = view.id
+        self.question_index = view.current
         question = view.question
         behavioral = question is None or question.kind == "behavioral"
         self.answer: discord.ui.TextInput[Any] = discord.ui.TextInput(
@@ -264,9 +271,28 @@ class AnswerModal(CareerMateModal):
         self.add_item(self.answer)
 
     async def on_submit(self, interaction: discord.Interaction[CareerMateBot]) -> None:  # type: ignore[override]
-        service = interaction.client.services.interview
-        view = await service.answer(self.session_id, interaction.user.id, self.answer.value)
-        await after_answer(interaction, view)
+        await submit_answer(interaction, self.session_id, self.question_index, self.answer.value)
+
+
+ANSWER_FORM = "ivanswer"
+MOVED_ON = (
+    "The interview has moved past the question this form was opened on (it was skipped or "
+    "answered), so I didn't score your text against the next one."
+)
+
+
+async def submit_answer(
+    interaction: discord.Interaction[CareerMateBot], session_id: int, index: int, text: str
+) -> None:
+    """Score a form's answer for the question it was opened on; if the session moved on, show
+    the text back instead of scoring it against another question."""
+    service = interaction.client.services.interview
+    try:
+        view = await service.answer(session_id, interaction.user.id, text, question_index=index)
+    except (QuestionMoved, WrongPhase, SessionClosed, NoSuchSession):
+        await echo_form(interaction, {"Your answer": text}, MOVED_ON)
+        return
+    await after_answer(interaction, view)
 
 
 # -- buttons -----------------------------------------------------------------------------------

@@ -161,7 +161,7 @@ class JobsCog(commands.Cog, name="Jobs"):
         parse_salary_range(salary)
         jobs.check_link(link)
         options = PostingOptions(salary=salary, link=link, remote=remote, days=days)
-        await interaction.response.send_modal(PostingModal(options))
+        await interaction.response.send_modal(PostingModal(options, interaction.user.id))
 
     # -- /jobs board -------------------------------------------------------------------------------
     @jobs.command(name="board", description="Open postings on this server's job board")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from careermate_bot.discord_ui.custom_ids import Fields
+from careermate_bot.discord_ui.forms import form_id
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import SELECT_OPTIONS_LIMIT, truncate
 from careermate_bot.discord_ui.live_views import ExpiredList
@@ -342,8 +343,10 @@ class PostingModal(CareerMateModal, title="Post a job on this server"):
         placeholder="What the job is, who it suits, how to apply.",
     )
 
-    def __init__(self, options: PostingOptions, values: dict[str, str] | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, options: PostingOptions, owner_id: int, values: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(custom_id=form_id("jobpost", owner_id))
         self.options = options
         for name, field in self.fields().items():
             if values and values.get(name):
@@ -432,7 +435,9 @@ class EditPostingButton(
         if rejected is None:
             raise ItemExpired()
         ensure_may_post(interaction)
-        await interaction.response.send_modal(PostingModal(rejected.options, rejected.values))
+        await interaction.response.send_modal(
+            PostingModal(rejected.options, interaction.user.id, rejected.values)
+        )
 
 
 DYNAMIC_ITEMS: tuple[type[PersistentItem[Any]], ...] = (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from careermate_bot.discord_ui.forms import form_id
 from careermate_bot.discord_ui.items import PersistentItem
 from careermate_bot.discord_ui.views import CareerMateModal
 from careermate_bot.errors import InvalidInput
@@ -63,7 +64,7 @@ class ProfileModal(CareerMateModal, title="Your career profile"):
     )
 
     def __init__(self, current: ProfileSnapshot, profiles: ProfileService) -> None:
-        super().__init__(custom_id=f"cm:profile:form:{current.discord_id}")
+        super().__init__(custom_id=form_id("profileform", current.discord_id))
         # Every pre-filled value fits its field (Discord refuses the whole form otherwise); a
         # long list shows its newest items, says so in the label, and keeps the rest on submit.
         inputs = {name: getattr(self, name) for name in profiles.form_fields(current)}
@@ -184,7 +185,6 @@ class ConfirmDeleteButton(
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
         services = interaction.client.services
         deleted = await services.profile.delete(interaction.user.id)
-        services.conversation.forget(interaction.user.id)
         await interaction.response.edit_message(
             content=deleted_text(deleted), view=None, embed=None
         )

@@ -13,12 +13,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.attachments import first_document
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
 from careermate_bot.discord_ui.events import RESUME_REQUEST
 from careermate_bot.discord_ui.replies import DirectReply, InteractionReply, MessageReply, Reply
 from cogs.resume.flow import ReviewOptions, review_flow
-from cogs.resume.views import PasteModal, check_paste_rate, paste_view, review_view
+from cogs.resume.views import PASTE_FORM, PasteModal, check_paste_rate, paste_view, review_view
 
 if TYPE_CHECKING:
     from careermate_bot.bot import CareerMateBot
@@ -39,6 +40,24 @@ DMS_CLOSED = (
     "I couldn't DM you your review (your DMs are closed). Use `/resume review` here for a "
     "private review, or allow DMs from server members."
 )
+
+
+async def check_review_rate(
+    source: discord.Interaction[CareerMateBot] | commands.Context[CareerMateBot], name: str
+) -> bool:
+    """True, or `CommandOnCooldown` ("Easy there! Try again in N s.") past RATE reviews per PER
+    seconds; fleet-wide with REDIS_URL (`services.shared`)."""
+    if isinstance(source, discord.Interaction):
+        bot, user_id = source.client, source.user.id
+    else:
+        bot, user_id = source.bot, source.author.id
+    decision = await bot.services.shared.rate_limiter(name, RATE, PER).hit(user_id)
+    if decision.allowed:
+        return True
+    cooldown = commands.Cooldown(RATE, PER)
+    if isinstance(source, discord.Interaction):
+        raise app_commands.CommandOnCooldown(cooldown, decision.retry_after)
+    raise commands.CommandOnCooldown(cooldown, decision.retry_after, commands.BucketType.user)
 
 
 class ResumeCog(commands.Cog, name="Resume"):
@@ -65,7 +84,7 @@ class ResumeCog(commands.Cog, name="Resume"):
         location="Your city, state or 'remote' (for pay in the career paths)",
     )
     @app_commands.autocomplete(target_role=_role_ac, location=_location_ac)
-    @app_commands.checks.cooldown(RATE, PER, key=lambda i: i.user.id)
+    @app_commands.check(lambda interaction: check_review_rate(interaction, "resume.review"))
     async def review(
         self,
         interaction: discord.Interaction[CareerMateBot],
@@ -92,18 +111,30 @@ class ResumeCog(commands.Cog, name="Resume"):
         target_role: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         title = self.bot.services.resume.role_title(target_role)
-        await interaction.response.send_modal(PasteModal(title))
+        await interaction.response.send_modal(PasteModal(interaction.user.id, title))
 
     # -- !resume_review ----------------------------------------------------------------------------
     @commands.command(
         name="resume_review",
         help="Review the résumé attached to this message, e.g. !resume_review Data Analyst",
     )
-    @commands.cooldown(RATE, PER, commands.BucketType.user)
+    @commands.check(lambda ctx: check_review_rate(ctx, "resume.review_command"))
     async def resume_review(
         self, ctx: commands.Context[CareerMateBot], *, target_role: str = ""
     ) -> None:
         await self._review_message(ctx.message, first_document(ctx.message), target_role or None)
+
+    # -- a paste form opened before a restart (or in a second window): review it anyway --------
+    @commands.Cog.listener(f"on_stale_form_{PASTE_FORM}")
+    async def on_stale_paste_form(
+        self, interaction: discord.Interaction[CareerMateBot], values: dict[str, str]
+    ) -> None:
+        reply = InteractionReply(interaction, private_in_servers=True)
+        try:
+            options = ReviewOptions(target_role=visible_text(values.get("role")) or None)
+            await review_flow(self.bot, reply, values.get("resume", ""), options, review_view)
+        except Exception as error:
+            await reply.fail(error)
 
     # -- the conversation's event ------------------------------------------------------------------
     @commands.Cog.listener(f"on_{RESUME_REQUEST}")

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.events import INTERVIEW_START_CLICK, has_listener
+from careermate_bot.discord_ui.forms import form_id
 from careermate_bot.discord_ui.items import ItemExpired, PersistentItem
 from careermate_bot.discord_ui.limits import truncate
 from careermate_bot.discord_ui.replies import InteractionReply
@@ -34,17 +34,16 @@ LABEL_LIMIT = 80
 # Counted when the form opens (/resume paste, Re-check, "Paste my résumé instead"), so nobody
 # types a résumé into a form that would then be refused.
 PASTE_RATE, PASTE_PER = 5, 60.0
-_paste_forms: commands.CooldownMapping[discord.Interaction[Any]] = commands.CooldownMapping(
-    commands.Cooldown(PASTE_RATE, PASTE_PER), lambda interaction: interaction.user.id
-)
 
 
-def check_paste_rate(interaction: discord.Interaction[Any]) -> bool:
-    """True, or `CommandOnCooldown` (answered "Easy there! Try again in N s.") past the rate."""
-    bucket = _paste_forms.get_bucket(interaction)
-    retry_after = bucket.update_rate_limit() if bucket is not None else None
-    if bucket is not None and retry_after:
-        raise app_commands.CommandOnCooldown(bucket, retry_after)
+async def check_paste_rate(interaction: discord.Interaction[CareerMateBot]) -> bool:
+    """True, or `CommandOnCooldown` (answered "Easy there! Try again in N s.") past the rate
+    (fleet-wide with REDIS_URL: `services.shared`)."""
+    limiter = interaction.client.services.shared.rate_limiter("resume.paste", PASTE_RATE, PASTE_PER)
+    decision = await limiter.hit(interaction.user.id)
+    if not decision.allowed:
+        cooldown = app_commands.Cooldown(PASTE_RATE, PASTE_PER)
+        raise app_commands.CommandOnCooldown(cooldown, decision.retry_after)
     return True
 
 
@@ -216,12 +215,15 @@ class PasteButton(
         self.occupation_id = occ
 
     async def run(self, interaction: discord.Interaction[CareerMateBot]) -> None:
-        check_paste_rate(interaction)
+        await check_paste_rate(interaction)
         title = None
         if self.occupation_id:
             found = interaction.client.services.knowledge.get_occupation(self.occupation_id)
             title = found.title if found is not None else None
-        await interaction.response.send_modal(PasteModal(title))
+        await interaction.response.send_modal(PasteModal(interaction.user.id, title))
+
+
+PASTE_FORM = "rpasteform"
 
 
 class PasteModal(CareerMateModal, title="Paste your résumé"):
@@ -241,8 +243,8 @@ class PasteModal(CareerMateModal, title="Paste your résumé"):
         placeholder="e.g. Data Analyst",
     )
 
-    def __init__(self, target_role: str | None = None) -> None:
-        super().__init__(custom_id="cm:rpasteform")
+    def __init__(self, owner_id: int, target_role: str | None = None) -> None:
+        super().__init__(custom_id=form_id(PASTE_FORM, owner_id))
         if target_role:
             self.role.default = target_role[:100]
 

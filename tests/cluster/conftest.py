@@ -28,6 +28,7 @@ from tests.load.fake_llm import MODEL, FakeLLMServer
 ENABLED = os.environ.get("CAREERMATE_CLUSTER_TEST") == "1"
 PROCESSES = 4
 SHARD_COUNT = 4
+GATE_CAPACITY = 4  # generations at once in the whole fleet (cl-redis's gate)
 LEASE_SECONDS = 6.0  # production default 10; shorter keeps the takeovers quick here
 FIGURES: list[str] = []
 
@@ -97,7 +98,8 @@ async def cluster() -> AsyncIterator[Cluster]:
         "LLM_BASE_URLS": ",".join(e.base_url for e in engines),
         # Short queues keep the "You're #N in line" edits (one per waiting reply per step) from
         # flooding Discord's budget before the fleet-wide edit budget exists.
-        "LLM_MAX_CONCURRENCY": "4",
+        "LLM_MAX_CONCURRENCY": str(GATE_CAPACITY),
+        "LLM_GATE_CAPACITY": str(GATE_CAPACITY),
         "LLM_CONNECT_TIMEOUT": "2",
         "LLM_FIRST_TOKEN_TIMEOUT": "5",
         "BACKUP_INTERVAL_MINUTES": "0",

@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import discord
-from discord.ext import commands
 from discord.ext.test import callbacks
 from discord.webhook.async_ import AsyncWebhookAdapter
 from multidict import CIMultiDict
 
+from careermate_bot.shared import LocalRateLimiter
 from tests.harness.driver import DISPATCH_PREFIXES, DiscordHarness
 
 FIGURES_FILE = Path(tempfile.gettempdir()) / "careermate-load-figures.txt"
@@ -131,10 +131,8 @@ def set_dm_rate_limit(bot: Any, per_minute: int) -> None:
     """The chat cog allows 6 DMs a minute per user (tested in tests/e2e). The load and fault
     suites measure other things, so they set their own per-user rate."""
     for cog in bot.cogs.values():
-        if hasattr(cog, "cooldowns"):
-            cog.cooldowns = commands.CooldownMapping.from_cooldown(
-                per_minute, 60.0, commands.BucketType.user
-            )
+        if hasattr(cog, "limiter"):
+            cog.limiter = LocalRateLimiter("chat", per_minute, 60.0)
 
 
 # -- Slash commands under load ------------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 from careermate_bot.errors import InvalidInput
 from careermate_bot.knowledge import ONET_ATTRIBUTION, KnowledgeBase
 from careermate_bot.knowledge.guide import ACTIONS, Guide
+from careermate_bot.services.conversation.intents.slots import SlotExtractor
 from careermate_bot.services.guide import (
     AnswerSection,
     GuideAnswer,
@@ -39,7 +40,7 @@ ANA = GuideProfile(
 
 @pytest.fixture(scope="module")
 def service(career_kb: KnowledgeBase) -> GuideService:
-    return GuideService(career_kb, Guide.load())
+    return GuideService(career_kb, Guide.load(), find_place=SlotExtractor(career_kb).location)
 
 
 def section(answer: GuideAnswer, prefix: str) -> AnswerSection:

@@ -254,9 +254,9 @@ def redis_url() -> Iterator[str]:
 async def redis_pair(redis_url: str) -> AsyncIterator[tuple[object, object]]:
     from careermate_bot.sharding.redis_coordinator import RedisCoordinator
 
-    namespace = f"test{time.monotonic_ns()}"
-    a = RedisCoordinator.from_url(redis_url, namespace=namespace, lease_ttl=0.6)
-    b = RedisCoordinator.from_url(redis_url, namespace=namespace, lease_ttl=0.6)
+    prefix = f"test{time.monotonic_ns()}:discord:1"
+    a = RedisCoordinator.from_url(redis_url, prefix=prefix, lease_ttl=0.6)
+    b = RedisCoordinator.from_url(redis_url, prefix=prefix, lease_ttl=0.6)
     yield a, b
     await a.aclose()
     await b.aclose()

@@ -17,6 +17,7 @@ from careermate_bot.services.career.paths import (
     PreparedCareer,
     SkillGap,
 )
+from careermate_bot.services.career.pay import PayFigure, pay_figure
 from careermate_bot.services.career.service import CareerService
 from careermate_bot.services.career.summary import unavailable_note
 
@@ -29,8 +30,10 @@ __all__ = [
     "CareerService",
     "NoSkillsGiven",
     "PathBar",
+    "PayFigure",
     "PreparedCareer",
     "SkillGap",
+    "pay_figure",
     "render_match_chart",
     "unavailable_note",
 ]

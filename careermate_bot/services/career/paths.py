@@ -49,6 +49,7 @@ class CareerRequest(BaseModel):
     location: str | None = None
     experience_years: float | None = None
     target_role: str | None = None
+    leaving: str | None = None  # a role or field the person is moving away from
 
 
 class CareerPaths(BaseModel):
@@ -67,6 +68,8 @@ class CareerPaths(BaseModel):
     area_code: str | None = None
     experience_years: float | None = None
     target_role: str | None = None
+    leaving: str | None = None
+    assumed_from: str | None = None  # "Software Developer": skills assumed from the current role
 
     @property
     def matches(self) -> tuple[CareerMatch, ...]:
@@ -125,3 +128,7 @@ class PreparedCareer(BaseModel):
     target_roles: tuple[str, ...]
     target_role: str | None
     experience_years: float | None
+    current_role: str | None = None
+    leaving: str | None = None
+    # Set when no skills were known and the current role's core skills stood in for them.
+    assumed_from: str | None = None

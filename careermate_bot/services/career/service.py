@@ -47,6 +47,7 @@ from careermate_bot.services.career.paths import (
     check_years,
     fallback_note,
 )
+from careermate_bot.services.career.pay import PayFigure, pay_figure
 from careermate_bot.services.profile import ProfileService, ProfileSnapshot, capped_note
 from careermate_bot.workers import Work, run_in
 
@@ -101,6 +102,12 @@ class CareerService:
             )
         saved_known, _ = kb.normalize_skills(profile.skills) if profile.skills else ([], [])
         skills = list(dict.fromkeys([*known, *saved_known]))
+        assumed_from: str | None = None
+        if not skills and profile.current_role:
+            # No skills yet, but a role they hold: its core skills stand in (and we say so).
+            current = kb.resolve_occupation(profile.current_role).occupation
+            if current is not None:
+                skills, assumed_from = list(current.core_skills), current.title
         if not skills:
             raise NoSkillsGiven()
 
@@ -133,6 +140,9 @@ class CareerService:
             target_roles=tuple(targets),
             target_role=target_role,
             experience_years=years if years is not None else profile.experience_years,
+            current_role=profile.current_role,
+            leaving=request.leaving or profile.leaving,
+            assumed_from=assumed_from,
         )
 
     async def paths(self, prepared: PreparedCareer, *, top: int = TOP_PATHS) -> CareerPaths:
@@ -152,6 +162,8 @@ class CareerService:
             skills=list(prepared.skills),
             experience_years=prepared.experience_years,
             target_roles=list(prepared.target_roles),
+            current_role=prepared.current_role,
+            leaving=[prepared.leaving] if prepared.leaving else [],
         )
         place = prepared.place
         result: MatchResult = self.knowledge.match_careers(career_profile, location=place, top=top)
@@ -160,6 +172,12 @@ class CareerService:
             note = next((n for n in (fallback_note(m) for m in result.matches) if n), None)
         if dropped_note:
             note = f"{dropped_note} {note}" if note else dropped_note
+        if prepared.assumed_from:
+            assumed = (
+                f"No skills saved yet, so I used the core skills of a {prepared.assumed_from}. "
+                "Tell me yours (“I know Python and SQL”) to sharpen this."
+            )
+            note = f"{assumed} {note}" if note else assumed
         return CareerPaths(
             result=result,
             profile=profile,
@@ -172,11 +190,17 @@ class CareerService:
             area_code=place.area.code if place and place.area else None,
             experience_years=prepared.experience_years,
             target_role=prepared.target_role,
+            leaving=prepared.leaving,
+            assumed_from=prepared.assumed_from,
         )
 
     async def career_paths(self, request: CareerRequest, *, top: int = TOP_PATHS) -> CareerPaths:
         """Check, save new skills, rank: `prepare` then `paths`."""
         return await self.paths(await self.prepare(request), top=top)
+
+    def pay(self, role: str, location: str | None) -> PayFigure:
+        """What `role` pays in `location` (None: national), with its source."""
+        return pay_figure(self.knowledge, role, location)
 
     # -- /career gap ------------------------------------------------------------------------------
     async def skill_gap(

@@ -94,9 +94,11 @@ def compose_summary(paths: CareerPaths) -> str:
         parts.append(f"Its median pay is {pay}.")
     if len(paths.matches) > 1:
         second = paths.matches[1]
-        close = top.match_percent - second.match_percent <= CLOSE_SECOND
-        lead = "is a close second" if close else "comes next"
-        parts.append(f"{second.occupation.title} {lead} at {second.match_percent}%.")
+        # The list is ranked by fit, how central your skills are and how many jobs exist, so a
+        # runner-up can hold more of its own core skills than the top path does.
+        gap = top.match_percent - second.match_percent
+        lead = "is a close second" if 0 <= gap <= CLOSE_SECOND else "comes next"
+        parts.append(f"{second.occupation.title} {lead} ({second.match_percent}% match).")
     parts.append(_next_step(top))
     return " ".join(parts)
 

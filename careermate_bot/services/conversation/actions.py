@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from careermate_bot.services.career import CareerRequest
 from careermate_bot.services.conversation.memory import SavedChange
+from careermate_bot.services.guide import GuideAnswer
 from careermate_bot.services.jobs import JobQuery
 from models import MessageSource
 
@@ -89,10 +90,21 @@ class Reply:
 
 
 @dataclass(frozen=True, slots=True)
+class ShowGuide:
+    """A grounded answer to an open question (how to become X, what X does, X vs Y, advice),
+    after an empathetic `lead` line when the person is going through something."""
+
+    answer: GuideAnswer
+    lead: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ModelChat:
-    """Small talk (or an off-topic message, `steer` True): the model answers, if there is one."""
+    """Small talk (or an off-topic message, `steer` True): the model answers where it passed
+    that task, else CareerMate's own line; `lead` (an empathetic line) comes first."""
 
     steer: bool = False
+    lead: str = ""
 
 
 Action = (
@@ -104,6 +116,7 @@ Action = (
     | StartInterview
     | ShowSaved
     | ShowPrivacy
+    | ShowGuide
     | Reply
     | ModelChat
 )

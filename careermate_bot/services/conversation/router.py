@@ -5,20 +5,22 @@
     turn.action    # SearchJobs(query=JobQuery(...)): the front end shows the /jobs result
     turn.saved     # SavedChange(summary="Saved: skills Python, SQL", token=...): say it, Undo
 
-Facts the person states are saved first (`memory.py`); the intent is stored on the message row.
-Follow-ups keep a short per-user context in memory ("what about in Denver?" after a pay answer).
+Facts the person states are saved first (`memory.py`), and taken back exactly ("forget that I
+live in Boston"); the intent is stored on the message row. Follow-ups refer to the last answered
+turn's topic, kept per person in the database (`context.py`): "what about in Denver?" after a
+pay answer works after a restart. Open questions (how to become X, what X does, X vs Y, advice)
+go to the guide, after an empathetic line when the person is going through something.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass, field
+import re
 
-from careermate_bot.knowledge import SALARY_SOURCE_LONG, KnowledgeBase, UnknownOccupationError
+from careermate_bot.knowledge import KnowledgeBase, UnknownOccupationError
 from careermate_bot.llm import LLMClient
 from careermate_bot.llm.capability import Capabilities
-from careermate_bot.services.career import CareerRequest
+from careermate_bot.services.career import CareerRequest, pay_figure
 from careermate_bot.services.conversation.actions import (
     Action,
     ModelChat,
@@ -27,6 +29,7 @@ from careermate_bot.services.conversation.actions import (
     ReviewResume,
     SearchJobs,
     ShowCareerPaths,
+    ShowGuide,
     ShowPay,
     ShowPrivacy,
     ShowSaved,
@@ -34,6 +37,8 @@ from careermate_bot.services.conversation.actions import (
     StartInterview,
     Turn,
 )
+from careermate_bot.services.conversation.context import ContextStore
+from careermate_bot.services.conversation.empathy import empathy_line
 from careermate_bot.services.conversation.intents import (
     ConversationContext,
     IntentResult,
@@ -41,7 +46,8 @@ from careermate_bot.services.conversation.intents import (
     classify,
     refine_with_llm,
 )
-from careermate_bot.services.conversation.memory import SavedChange, save_facts
+from careermate_bot.services.conversation.memory import SavedChange, forget, save_facts
+from careermate_bot.services.guide import GuideService
 from careermate_bot.services.jobs import JobQuery
 from careermate_bot.services.profile import ProfileService, ProfileSnapshot
 from models import MessageRole, MessageSource
@@ -50,8 +56,10 @@ Source = MessageSource | str
 
 log = logging.getLogger(__name__)
 
-CONTEXT_TTL = 30 * 60.0  # seconds a follow-up may refer back to the last answer
-MAX_CONTEXTS = 10_000
+NOTHING_TO_FORGET = (
+    "I didn't find that among what I remember about you. Ask “what do you remember about me?” "
+    "to see it all."
+)
 
 STEER_BACK = (
     "I'm best with careers, though: ask me about jobs that fit you, pay for a role, your résumé "
@@ -79,14 +87,8 @@ Classic commands: `!help`, `!career_analyze Python, SQL`, `!job_match Remote, Te
 `!resume_review` (with a file), `!mock_interview Data Scientist`."""
 
 
-@dataclass(slots=True)
-class _Context:
-    context: ConversationContext
-    touched: float = field(default_factory=time.monotonic)
-
-
 class ConversationRouter:
-    """One per process; `route` is safe to call concurrently for different users."""
+    """One per process; `route` is safe to call concurrently (its state is in the database)."""
 
     def __init__(
         self,
@@ -94,32 +96,25 @@ class ConversationRouter:
         profiles: ProfileService,
         llm: LLMClient | None = None,
         capabilities: Capabilities | None = None,
+        guide: GuideService | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.profiles = profiles
         self.llm = llm
         self.capabilities = capabilities  # measured tasks; None: by provider
-        self._contexts: dict[int, _Context] = {}
+        self.guide = guide
+        self.contexts = ContextStore(knowledge)
 
-    # -- context --------------------------------------------------------------------------------
-    def context(self, user_id: int) -> ConversationContext:
-        now = time.monotonic()
-        found = self._contexts.get(user_id)
-        if found is None or now - found.touched > CONTEXT_TTL:
-            if len(self._contexts) >= MAX_CONTEXTS:
-                oldest = min(self._contexts, key=lambda k: self._contexts[k].touched)
-                self._contexts.pop(oldest, None)
-            found = _Context(ConversationContext(knowledge=self.knowledge))
-            self._contexts[user_id] = found
-        found.touched = now
-        return found.context
-
-    def forget(self, user_id: int) -> None:
-        self._contexts.pop(user_id, None)
+    async def forget(self, user_id: int) -> None:
+        """Drop the follow-up context (the person deleted their data)."""
+        await self.contexts.forget(user_id)
 
     # -- routing --------------------------------------------------------------------------------
-    async def classify(self, user_id: int, text: str) -> IntentResult:
-        result = classify(text, self.context(user_id))
+    async def classify(
+        self, user_id: int, text: str, context: ConversationContext | None = None
+    ) -> IntentResult:
+        context = context or await self.contexts.load(user_id)
+        result = classify(text, context)
         return await refine_with_llm(
             result, text, self.llm, user_id=("intent", user_id), capabilities=self.capabilities
         )
@@ -127,124 +122,131 @@ class ConversationRouter:
     async def route(self, origin: Origin, text: str, *, attachment: bool = False) -> Turn:
         text = text.strip()
         user_id = origin.user_id
+        profile = await self.profiles.get_or_create(user_id, origin.display_name or None)
+        context = await self.contexts.load(user_id)
         if text:
-            result = await self.classify(user_id, text)
+            result = await self.classify(user_id, text, context)
         else:
             result = classify("", ConversationContext(knowledge=self.knowledge))
         if attachment:
             result = result.model_copy(update={"intent": "resume_review", "confidence": 1.0})
-        profile = await self.profiles.get_or_create(user_id, origin.display_name or None)
         saved = None
-        if result.updates_profile:
+        if result.intent == "forget":
+            saved = await forget(user_id, result.slots.forget, self.knowledge)
+            profile = await self.profiles.get_or_create(user_id)
+        elif result.updates_profile:
             saved = await save_facts(user_id, result.facts, text, self.knowledge)
             profile = await self.profiles.get_or_create(user_id)
-        action = self._decide(result, profile, saved, origin)
+        variant = await self.profiles.count_messages(user_id)
+        action = await self._decide(result, profile, saved, origin, text, variant)
         turn = Turn(action=action, intent=result.intent, saved=saved)
-        self._remember(user_id, result, action)
+        await self.contexts.save(user_id, _next_context(context, result, action))
         if not isinstance(action, ModelChat):
             await self._store(user_id, text, turn, origin.source)
         return turn
 
-    def _decide(
+    async def _decide(
         self,
         result: IntentResult,
         profile: ProfileSnapshot,
         saved: SavedChange | None,
         origin: Origin,
+        text: str,
+        variant: int,
     ) -> Action:
         slots = result.slots
         intent = result.intent
+        lead = empathy_line(slots.situation, variant)
+        if intent == "pay" or (intent == "career_advice" and slots.pay_question):
+            return self._pay(slots, profile)
         if intent == "career_advice":
-            if slots.pay_question:
-                return self._pay(slots, profile)
-            if slots.role_id and slots.role_kind != "current":
+            if slots.role_id and slots.role_kind not in ("current", None):
                 return ShowSkillGap(role=slots.role_id)
-            if not (slots.skills or profile.skills):
+            if not (slots.skills or profile.skills or profile.current_role):
                 return Reply(ASK_SKILLS)
-            return ShowCareerPaths(
-                CareerRequest(
-                    user_id=origin.user_id,
-                    display_name=origin.display_name,
-                    skills=", ".join(slots.skills) or None,
-                    location=slots.location,
-                    experience_years=slots.experience_years,
-                    target_role=slots.role if slots.role_kind == "target" else None,
-                )
-            )
+            return ShowCareerPaths(self._career_request(slots, origin))
         if intent == "job_search":
-            known = slots.role or slots.skills or profile.skills or profile.target_roles
-            if not known:
-                return Reply(ASK_JOB_KIND)
-            return SearchJobs(
-                JobQuery(
-                    user_id=origin.user_id,
-                    display_name=origin.display_name,
-                    guild_id=origin.guild_id,
-                    role=slots.role or (" ".join(slots.skills) or None),
-                    location=slots.location,
-                    min_salary=slots.min_salary,
-                    remote=slots.remote,
-                )
-            )
+            return self._jobs(slots, profile, origin)
+        if intent in GUIDE_INTENTS and self.guide is not None:
+            answer = self.guide.answer(text, await self.guide.profile_for(origin.user_id))
+            return ShowGuide(answer=answer, lead=lead)
         if intent == "resume_review":
             return ReviewResume()
         if intent == "interview_practice":
             role = slots.role or (profile.target_roles[0] if profile.target_roles else None)
             return StartInterview(role)
+        if intent == "forget":
+            return ShowSaved(saved.summary if saved is not None else NOTHING_TO_FORGET)
         if intent == "profile_update":
             return ShowSaved(saved.summary if saved is not None else "Got it.")
         if intent == "privacy":
             return ShowPrivacy(privacy_summary(profile))
         if intent == "help":
             return Reply(HELP_TEXT)
-        return ModelChat(steer=intent == "other")
+        return ModelChat(steer=intent == "other", lead=lead)
+
+    def _career_request(self, slots: IntentSlots, origin: Origin) -> CareerRequest:
+        return CareerRequest(
+            user_id=origin.user_id,
+            display_name=origin.display_name,
+            skills=", ".join(slots.skills) or None,
+            location=slots.location,
+            experience_years=slots.experience_years,
+            target_role=slots.role if slots.role_kind == "target" else None,
+            leaving=slots.leaving,
+        )
+
+    def _jobs(self, slots: IntentSlots, profile: ProfileSnapshot, origin: Origin) -> Action:
+        """A job search for what the message names; else the profile's skills or target roles;
+        else the role the person holds or the field they studied."""
+        role = slots.role or (" ".join(slots.skills) or None)
+        known = role or profile.skills or profile.target_roles
+        if not known:
+            role = profile.current_role or self._education_role(profile.education)
+            if role is None:
+                return Reply(ASK_JOB_KIND)
+        arrangement = slots.arrangement or profile.arrangement
+        remote = slots.remote if slots.remote is not None else (arrangement == "remote" or None)
+        return SearchJobs(
+            JobQuery(
+                user_id=origin.user_id,
+                display_name=origin.display_name,
+                guild_id=origin.guild_id,
+                role=role,
+                location=slots.location,
+                min_salary=slots.min_salary,
+                remote=remote,
+            )
+        )
+
+    def _education_role(self, education: str | None) -> str | None:
+        """The occupation a stated education points to ("nursing degree" -> Registered Nurse)."""
+        if not education:
+            return None
+        catalogue = self.knowledge.catalogue
+        for match in catalogue.find_roles(education):
+            if len(match.ids) == 1:
+                return catalogue.by_id[match.ids[0]].title
+        field = DEGREE_WORDS.sub(" ", education).strip()
+        resolution = self.knowledge.resolve_occupation(field) if field else None
+        if resolution is not None and resolution.status == "resolved" and resolution.occupation:
+            return resolution.occupation.title
+        return None
 
     def _pay(self, slots: IntentSlots, profile: ProfileSnapshot) -> Action:
         if not slots.role:
             return Reply(ASK_PAY_ROLE)
         location = slots.location or (profile.locations[0] if profile.locations else None)
         try:
-            info = self.knowledge.salary(slots.role_id or slots.role, location)
+            figure = pay_figure(
+                self.knowledge,
+                slots.role_id or slots.role,
+                location,
+                hint_place=not slots.location and not profile.locations,
+            )
         except UnknownOccupationError as error:
             return Reply(error.resolution.message or ASK_PAY_ROLE)
-        title = info.occupation_title
-        if not info.available:
-            text = (
-                f"BLS publishes no pay estimate for **{title}** in {info.area.name}. "
-                f"Source: {info.source}."
-            )
-        else:
-            yearly = info.annual is not None and info.annual.has_estimate
-            text = (
-                f"**{title}** in **{info.area.name}**: {info.range_text()}"
-                f"{' a year' if yearly else ''} (25th–75th percentile, median in brackets)."
-            )
-            if info.fallback and info.requested_area is not None:
-                text += f" No figure is published for {info.requested_area.name}."
-            for note in info.notes:
-                text += f" {note}"
-            text += f"\nSource: {SALARY_SOURCE_LONG}."
-        if not slots.location and not profile.locations:
-            text += "\n*Tell me a city or state for local figures — e.g. “what about in Denver?”*"
-        return ShowPay(role=title, area=info.area.name, text=text, source=info.source)
-
-    def _remember(self, user_id: int, result: IntentResult, action: Action) -> None:
-        ctx = self.context(user_id)
-        if isinstance(action, Reply) and action.text != HELP_TEXT:
-            ctx.last_intent = result.intent
-            ctx.last_slots = result.slots
-            ctx.awaiting = {ASK_SKILLS: "skills", ASK_PAY_ROLE: "role", ASK_JOB_KIND: "role"}.get(
-                action.text, "role"
-            )
-            return
-        ctx.awaiting = None
-        if isinstance(
-            action, ShowCareerPaths | ShowSkillGap | ShowPay | SearchJobs | StartInterview
-        ):
-            ctx.last_intent = result.intent
-            ctx.last_slots = result.slots
-        elif isinstance(action, ShowPrivacy) or action == Reply(HELP_TEXT):
-            ctx.last_intent, ctx.last_slots = None, None
+        return ShowPay(role=figure.role, area=figure.area, text=figure.text, source=figure.source)
 
     async def _store(self, user_id: int, text: str, turn: Turn, source: Source) -> None:
         if text:
@@ -253,8 +255,37 @@ class ConversationRouter:
             )
         action = turn.action
         answer = action.text if isinstance(action, ShowPay | ShowSaved | Reply) else ""
+        if isinstance(action, ShowGuide):
+            answer = action.answer.title
         if answer and answer != HELP_TEXT:  # kept for the record (export), as a system row
             await self.profiles.append_message(user_id, MessageRole.SYSTEM, answer, source=source)
+
+
+DEGREE_WORDS = re.compile(
+    r"\b(?:an?|my|the|bachelor'?s?|master'?s?|associate'?s?|degree|diploma|certificate|"
+    r"bsc?|ba|msc?|ma|phd|in|of|program|course|bootcamp)\b",
+    re.IGNORECASE,
+)
+GUIDE_INTENTS = frozenset({"advice", "compare", "how_to_become", "role_info"})
+FOLLOWED_UP = (ShowCareerPaths, ShowSkillGap, ShowPay, SearchJobs, StartInterview, ShowGuide)
+AWAITING = {ASK_SKILLS: "skills", ASK_PAY_ROLE: "role", ASK_JOB_KIND: "role"}
+
+
+def _next_context(
+    context: ConversationContext, result: IntentResult, action: Action
+) -> ConversationContext:
+    """What the next message may refer back to: the topic of an answered turn, or the detail
+    just asked for; help and privacy answers clear it."""
+    if isinstance(action, Reply) and action.text in AWAITING:
+        context.last_intent, context.last_slots = result.intent, result.slots
+        context.awaiting = AWAITING[action.text]
+        return context
+    context.awaiting = None
+    if isinstance(action, FOLLOWED_UP):
+        context.last_intent, context.last_slots = result.intent, result.slots
+    elif isinstance(action, ShowPrivacy) or action == Reply(HELP_TEXT):
+        context.last_intent, context.last_slots = None, None
+    return context
 
 
 def privacy_summary(profile: ProfileSnapshot) -> str:
@@ -270,7 +301,11 @@ def privacy_summary(profile: ProfileSnapshot) -> str:
         ),
         ("Minimum salary", f"${profile.min_salary:,}" if profile.min_salary is not None else ""),
         ("Open to remote", _yes_no(profile.remote_ok)),
-        ("Current role", str(profile.preferences.get("current_role", ""))),
+        ("Prefers", profile.arrangement or ""),
+        ("Schedule", ", ".join(profile.schedule)),
+        ("Current role", profile.current_role or ""),
+        ("Education", profile.education or ""),
+        ("Leaving", profile.leaving or ""),
     ]
     shown = [f"• **{name}:** {value}" for name, value in facts if value]
     notes = profile.preferences.get("notes") or []
@@ -278,7 +313,7 @@ def privacy_summary(profile: ProfileSnapshot) -> str:
         shown.append("• **Notes:** " + "; ".join(str(n) for n in notes))
     lines.extend(shown or ["• no profile facts yet"])
     lines.append(
-        "• our conversation history (so I can follow what we talked about)\n"
+        "• our conversation history and what we last talked about (so I can follow up)\n"
         "It stays in this bot's own database. You can download all of it, or delete all of it "
         "(I'll ask you to confirm)."
     )

@@ -18,6 +18,7 @@ from careermate_bot.services.conversation import memory
 from careermate_bot.services.conversation.actions import Origin, Turn
 from careermate_bot.services.conversation.chat import ChatService
 from careermate_bot.services.conversation.router import ConversationRouter
+from careermate_bot.services.guide import GuideService
 from careermate_bot.services.profile import ProfileService
 
 
@@ -28,11 +29,12 @@ class Conversation:
         profiles: ProfileService,
         llm: LLMClient | None = None,
         capabilities: Capabilities | None = None,
+        guide: GuideService | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.profiles = profiles
         self.llm = llm
-        self.router = ConversationRouter(knowledge, profiles, llm, capabilities)
+        self.router = ConversationRouter(knowledge, profiles, llm, capabilities, guide)
         self.chat = ChatService(llm, capabilities=capabilities)
 
     @property
@@ -72,10 +74,6 @@ class Conversation:
     async def undo(self, user_id: int, token: str) -> str | None:
         """Revert the facts a message saved; the line to show, or None when it can't be."""
         return await memory.undo(user_id, token)
-
-    def forget(self, user_id: int) -> None:
-        """Drop the follow-up context (after the person deleted their data)."""
-        self.router.forget(user_id)
 
     def cancel(self, user_id: int) -> bool:
         """Stop the person's running model answer (the Stop button, Ctrl-C)."""

@@ -3,6 +3,7 @@ mean, pay lines and source names."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +20,6 @@ from careermate_bot.knowledge import (
 from careermate_bot.knowledge.guide.loading import Guide
 from careermate_bot.knowledge.guide.router import GuideRouter
 from careermate_bot.knowledge.guide.types import Action, Certification, GuideEntry
-from careermate_bot.services.conversation.intents.slots import SlotExtractor
 from careermate_bot.services.guide.pay import area_label, range_line
 from careermate_bot.services.guide.types import ACTION_LABELS, FactUsed, FollowUp, GuideProfile
 
@@ -47,14 +47,25 @@ class Place:
 NATIONAL = Place(None, "United States")
 
 
+# Finds the place a question names: (what was typed, the BLS area name), or (None, None). The
+# app passes the conversation's slot extractor; without one, only the profile's places count.
+PlaceFinder = Callable[[str], tuple[str | None, str | None]]
+
+
 class GuideContext:
     """The knowledge base, the guide and the router, with the lookups the composers share."""
 
-    def __init__(self, knowledge: KnowledgeBase, guide: Guide, router: GuideRouter) -> None:
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        guide: Guide,
+        router: GuideRouter,
+        find_place: PlaceFinder | None = None,
+    ) -> None:
         self.kb = knowledge
         self.guide = guide
         self.router = router
-        self._slots = SlotExtractor(knowledge)
+        self.find_place = find_place
         self.salary = lru_cache(maxsize=2048)(self._salary)
 
     # -- roles ------------------------------------------------------------------------------------
@@ -110,8 +121,8 @@ class GuideContext:
     def place(self, profile: GuideProfile, question: str = "") -> Place:
         """The area named in the question, else the profile's first placeable location, else
         remote (national) or national."""
-        if question:
-            typed, area = self._slots.location(question)
+        if question and self.find_place is not None:
+            typed, area = self.find_place(question)
             if typed and area:
                 resolution = self.kb.resolve_location(typed)
                 if resolution.area is not None and not resolution.area.is_national:

@@ -19,29 +19,56 @@ skill or certification names raise `InvalidInput` with a did-you-mean message.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.knowledge.guide.loading import Guide
 from careermate_bot.knowledge.guide.router import GuideRoute, GuideRouter
 from careermate_bot.services.guide import advice, certs, roles, skills
-from careermate_bot.services.guide.common import GuideContext
+from careermate_bot.services.guide.common import GuideContext, PlaceFinder
 from careermate_bot.services.guide.cover_letter import cover_letter
 from careermate_bot.services.guide.types import (
     EMPTY_PROFILE,
     AnswerOption,
     GuideAnswer,
     GuideProfile,
+    ResumeFacts,
     fit,
 )
+from careermate_bot.services.profile import ProfileService, ProfileSnapshot
+from careermate_bot.services.resume.store import StoredReview
 
 COVER_LETTER_TOPIC = "cover-letter"
 
 
+ReviewLookup = Callable[[int], Awaitable[StoredReview | None]]
+
+
 class GuideService:
-    def __init__(self, knowledge: KnowledgeBase, guide: Guide) -> None:
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        guide: Guide,
+        profiles: ProfileService | None = None,
+        last_review: ReviewLookup | None = None,
+        find_place: PlaceFinder | None = None,
+    ) -> None:
         self.knowledge = knowledge
         self.guide = guide
         self.router = GuideRouter(guide, knowledge)
-        self._ctx = GuideContext(knowledge, guide, self.router)
+        self._ctx = GuideContext(knowledge, guide, self.router, find_place)
+        self.profiles = profiles
+        self.last_review = last_review
+
+    # -- the person asking ------------------------------------------------------------------------
+    async def profile_for(self, user_id: int) -> GuideProfile:
+        """The person's own facts for personalised answers: the profile and the latest résumé
+        review summary (never the résumé itself)."""
+        if self.profiles is None:
+            return EMPTY_PROFILE
+        profile = await self.profiles.get(user_id)
+        review = await self.last_review(user_id) if self.last_review is not None else None
+        return guide_profile(profile, review)
 
     # -- routing ----------------------------------------------------------------------------------
     def route(self, question: str) -> GuideRoute:
@@ -157,3 +184,32 @@ class GuideService:
                 confidence=route.confidence,
             )
         )
+
+
+def guide_profile(profile: ProfileSnapshot | None, review: StoredReview | None) -> GuideProfile:
+    """A `GuideProfile` from the stored profile and review summary (either may be missing)."""
+    facts = (
+        ResumeFacts(
+            score=review.score,
+            words=review.words,
+            skills=tuple(review.skills),
+            target_role=review.target_role,
+            coverage_percent=review.coverage_percent,
+        )
+        if review is not None
+        else None
+    )
+    if profile is None:
+        return GuideProfile(resume_summary=facts)
+    return GuideProfile(
+        name=profile.display_name or None,
+        skills=tuple(profile.skills),
+        locations=tuple(profile.locations),
+        current_role=profile.current_role,
+        education=profile.education,
+        target_roles=tuple(profile.target_roles),
+        experience_years=profile.experience_years,
+        min_salary=profile.min_salary,
+        remote_ok=profile.remote_ok,
+        resume_summary=facts,
+    )

@@ -53,6 +53,7 @@ from careermate_bot.services.interview.types import (
     NoQuestions,
     NoSuchSession,
     NotYourSession,
+    QuestionMoved,
     SessionClosed,
     SessionSummary,
     SessionView,
@@ -277,10 +278,18 @@ class InterviewService:
         )
 
     # -- the question loop -------------------------------------------------------------------
-    async def answer(self, session_id: int, user_id: int, text: str) -> SessionView:
-        """Score the answer to the question on screen; the session then shows the score."""
+    async def answer(
+        self, session_id: int, user_id: int, text: str, *, question_index: int | None = None
+    ) -> SessionView:
+        """Score the answer to the question on screen; the session then shows the score.
+        `question_index`: the question the answer was written for (a form opened on it); when
+        the session has moved on, `QuestionMoved` is raised and nothing is scored."""
         async with self._lock(session_id):
             row = await self._live(session_id, user_id)
+            if question_index is not None and question_index != row.current:
+                raise QuestionMoved(
+                    "That answer was for a question the interview has already moved past."
+                )
             if row.phase != SessionPhase.QUESTION:
                 raise WrongPhase("That question is already answered - press Next.")
             question = QuestionSnapshot.model_validate(row.questions[row.current])

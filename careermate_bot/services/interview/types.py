@@ -39,6 +39,11 @@ class WrongPhase(InterviewError):
     """E.g. an answer while the session waits for Next (a double click, a stale button)."""
 
 
+class QuestionMoved(WrongPhase):
+    """An answer written for a question the session has moved past (skipped, or answered in
+    another window): it is not scored against the next question."""
+
+
 class UnknownRole(InterviewError):
     def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
         super().__init__(message)

@@ -54,6 +54,19 @@ UNSET: Final = _Unset()
 """Marks an argument of `update_profile` that was not given (None means "clear it")."""
 
 
+# Preference keys for the facts the conversation saves beside the columns.
+CURRENT_ROLE = "current_role"
+EDUCATION = "education"
+ARRANGEMENT = "arrangement"
+SCHEDULE = "schedule"
+LEAVING = "leaving"
+NOTES = "notes"
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
 class ProfileSnapshot(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -87,6 +100,33 @@ class ProfileSnapshot(BaseModel):
             created_at=profile.created_at,
             updated_at=profile.updated_at,
         )
+
+    # Facts the conversation keeps in `preferences` (small values; no column of their own).
+    @property
+    def current_role(self) -> str | None:
+        """The role the person holds now ("Software Developer"), as they said it."""
+        return _text(self.preferences.get(CURRENT_ROLE))
+
+    @property
+    def education(self) -> str | None:
+        """Their education as stated ("nursing degree", "MBA")."""
+        return _text(self.preferences.get(EDUCATION))
+
+    @property
+    def arrangement(self) -> str | None:
+        """Where they want to work: "remote", "hybrid" or "onsite"."""
+        return _text(self.preferences.get(ARRANGEMENT))
+
+    @property
+    def schedule(self) -> tuple[str, ...]:
+        """Schedules they asked for ("part_time", "weekends", ...)."""
+        value = self.preferences.get(SCHEDULE)
+        return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+    @property
+    def leaving(self) -> str | None:
+        """The role or field they want to leave ("teaching")."""
+        return _text(self.preferences.get(LEAVING))
 
     @property
     def is_empty(self) -> bool:

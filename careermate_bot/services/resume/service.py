@@ -195,6 +195,10 @@ class ResumeService:
     async def stored(self, user_id: int, review_id: int) -> StoredReview | None:
         return await store.get_review(user_id, review_id)
 
+    async def last_review(self, user_id: int) -> StoredReview | None:
+        """The person's latest review summary (for personalised advice), if any."""
+        return await store.last_review(user_id)
+
     async def new_skills(self, user_id: int, skills: list[str]) -> tuple[list[str], list[str]]:
         """(skills not in the profile yet, skills already there)."""
         profile = await self.profiles.get(user_id)

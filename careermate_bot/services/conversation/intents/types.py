@@ -10,19 +10,35 @@ from pydantic import BaseModel, ConfigDict, Field
 from careermate_bot.knowledge import KnowledgeBase
 
 Intent = Literal[
-    "small_talk",
-    "career_advice",
-    "job_search",
-    "resume_review",
-    "interview_practice",
-    "profile_update",
-    "privacy",
-    "help",
-    "other",
+    "small_talk",  # greetings, thanks, feelings, jokes: CareerMate's own line (or the model)
+    "career_advice",  # career paths for my skills / the skill gap for a role
+    "pay",  # what a role pays (BLS figures), optionally where
+    "job_search",  # jobs for me / for a role
+    "resume_review",  # review my résumé (a file, or pasted text)
+    "interview_practice",  # start a mock interview
+    "interview_answer",  # an answer to the interview question waiting (context only)
+    "advice",  # open how-to / should-I questions: negotiation, layoffs, cover letters, ...
+    "compare",  # X or Y, X vs Y: roles, skills, certifications
+    "how_to_become",  # how do I become / get into X
+    "role_info",  # what does X do
+    "profile_update",  # facts about me to remember
+    "forget",  # remove a fact: "forget that I live in Boston", "remove SQL"
+    "privacy",  # what do you remember about me / delete my data
+    "help",  # what can you do
+    "other",  # anything else (off topic)
 ]
 INTENTS: tuple[Intent, ...] = get_args(Intent)
 RoleKind = Literal["current", "target", "topic"]
 Source = Literal["rules", "context", "llm"]
+# Where people want to work; "don't want remote" is `remote=False` with no arrangement.
+Arrangement = Literal["remote", "hybrid", "onsite"]
+Schedule = Literal[
+    "part_time", "full_time", "weekends", "evenings", "nights", "flexible", "contract"
+]
+# A life situation that deserves an empathetic line before the help.
+Situation = Literal[
+    "laid_off", "fired", "rejected", "no_replies", "burned_out", "stressed", "stuck"
+]
 
 
 class IntentSlots(BaseModel):
@@ -40,7 +56,17 @@ class IntentSlots(BaseModel):
     role_kind: RoleKind | None = None  # "I'm a nurse" / "I want to be a nurse" / "nurses' pay"
     experience_years: float | None = None
     min_salary: int | None = None
-    remote: bool | None = None
+    remote: bool | None = None  # True: wants remote; False: doesn't (on-site, hybrid, "no remote")
+    arrangement: Arrangement | None = None  # "prefer hybrid" -> "hybrid"
+    schedule: tuple[Schedule, ...] = ()  # "part-time", "weekends only"
+    education: str | None = None  # as stated, tidied: "nursing degree", "MBA", "coding bootcamp"
+    leaving: str | None = None  # the role or field the person is leaving ("teaching")
+    # Skills named as a topic (inside a question or a comparison): never saved as owned.
+    topic_skills: tuple[str, ...] = ()
+    compare: tuple[str, ...] = ()  # the two things compared, as written ("PMP", "CAPM")
+    situation: Situation | None = None
+    forget: tuple[str, ...] = ()  # what to remove from the profile, as written ("Boston", "SQL")
+    offer: int | None = None  # a job offer's yearly amount ("they offered 65k")
     pay_question: bool = False  # "how much do X make": answer with the BLS figure
 
     @property
@@ -52,6 +78,10 @@ class IntentSlots(BaseModel):
             or self.experience_years is not None
             or self.min_salary is not None
             or self.remote is not None
+            or self.arrangement is not None
+            or self.schedule
+            or self.education
+            or self.leaving
         )
 
     def merged(self, earlier: IntentSlots) -> IntentSlots:
@@ -95,10 +125,14 @@ class ConversationContext:
     `last_intent`/`last_slots`: the previous routed turn, so "what about in Denver?" after a pay
     answer is the same question for another place. `awaiting`: the slot the bot just asked for
     ("role", "location"), so a bare answer ("nurse") fills it. `knowledge`: the knowledge base to
-    extract slots with (default: the one in the default data directory).
+    extract slots with (default: the one in the default data directory). `interview_question`:
+    the question a DM mock interview is waiting on.
     """
 
     last_intent: Intent | None = None
     last_slots: IntentSlots | None = None
     awaiting: str | None = None
     knowledge: KnowledgeBase | None = field(default=None, repr=False)
+    # The mock-interview question waiting for this person's answer (a DM interview), if any:
+    # an answer-like message is `interview_answer`; anything else keeps its own intent.
+    interview_question: str | None = None
