@@ -21,9 +21,10 @@ import pytest_asyncio
 from careermate_bot.llm.capability import THRESHOLDS, ModelEval, TaskResult, save_evaluation
 from tests.cluster.fake_discord import FakeDiscord
 from tests.cluster.fleet import BotFleet
-from tests.cluster.servers import PostgresServer, RedisServer
+from tests.cluster.servers import PostgresServer
 from tests.cluster.workload import Workload
 from tests.load.fake_llm import MODEL, FakeLLMServer
+from tests.redis_server import RedisServer
 
 ENABLED = os.environ.get("CAREERMATE_CLUSTER_TEST") == "1"
 PROCESSES = 4
@@ -79,7 +80,7 @@ async def cluster() -> AsyncIterator[Cluster]:
     workdir = Path(tempfile.mkdtemp(prefix="careermate-cluster-"))
     os.chmod(workdir, 0o755)  # PostgreSQL runs as the postgres user when we are root
     postgres = PostgresServer(workdir / "pg").start()
-    redis = RedisServer(workdir / "redis").start()
+    redis = RedisServer.start_new(workdir / "redis")
     engines = [FakeLLMServer(token_delay=0.01).start() for _ in range(3)]
     fake = await FakeDiscord(guilds=8, recommended_shards=SHARD_COUNT).start()
     (workdir / "bots" / "data").mkdir(parents=True)

@@ -1,5 +1,5 @@
-"""Throwaway PostgreSQL and Redis servers from Debian's packages, on free 127.0.0.1 ports, that
-the cluster test can restart (a fault) and always stops.
+"""A throwaway PostgreSQL server from Debian's packages, on a free 127.0.0.1 port, that the
+cluster test can restart (a fault) and always stops. (Redis: tests/redis_server.py.)
 
 `scripts/test_cluster.sh` installs the packages when they are missing (as .ci/run does for
 PostgreSQL); here we only find and run them. As root, PostgreSQL runs as the `postgres` user
@@ -41,10 +41,6 @@ def postgres_bindir() -> Path | None:
         return Path(found[-1])
     initdb = shutil.which("initdb")
     return Path(initdb).parent if initdb else None
-
-
-def redis_binary() -> str | None:
-    return shutil.which("redis-server")
 
 
 class PostgresServer:
@@ -110,44 +106,3 @@ class PostgresServer:
         self.stop("immediate")
         time.sleep(down_seconds)
         self._pg_ctl_start()
-
-
-class RedisServer:
-    """`redis-server` with no persistence (a restart forgets every key, the hard case for
-    leases) on a free port; `restart()` kills it and starts a fresh one on the same port."""
-
-    def __init__(self, workdir: Path) -> None:
-        binary = redis_binary()
-        if binary is None:
-            raise RuntimeError("redis-server is not installed (apt-get install -y redis-server)")
-        self.binary = binary
-        self.workdir = workdir
-        self.port = free_port()
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> RedisServer:
-        self.workdir.mkdir(parents=True, exist_ok=True)
-        log = open(self.workdir / "redis.log", "ab")
-        self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir), "--protected-mode", "no"],
-            stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        log.close()
-        wait_port(self.port)
-        return self
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.wait(10)
-            self.process = None
-
-    def restart(self, down_seconds: float = 1.0) -> None:
-        self.stop()
-        time.sleep(down_seconds)
-        self.start()
