@@ -32,6 +32,7 @@ from careermate_bot.discord_ui.forms import (
 )
 from careermate_bot.services.container import AppServices, build_services
 from careermate_bot.services.status import GatewayState, ShardState, rest_trace
+from careermate_bot.sharding.runner import ShardRunner
 
 log = logging.getLogger(__name__)
 UNKNOWN_COMMAND = "I don't know that command — try `!help`."
@@ -42,11 +43,11 @@ COMMAND_HASH_FILE = "command_tree.sha256"
 
 
 def bot_intents() -> discord.Intents:
-    """Default intents plus Message Content (free-text DMs and mentions, the `!` commands).
-    No Server Members intent: roles and permissions arrive with each interaction."""
-    intents = discord.Intents.default()
-    intents.message_content = True
-    return intents
+    """Only what the features use: servers and their channels (guilds), messages in servers
+    and DMs with their text (chat, @mentions and the `!` commands). Slash commands, buttons
+    and modals need no intent. No members, presences, reactions, typing, voice, invites...
+    (tests/unit/test_gateway_intents.py checks every listener against this list)."""
+    return discord.Intents(guilds=True, guild_messages=True, dm_messages=True, message_content=True)
 
 
 def cog_modules() -> list[str]:
@@ -77,6 +78,8 @@ class CareerMateBot(commands.AutoShardedBot):
             "http_trace",
             rest_trace(lambda: self._services.status if self._services is not None else None),
         )
+        if settings.shard_ids:  # SHARD_IDS: this process's shards (of SHARD_COUNT)
+            kwargs.setdefault("shard_ids", list(settings.shard_ids))
         super().__init__(
             command_prefix=settings.command_prefix,  # an @mention is chat, not a command
             intents=intents or bot_intents(),
@@ -84,6 +87,7 @@ class CareerMateBot(commands.AutoShardedBot):
             help_command=None,
             tree_cls=CareerMateTree,
             owner_ids=set(settings.owner_ids) or None,
+            shard_count=settings.shard_count,
             **kwargs,
         )
         self.settings = settings
@@ -94,6 +98,8 @@ class CareerMateBot(commands.AutoShardedBot):
         self._inflight: set[asyncio.Task[Any]] = set()
         # Optional streamed-reply edits fit in this budget (a shared bucket for a fleet).
         self.edit_budget: EditBudget = edit_budget_for(settings)
+        # SHARD_COUNT / REDIS_URL: shards connect under leases, identifies spaced fleet-wide.
+        self.shard_runner = ShardRunner(self, settings)
 
     # -- services ------------------------------------------------------------------------------
     @property
@@ -180,6 +186,17 @@ class CareerMateBot(commands.AutoShardedBot):
             shard_count=self.shard_count,
             guilds=len(self.guilds),
         )
+    async def launch_shards(self) -> None:
+        if self.shard_runner.coordinated:
+            await self.shard_runner.launch()
+        else:
+            await super().launch_shards()
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        if self.shard_runner.coordinated:
+            await self.shard_runner.before_identify(shard_id)
+        else:
+            await super().before_identify_hook(shard_id, initial=initial)
 
     async def on_ready(self) -> None:
         user = self.user
@@ -228,8 +245,10 @@ class CareerMateBot(commands.AutoShardedBot):
             _done, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE_SECONDS)
             for task in pending:
                 task.cancel()
+        self.shard_runner.halt()  # connect no shard while closing
         try:
             await super().close()
+            await self.shard_runner.stop()  # the shards are closed: give their leases back
         finally:
             if self._services is not None:
                 await self._services.stop()

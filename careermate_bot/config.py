@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from careermate_bot.sharding.plan import MAX_SHARDS, format_shard_ids, parse_shard_ids
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,6 +64,9 @@ EXAMPLES: dict[str, str] = {
     "OWNER_IDS": "123456789012345678,234567890123456789",
     "JOB_POSTER_ROLE_ID": "123456789012345678",
     "COMMAND_PREFIX": "!",
+    "SHARD_COUNT": "4",
+    "SHARD_IDS": "0 (or 1-3, or 0,4-7)",
+    "SHARD_LEASE_SECONDS": "10",
     "REDIS_URL": "redis://127.0.0.1:6379/0 (empty = everything in this process)",
     "REDIS_KEY_PREFIX": "careermate",
     "LLM_GATE_CAPACITY": "8",
@@ -91,6 +96,10 @@ class Settings(BaseSettings):
     owner_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     job_poster_role_id: int | None = Field(default=None, gt=0)
     command_prefix: str = Field(default="!", min_length=1, max_length=5)
+    # Sharding (docs/deploy.md): empty = discord.py's automatic sharding in this one process.
+    shard_count: int | None = Field(default=None, ge=1, le=MAX_SHARDS)
+    shard_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    shard_lease_seconds: float = Field(default=10.0, ge=2, le=300, allow_inf_nan=False)
 
     # LLM
     llm_provider: LlmProvider = "auto"
@@ -174,6 +183,31 @@ class Settings(BaseSettings):
         if len(set(urls)) != len(urls):
             raise ValueError("lists the same URL twice")
         return urls
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _shard_ranges(cls, value: object) -> object:
+        if isinstance(value, str):
+            return parse_shard_ids(value)
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _shards_fit(cls, value: list[int], info: ValidationInfo) -> list[int]:
+        count = info.data.get("shard_count")
+        if value and count is None:
+            raise ValueError(
+                "needs SHARD_COUNT (the fleet's total number of shards), e.g. SHARD_COUNT=4 "
+                "with SHARD_IDS=1-3"
+            )
+        beyond = [i for i in value if count is not None and i >= count]
+        if beyond:
+            raise ValueError(
+                f"shards {format_shard_ids(beyond)} are not below SHARD_COUNT={count} "
+                f"(shards are numbered 0 to {(count or 1) - 1})"
+            )
+        return value
 
     @field_validator("log_level", mode="before")
     @classmethod

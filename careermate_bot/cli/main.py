@@ -31,6 +31,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"careermate {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("run", help="run the Discord bot")
+    cluster = sub.add_parser(
+        "cluster", help="run and watch several bot processes on this host (Discord shards)"
+    )
+    cluster.add_argument(
+        "--processes", type=int, default=2, metavar="N", help="bot processes (default 2)"
+    )
+    cluster.add_argument(
+        "--shard-count",
+        type=int,
+        metavar="C",
+        help="shards in all (default SHARD_COUNT, else N); shard 0 runs alone in process 0",
+    )
     chat = sub.add_parser("chat", help="talk to CareerMate in this terminal (no Discord needed)")
     chat.add_argument("--once", metavar="TEXT", help="answer one message and exit")
     doctor = sub.add_parser("doctor", help="check configuration, database, backups, LLM and token")
@@ -82,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     redact_console(settings.secrets())
     handlers = {
         "run": lambda: run_bot(settings),
+        "cluster": lambda: run_cluster(settings, args),
         "chat": lambda: run_chat(settings, args.once),
         "doctor": lambda: run_doctor(settings, args),
         "backup": lambda: run_backup(settings),
@@ -205,6 +218,16 @@ async def _serve(settings: Settings) -> int:
             log.error("the bot stopped with an error", exc_info=error)
             return 1
         return 0
+
+
+# -- cluster -----------------------------------------------------------------------------------
+def run_cluster(settings: Settings, args: argparse.Namespace) -> int:
+    from careermate_bot.cli.cluster import run_cluster as launch
+
+    if args.processes < 1 or (args.shard_count is not None and args.shard_count < 1):
+        print("careermate cluster: --processes and --shard-count must be >= 1", file=sys.stderr)
+        return 2
+    return launch(settings, args.processes, args.shard_count)
 
 
 # -- resume ------------------------------------------------------------------------------------
