@@ -228,3 +228,17 @@ async def test_the_model_does_not_see_answers_given_from_data(
     assert history == ["hello there", "Hi!"]  # the saved-facts and pay turns stay out
     rows = await ChatMessage.filter(user__discord_id=11).order_by("id")
     assert [r.role for r in rows][:4] == ["user", "system", "user", "system"]
+
+
+async def test_the_follow_up_context_is_exported_and_deleted_with_the_profile(
+    db: Settings, router: ConversationRouter
+) -> None:
+    await say(router, 12, "Gil", "How much do nurses make in Denver?")
+    exported = await router.profiles.export(12)
+    assert exported is not None
+    [state] = exported["conversation_state"]
+    assert state["last_intent"] == "pay" and state["last_slots"]["location"] == "Denver"
+    await router.profiles.delete(12)
+    assert await router.profiles.export(12) is None
+    turn = await say(router, 12, "Gil", "what about in Seattle?")  # no topic left to follow
+    assert not isinstance(turn.action, ShowPay)
