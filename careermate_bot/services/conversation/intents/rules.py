@@ -372,7 +372,9 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?:two|2|multiple|competing|several|both) "
         r"(?:job )?offers\b|\bbetween (?:two|2) (?:job )?offers\b|\b(?:accept|take|decline|turn "
         r"down|reject|sign) (?:the|this|their|an|a|my|that) (?:job )?offers?\b|\boffer letter\b|"
-        r"\bsign(?:ing|[ -]on) bonus\b",
+        r"\bsign(?:ing|[ -]on) bonus\b|"
+        r"\b(?:should|would|do) i (?:take|accept|turn down|say yes to|go for) (?:a|the|this|that|"
+        r"an|their) (?:new )?(?:job|position|role|gig)\b",
     ),
     _r(
         "advice",
@@ -460,6 +462,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "advice",
         3.5,
         r"\bnetworking\b|\bnetwork (?:with|at|on|more|better|effectively|online)\b|"
+        r"\b(?:i|to|you|we) (?:even |actually |start to |learn to )?network\b|"
         r"\b(?:my|professional|a|build(?:ing)? (?:a|my)) network\b|\blinked ?in\b|"
         r"\breferences?\b|\breferrals?\b|"
         r"\bfollow(?:ing)?[ -]?up\b|\bthank you (?:note|email|letter)\b|\brelocat\w+|"

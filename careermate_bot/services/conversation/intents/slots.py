@@ -611,7 +611,8 @@ def remote_preference(text: str) -> bool | None:
 
 _PAY_Q = re.compile(
     r"\bhow much\b.{0,60}\b(?:make|makes|earn|earns|paid|pay|get|gets|salary|money)\b|"
-    r"\bwhat\b.{0,40}\b(?:make|makes|earn|earns|get paid|paid)\b|"
+    r"\bwhat\b.{0,40}\b(?:make|makes|earn|earns|get paid|paid)\b"
+    r"(?! sense| it\b| the (?:switch|jump|move|change)| a (?:switch|change|move|difference))|"
     r"\b(?:salary|salaries|wage|wages|pay|compensation|income|earnings)\s+"
     r"(?:for|of|like|range|in|at|look)\b|"
     r"\b(?:average|median|typical|starting|entry level)\s+(?:salary|salaries|pay|wage|wages)\b|"
