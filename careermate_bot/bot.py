@@ -186,6 +186,7 @@ class CareerMateBot(commands.AutoShardedBot):
             shard_count=self.shard_count,
             guilds=len(self.guilds),
         )
+
     async def launch_shards(self) -> None:
         if self.shard_runner.coordinated:
             await self.shard_runner.launch()

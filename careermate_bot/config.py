@@ -183,6 +183,7 @@ class Settings(BaseSettings):
         if len(set(urls)) != len(urls):
             raise ValueError("lists the same URL twice")
         return urls
+
     @field_validator("shard_ids", mode="before")
     @classmethod
     def _shard_ranges(cls, value: object) -> object:

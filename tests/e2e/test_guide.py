@@ -20,6 +20,7 @@ from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
 from careermate_bot.services.resume import review
 from careermate_bot.services.resume.store import save_review
+from tests.e2e.dm_support import Spy, install_spy, send_dm
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
 from tests.resume_samples import STRONG
@@ -97,7 +98,7 @@ async def test_cover_letter_outline_uses_only_stored_facts(
 
 async def test_an_unclear_question_offers_two_readings(career_harness: DiscordHarness) -> None:
     h = career_harness
-    result = await h.slash("guide ask", question="what should I do now")
+    result = await h.slash("guide ask", question="tips for talking about money")
     readings = _ids(result, "cm:gclar:")
     assert len(readings) == 2, result.text()
     chosen = await h.click(result.message, readings[0])
@@ -175,3 +176,55 @@ async def test_an_opening_that_fails_its_checks_leaves_the_private_answer_as_com
     assert "$65,000" in text and "percentile" in text and NURSE_OPENING not in text  # off topic
     assert "language model" not in result.embeds[0]["footer"]["text"]
     assert len(backend.calls) == 1
+
+
+# -- the same answers from a DM (the conversation routes open questions to the guide) ---------
+@pytest.mark.parametrize(
+    ("question", "must_say"),
+    [
+        ("How do I become a registered nurse?", ("How to become a Registered Nurse", "NCLEX-RN")),
+        ("what does an actuary do?", ("What does an Actuary do?", "BLS OEWS")),
+        ("data analyst vs data scientist", ("Data Analyst", "Data Scientist")),
+        ("Python or R?", ("Python", "occupation")),
+        ("PMP or CAPM?", ("PMP", "CAPM", "Project Management Institute")),
+        (
+            "They offered me 65k for a data analyst job in Chicago. How do I negotiate?",
+            ("$65,000", "Chicago", "percentile"),
+        ),
+    ],
+)
+async def test_a_dm_question_gets_the_guide_answer(
+    career_harness: DiscordHarness,
+    spy: Spy,
+    question: str,
+    must_say: Sequence[str],
+) -> None:
+    await send_dm(career_harness, question)
+    text = _spied_embed_text(spy)
+    for words in must_say:
+        assert words in text, (words, text[:300])
+    assert ONET_ATTRIBUTION in text or "BLS" in text or "Institute" in text
+
+
+async def test_a_dm_asking_for_a_cover_letter_gets_the_outline_from_stored_facts(
+    career_harness: DiscordHarness, career_kb: Any, spy: Spy
+) -> None:
+    h = career_harness
+    await profiles.update_profile(h.member.id, skills=["SQL", "Tableau"], locations=["Chicago"])
+    await save_review(h.member.id, review(career_kb, STRONG, target_role="Data Analyst"))
+    await send_dm(h, "can you write me a cover letter for a data analyst job")
+    text = _spied_embed_text(spy)
+    assert "Cover letter outline: Data Analyst" in text
+    assert "SQL" in text and "Chicago" in text and "/100" in text  # profile + review summary
+    assert "[Company]" in text  # what nobody said stays a placeholder
+
+
+@pytest.fixture
+def spy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Spy:
+    return install_spy(monkeypatch, tmp_path)
+
+
+def _spied_embed_text(spy: Spy) -> str:
+    embed = next(e for s in reversed(spy.replies) for e in s.embeds)
+    parts = [embed.title or "", embed.description or "", embed.footer.text or ""]
+    return "\n".join(parts + [f"{f.name}\n{f.value}" for f in embed.fields])

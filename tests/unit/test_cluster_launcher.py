@@ -47,9 +47,7 @@ def test_plan_gives_shard_0_its_own_process_and_each_process_its_folders(tmp_pat
     specs = plan_children(cluster_settings(tmp_path), 4, 10)
     assert [spec.env["SHARD_IDS"] for spec in specs] == ["0", "1-3", "4-6", "7-9"]
     assert {spec.env["SHARD_COUNT"] for spec in specs} == {"10"}
-    assert [Path(spec.env["DATA_DIR"]).name for spec in specs] == [
-        f"process-{i}" for i in range(4)
-    ]
+    assert [Path(spec.env["DATA_DIR"]).name for spec in specs] == [f"process-{i}" for i in range(4)]
     assert len({spec.env["LOG_DIR"] for spec in specs}) == 4
 
 

@@ -143,9 +143,7 @@ def keeper(
     )
 
 
-async def test_a_second_process_never_connects_a_held_shard_then_takes_it_when_it_expires() -> (
-    None
-):
+async def test_a_second_process_never_connects_a_held_shard_then_takes_it_when_it_expires() -> None:
     clock = Clock()
     store = LocalCoordinator(clock=clock)
     first, second = Shards(), Shards()

@@ -50,6 +50,7 @@ RouteKind = Literal[
     "clarify",
 ]
 CLARIFY_BELOW = 0.25
+MIN_CANDIDATE_SCORE = 1.2  # below this a topic shares only a stray word with the question
 SITUATION_SCORE = 7.0  # a topic this strong beats a how-to-become/role-facts frame
 SITUATION_CONFIDENCE = 0.6
 FUZZY_ROLE = 88.0  # edit ratio for a misspelt role after "become"
@@ -523,7 +524,7 @@ class GuideRouter:
 
     # -- topics -----------------------------------------------------------------------------------
     def _topic(self, text: str, p: _Parsed) -> GuideRoute:
-        hits = self.index.search(text, 3)
+        hits = [h for h in self.index.search(text, 3) if h.score >= MIN_CANDIDATE_SCORE]
         candidates = [self._topic_candidate(s) for s in hits]
         if p.roles:  # a role is named but no frame matched: its facts are a fair second reading
             role = p.roles[0].id

@@ -28,6 +28,10 @@ SYNONYMS: dict[str, str] = {
     "wage": "salary",
     "wages": "salary",
     "comp": "compensation",
+    "money": "salary",
+    "income": "salary",
+    "paycheck": "salary",
+    "paycheque": "salary",
     "payrise": "raise",
     "wfh": "remote",
     "remotely": "remote",
@@ -78,7 +82,7 @@ STOP = frozenset(
     same than up down out over under again further once get got getting go going want wanted
     need needed know like lol pls please thanks thank hi hey hello ok okay yes yeah guys anyone
     someone something thing things way ways even still ever im i'm i've i'd i'll it's that's
-    what's whats hows how's help advice best good""".split()
+    what's whats hows how's help advice best good tip tips""".split()
 )
 
 

@@ -96,6 +96,9 @@ def cover_letter(
         )
         match_2 = "It also asks for [requirement 2]. [A second example with its outcome]."
 
+    city = profile.locations[0] if profile.locations else "[city]"
+    if profile.locations:
+        facts.append(FactUsed(label="City", value=city, source="your profile"))
     review = profile.resume_summary
     check_lines = [
         "Replace every [placeholder]; keep to 250-400 words.",
@@ -119,7 +122,7 @@ def cover_letter(
     sections = (
         AnswerSection(
             name="Header",
-            value=f"{name} · [email] · [phone] · [city]\nDear [Hiring manager's name],",
+            value=f"{name} · [email] · [phone] · {city}\nDear [Hiring manager's name],",
         ),
         AnswerSection(name="1. Opening", value=opening),
         AnswerSection(name="2. Why you fit", value=f"{match_1}\n{match_2}"),

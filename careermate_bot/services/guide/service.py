@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
 
 from careermate_bot.knowledge import KnowledgeBase
@@ -48,6 +49,11 @@ from careermate_bot.services.profile import ProfileService, ProfileSnapshot
 from careermate_bot.services.resume.store import StoredReview
 
 COVER_LETTER_TOPIC = "cover-letter"
+_DRAFT_REQUEST = re.compile(
+    r"\b(?:write|draft|make|create|generate|do|help me write|start)\b(?: \w+){0,3} cover letter",
+    re.IGNORECASE,
+)
+_HOW_TO = re.compile(r"\bhow\b|\btips?\b|\bshould\b", re.IGNORECASE)  # advice, not a draft
 log = logging.getLogger(__name__)
 
 
@@ -92,8 +98,24 @@ class GuideService:
         return self.router.route(question)
 
     def answer(self, question: str, profile: GuideProfile = EMPTY_PROFILE) -> GuideAnswer:
-        """Route the question and compose the answer it asks for."""
-        return self.answer_route(self.route(question), profile)
+        """Route the question and compose the answer it asks for. "Write me a cover letter
+        for a data analyst job" is a request for the outline itself, not the topic's advice."""
+        route = self.route(question)
+        if (
+            route.kind == "topic"
+            and route.ids[:1] == (COVER_LETTER_TOPIC,)
+            and _DRAFT_REQUEST.search(question)
+            and not _HOW_TO.search(question)
+        ):
+            return self.cover_letter(profile, role=self._role_named(question))
+        return self.answer_route(route, profile)
+
+    def _role_named(self, text: str) -> str | None:
+        """The one occupation the text names, if it names exactly one."""
+        for match in self.knowledge.catalogue.find_roles(text):
+            if len(match.ids) == 1:
+                return match.ids[0]
+        return None
 
     def answer_route(self, route: GuideRoute, profile: GuideProfile = EMPTY_PROFILE) -> GuideAnswer:
         """Compose the answer for a route (e.g. one the user picked from a clarify question)."""
