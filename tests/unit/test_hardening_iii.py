@@ -14,7 +14,7 @@ import pytest
 from careermate_bot.cli.resume import run_resume
 from careermate_bot.config import build_settings
 from careermate_bot.services import resume
-from careermate_bot.services.resume import runner
+from careermate_bot.services.resume import pdf_reader, runner
 from careermate_bot.services.resume.sandbox import parse_pool
 from tests import resume_samples as S
 
@@ -30,6 +30,22 @@ def _odt(content_xml: bytes) -> bytes:
         archive.writestr("META-INF/manifest.xml", b"<manifest/>")
         archive.writestr("content.xml", content_xml)
     return buffer.getvalue()
+
+
+# -- D1, D7: pypdf itself runs with lowered work limits (a second line behind the content check) --
+def test_pypdf_stops_a_content_stream_past_its_lowered_token_limit() -> None:
+    data = S.tj_flood_pdf(60_000)  # 120,000 tokens: over 100,000, far under pypdf's 2,000,000
+    with pytest.raises(resume.ResumeError) as caught:
+        resume.read_document(data, "cv.pdf")
+    assert caught.value.code == "too_complex"
+    assert str(caught.value) == "PDF over a work limit: LimitReachedError"
+
+
+def test_a_form_drawn_more_than_200_times_is_read_for_200_draws_only() -> None:
+    form = b"BT /F1 11 Tf 72 700 Td (Analyst) Tj ET"
+    data = S.form_drawn_pdf(form, draws=250)  # small enough for the content check
+    assert 250 * len(form) < pdf_reader.MAX_CONTENT_BYTES
+    assert resume.read_document(data, "cv.pdf").text.count("Analyst") == 200  # pypdf: 5,000
 
 
 # -- D3: an OpenDocument parser message never carries the file's text ----------------------------
