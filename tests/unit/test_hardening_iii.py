@@ -3,9 +3,12 @@ failed with its fix reverted (docs/reliability.md, "Hardening III")."""
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import io
+import threading
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,8 @@ from careermate_bot.config import build_settings
 from careermate_bot.services import resume
 from careermate_bot.services.resume import pdf_reader, runner
 from careermate_bot.services.resume.sandbox import parse_pool
+from careermate_bot.storage.backup import create_backup_async, list_backups
+from careermate_bot.storage.database import close_db, init_db
 from tests import resume_samples as S
 
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
@@ -82,3 +87,28 @@ def test_cli_stops_a_file_that_takes_too_long(
     err = capsys.readouterr().err
     assert "took too long" in err and "Traceback" not in err
     assert parse_pool().stopped_early == stopped_before + 1  # the worker was killed
+
+
+# -- D1: backups have their own threads; a stuck default pool cannot hold them up ---------------
+async def test_a_backup_is_made_while_the_default_thread_pool_is_stuck(tmp_path: Path) -> None:
+    settings = build_settings(
+        _env_file=None,
+        data_dir=tmp_path / "data",
+        log_dir=tmp_path / "logs",
+        database_url="",
+        backup_dir=None,
+    )
+    await init_db(settings)
+    loop = asyncio.get_running_loop()
+    jammed = ThreadPoolExecutor(max_workers=1)
+    loop.set_default_executor(jammed)  # every default thread stuck, as stuck parses held them
+    release = threading.Event()
+    stuck = loop.run_in_executor(None, release.wait)
+    try:
+        # A hang detector, not a speed check: through the default pool this never finishes.
+        made = await asyncio.wait_for(create_backup_async(settings), 60)
+        assert made.exists() and [b.path for b in list_backups(settings)] == [made]
+    finally:
+        release.set()
+        await stuck
+        await close_db()
