@@ -13,6 +13,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 from discord.ext.test import callbacks
+from tortoise.exceptions import OperationalError
 
 from careermate_bot.config import Settings
 from careermate_bot.llm import load_prompt
@@ -104,6 +105,26 @@ async def test_a_second_answer_window_is_shown_back_after_the_first_is_scored(
     assert "I listened to both sides." in late.text()
     rows = await InterviewAnswer.filter(session_id=await session_id())
     assert len(rows) == 1 and rows[0].index == 0 and rows[0].score is not None
+
+
+async def test_an_answer_form_from_before_a_restart_that_cannot_be_saved_is_shown_back(
+    iv: DiscordHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = iv
+    await start(h, kind="behavioral", questions=3)
+    sid = await session_id()
+
+    async def locked(*args: Any, **kwargs: Any) -> Any:
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(h.bot.services.interview, "answer", locked)
+    stale = f"cm:ivanswer:{sid}:0:0123456789ab"  # a window this process never opened
+    result = await _submit(h, stale, {"answer": STRONG_STAR})
+    assert result.ephemeral and "try again in a few seconds" in result.text()
+    assert STRONG_STAR.splitlines()[0] in result.text()  # what was typed, to copy
+    logged = [r.getMessage() for r in h.errors.records]  # type: ignore[attr-defined]
+    assert logged == ["stale Answer form failed"]
+    h.errors.records.clear()  # type: ignore[attr-defined]
 
 
 # -- D10: a job-post form from before a restart comes back, even when long -----------------------
