@@ -17,6 +17,7 @@ from discord.ext import commands, tasks
 
 from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.autocomplete import role_choices
+from careermate_bot.discord_ui.errors import describe_error, report_interaction_error
 from careermate_bot.discord_ui.events import (
     INTERVIEW_ANSWER,
     INTERVIEW_REQUEST,
@@ -198,7 +199,16 @@ class InterviewCog(commands.Cog, name="Interview"):
         if len(parts) < 4 or not (parts[2].isdigit() and parts[3].isdigit()):
             await echo_form(interaction, {"Your answer": text})
             return
-        await submit_answer(interaction, int(parts[2]), int(parts[3]), text)
+        try:
+            await submit_answer(interaction, int(parts[2]), int(parts[3]), text)
+        except Exception as error:  # no Modal.on_error answers here: say what happened, keep text
+            if interaction.response.is_done():
+                await report_interaction_error(interaction, error, "stale Answer form")
+                return
+            message, log_traceback = describe_error(error)
+            level = logging.ERROR if log_traceback else logging.WARNING
+            log.log(level, "stale Answer form failed", exc_info=error if log_traceback else None)
+            await echo_form(interaction, {"Your answer": text}, message)
 
     @commands.Cog.listener(f"on_{INTERVIEW_ANSWER}")
     async def on_interview_answer(self, message: discord.Message, during: InterviewTurn) -> None:

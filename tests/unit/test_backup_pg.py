@@ -124,6 +124,8 @@ def test_careermate_backup_command_on_postgres(pg: Settings) -> None:
         "DATABASE_URL": pg.database_url,
         "DATA_DIR": str(pg.data_dir),
         "LOG_DIR": str(pg.log_dir),
+        # This checkout, not whichever one the virtualenv's editable install points at.
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.getenv("PYTHONPATH")])),
     }
     done = subprocess.run(
         [sys.executable, "-m", "careermate_bot.cli", "backup"],

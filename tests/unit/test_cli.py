@@ -6,10 +6,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+# The checkout under test: `-m careermate_bot.cli` run in tmp_path would otherwise import
+# whichever copy the virtualenv's editable install points at (another worktree's code).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
 
 def _run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k != "DISCORD_BOT_TOKEN"}
     full_env.update({"DATA_DIR": str(tmp_path / "data"), "LOG_DIR": str(tmp_path / "logs"), **env})
+    paths = [str(PROJECT_ROOT), full_env.get("PYTHONPATH")]
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, paths))
     return subprocess.run(
         [sys.executable, "-m", "careermate_bot.cli", *args],
         cwd=tmp_path,

@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB"
+# The checkout under test: `-m careermate_bot.cli` run in tmp_path would otherwise import
+# whichever copy the virtualenv's editable install points at (another worktree's code).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(
@@ -30,6 +33,7 @@ def cli(
         if k not in ("DISCORD_BOT_TOKEN", "OPENAI_API_KEY") and not k.startswith("LLM_")
     }
     full.update({"DATA_DIR": str(tmp_path / "data"), "LOG_DIR": str(tmp_path / "logs"), **env})
+    full["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), full.get("PYTHONPATH")]))
     for name in drop:
         full.pop(name, None)
     return subprocess.run(
