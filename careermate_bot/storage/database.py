@@ -30,6 +30,7 @@ from tortoise.exceptions import IntegrityError, OperationalError
 
 from careermate_bot.config import Settings
 from careermate_bot.storage import backup, migrations
+from careermate_bot.storage.own_connection import schema_lock
 
 log = logging.getLogger(__name__)
 
@@ -182,9 +183,9 @@ SCHEMA_RACE_RETRIES = 5
 async def _set_up_schema(
     conn: BaseDBAsyncClient, steps: list[migrations.Migration]
 ) -> migrations.MigrationReport:
-    """Migrate, then create missing tables. Two processes starting together on one PostgreSQL
-    server can deadlock (or clash on pg_type) creating the same tables: the loser retries, and
-    then finds the work done."""
+    """Migrate, then create missing tables. On PostgreSQL `init_db` runs this under
+    `schema_lock`, so processes starting together take turns; the retry is for a process
+    of an older version starting beside us without the lock (a deadlock or a pg_type clash)."""
     for attempt in range(1, SCHEMA_RACE_RETRIES + 1):
         try:
             report = await migrations.migrate(conn, steps)
@@ -236,7 +237,11 @@ async def init_db(
         ):
             saved = await backup.create_backup_async(settings)
             log.info("backed up the database before upgrading it: %s", saved)
-        report = await _set_up_schema(conn, steps)
+        if conn.capabilities.dialect == "postgres":
+            async with schema_lock(connection_config(settings)["credentials"]):
+                report = await _set_up_schema(conn, steps)
+        else:
+            report = await _set_up_schema(conn, steps)
         problems = await migrations.check_schema(conn)
         if problems:
             raise DatabaseError("the database does not match the models: " + "; ".join(problems))

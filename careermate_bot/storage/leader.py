@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from careermate_bot.config import Settings
+from careermate_bot.storage.own_connection import CONNECT_TIMEOUT, connect_own, lock_key
 from careermate_bot.storage.postgres_backup import is_postgres
 
 if TYPE_CHECKING:
@@ -34,13 +34,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # A fixed 64-bit key: the same in every CareerMate process and version.
-LEADER_LOCK_KEY = int.from_bytes(
-    hashlib.sha256(b"careermate:leader").digest()[:8], "big", signed=True
-)
+LEADER_LOCK_KEY = lock_key("careermate:leader")
 RETRY_SECONDS = 15.0
 KEEPALIVE_SECONDS = 10.0
-CONNECT_TIMEOUT = 5.0
-_CREDENTIAL_KEYS = ("host", "port", "user", "password", "database", "ssl")
 
 ElectedCallback = Callable[[], Awaitable[None]]
 
@@ -123,16 +119,9 @@ class Leadership:
                 self._lost(error)
 
     async def _connect(self) -> asyncpg.Connection:
-        import asyncpg
-
         from careermate_bot.storage.database import connection_config
 
-        credentials = connection_config(self.settings)["credentials"]
-        options = {k: credentials[k] for k in _CREDENTIAL_KEYS if k in credentials}
-        connection: asyncpg.Connection = await asyncpg.connect(
-            **options, timeout=CONNECT_TIMEOUT, server_settings={"application_name": "careermate"}
-        )
-        return connection
+        return await connect_own(connection_config(self.settings)["credentials"])
 
     async def _try_once(self) -> bool:
         conn = self._conn = self._conn or await self._connect()

@@ -209,3 +209,82 @@ async def test_schema_set_up_retries_a_race_with_another_process(
         assert (await profiles.add_skills(8, ["SQL"])).skills == ["SQL"]
     finally:
         await close_db()
+
+
+# A bot process starting: only `init_db`, at the same moment as the others.
+STARTING = """
+import asyncio, sys, time
+from pathlib import Path
+from careermate_bot.config import build_settings
+from careermate_bot.storage.database import close_db, init_db
+
+async def main(url, go):
+    settings = build_settings(_env_file=None, data_dir=Path("."), database_url=url)
+    while not Path(go).exists():
+        await asyncio.sleep(0.005)
+    await init_db(settings)
+    await close_db()
+
+asyncio.run(main(*sys.argv[1:3]))
+"""
+
+
+@pytest.mark.parametrize("schema_exists", [False, True])
+async def test_processes_starting_together_all_set_up_the_schema(
+    pg_settings: Settings, tmp_path: Path, schema_exists: bool
+) -> None:
+    """Four processes calling `init_db` at once, on a new database and on one that exists: none
+    fails (without the schema lock two of them deadlocked in `COMMENT ON`, as CI once saw)."""
+    if schema_exists:
+        await init_db(pg_settings)
+        await close_db()
+    go = tmp_path / "go"
+    starting = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            STARTING,
+            pg_settings.database_url,
+            str(go),
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(4)
+    ]
+    await asyncio.sleep(1.0)
+    go.touch()
+    outputs = await asyncio.gather(*(p.communicate() for p in starting))
+    for process, (_, err) in zip(starting, outputs, strict=True):
+        assert process.returncode == 0, err.decode()[-3000:]
+    await init_db(pg_settings)
+    try:
+        assert (await profiles.add_skills(9, ["SQL"])).skills == ["SQL"]
+    finally:
+        await close_db()
+
+
+async def test_schema_set_up_waits_for_the_schema_lock(pg_settings: Settings) -> None:
+    """While another process holds the schema lock, `init_db` waits; it finishes once freed."""
+    from careermate_bot.storage.database import connection_config
+    from careermate_bot.storage.own_connection import schema_lock
+
+    credentials = connection_config(pg_settings)["credentials"]
+    released = asyncio.Event()
+
+    async def other_process() -> None:
+        async with schema_lock(credentials):
+            await released.wait()
+
+    holder = asyncio.create_task(other_process())
+    await asyncio.sleep(0.5)
+    starting = asyncio.create_task(init_db(pg_settings))
+    await asyncio.sleep(1.0)
+    assert not starting.done()
+    released.set()
+    await asyncio.wait_for(starting, 30)
+    await holder
+    try:
+        assert (await profiles.add_skills(10, ["SQL"])).skills == ["SQL"]
+    finally:
+        await close_db()
