@@ -30,6 +30,7 @@ from careermate_bot.discord_ui.forms import (
     form_values,
     is_stale_form,
 )
+from careermate_bot.discord_ui.rest_pacing import RestPacer
 from careermate_bot.services.container import AppServices, build_services
 from careermate_bot.services.status import GatewayState, ShardState, rest_trace
 from careermate_bot.sharding.runner import ShardRunner
@@ -98,6 +99,7 @@ class CareerMateBot(commands.AutoShardedBot):
         self._inflight: set[asyncio.Task[Any]] = set()
         # Optional streamed-reply edits fit in this budget (a shared bucket for a fleet).
         self.edit_budget: EditBudget = edit_budget_for(settings)
+        self.rest_pacer: RestPacer | None = None  # with REDIS_URL: every REST call paced
         # SHARD_COUNT / REDIS_URL: shards connect under leases, identifies spaced fleet-wide.
         self.shard_runner = ShardRunner(self, settings)
 
@@ -127,7 +129,10 @@ class CareerMateBot(commands.AutoShardedBot):
             self._services = await self._services_factory(self.settings)
         await self._services.start()
         if self._services.shared.fleet_wide:  # one Discord budget for every bot process
-            self.edit_budget = SharedEditBudget(self._services.shared.discord_budget)
+            budget = self._services.shared.discord_budget
+            self.rest_pacer = RestPacer(budget)
+            self.rest_pacer.install(self.http)
+            self.edit_budget = SharedEditBudget(budget)
         await self._services.leader.start()
         self._services.status.attach_gateway(
             self.gateway_state, accepting=lambda: self.accepting_work

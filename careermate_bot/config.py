@@ -71,7 +71,7 @@ EXAMPLES: dict[str, str] = {
     "REDIS_KEY_PREFIX": "careermate",
     "LLM_GATE_CAPACITY": "8",
     "LLM_GATE_LEASE_SECONDS": "10",
-    "DISCORD_MESSAGE_RATE": "50",
+    "DISCORD_MESSAGE_RATE": "45",
     "METRICS_PORT": "9100 (empty = no metrics endpoint)",
     "METRICS_HOST": "127.0.0.1 (0.0.0.0 to let a Prometheus on another machine scrape it)",
 }
@@ -149,8 +149,9 @@ class Settings(BaseSettings):
     # Generations at once in the whole fleet (empty = LLM_MAX_CONCURRENCY's value).
     llm_gate_capacity: int | None = Field(default=None, ge=1, le=100_000)
     llm_gate_lease_seconds: float = Field(default=10.0, ge=1, le=600, allow_inf_nan=False)
-    # Discord channel-message sends and edits per second, shared by every process.
-    discord_message_rate: float = Field(default=50.0, gt=0, le=1000, allow_inf_nan=False)
+    # Discord REST calls per second bound to its global limit (50), shared by every process
+    # (with REDIS_URL); under 50 because the bucket also allows a burst of 5.
+    discord_message_rate: float = Field(default=45.0, gt=0, le=1000, allow_inf_nan=False)
 
     # Logging
     log_level: LogLevel = "INFO"

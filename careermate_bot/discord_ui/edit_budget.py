@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+from careermate_bot.discord_ui.rest_pacing import mark_prepaid
+
 if TYPE_CHECKING:
     from careermate_bot.config import Settings
 
@@ -84,17 +86,22 @@ class LocalEditBudget:
 
 
 class SharedEditBudget:
-    """The fleet's shared bucket (`careermate_bot.shared` budget, Redis with REDIS_URL): every
-    process draws on Discord's one per-bot budget."""
+    """The fleet's shared bucket (`careermate_bot.shared` budget, Redis with REDIS_URL), used
+    with the `RestPacer` installed on the client (`discord_ui.rest_pacing`): the pacer charges
+    every REST call itself, waiting its turn, so an essential call has nothing to record here;
+    an optional edit takes its token now or is skipped, and tells the pacer it is paid for."""
 
     def __init__(self, bucket: TokenBucket) -> None:
         self.bucket = bucket
 
     async def try_spend(self) -> bool:
-        return await self.bucket.acquire(1, max_wait=0.0)
+        if not await self.bucket.acquire(1, max_wait=0.0):
+            return False
+        mark_prepaid()
+        return True
 
     async def spend(self) -> None:
-        await self.bucket.acquire(1, max_wait=0.0)  # recorded if a token is there; never waits
+        return None  # the pacer takes this call's token when it is made
 
 
 class TokenBucket(Protocol):

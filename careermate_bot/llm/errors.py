@@ -105,6 +105,13 @@ class EngineError(LLMError):
     default_user_message = "The language model returned an error. Please try again later."
 
 
+class EngineHung(EngineError):
+    """One server of a fleet sent no first token within the fleet's per-attempt limit: it is
+    ejected and another tried; raised only when every server was tried."""
+
+    default_user_message = LLMTimeout.default_user_message
+
+
 class NoEngine(LLMError):
     """`LLM_PROVIDER=auto` found no usable engine, or the chosen one is not installed."""
 
@@ -132,6 +139,7 @@ _KINDS: dict[type[LLMError], str] = {
     Busy: "busy",
     LLMCancelled: "cancelled",
     EngineError: "engine_error",
+    EngineHung: "engine_hung",
     NoEngine: "no_engine",
 }
 
@@ -139,6 +147,7 @@ __all__ = [
     "BadOutput",
     "Busy",
     "EngineError",
+    "EngineHung",
     "EngineUnreachable",
     "LLMCancelled",
     "LLMError",
@@ -156,6 +165,7 @@ REASONS: dict[str, str] = {
     "no_engine": "no language model is set up",
     "model_missing": "the language model isn't installed",
     "timeout": "the language model is too slow right now",
+    "engine_hung": "the language model is too slow right now",
     "busy": "the language model is busy with other requests",
     "bad_output": "the model's answer didn't check out",
     "cancelled": "it was stopped",

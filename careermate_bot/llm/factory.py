@@ -77,6 +77,8 @@ def make_fleet(
         probe_interval=settings.llm_probe_interval,
         probe_timeout=max(settings.llm_connect_timeout, 2.0),
         affinity=settings.llm_affinity,
+        # Half the first-token limit per server: a hung one leaves time to ask the next.
+        attempt_timeout=settings.llm_first_token_timeout / 2 if len(members) > 1 else None,
     )
 
 

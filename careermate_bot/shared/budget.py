@@ -46,6 +46,22 @@ return {1, wait}
 """
 
 
+_HOLD = """
+-- KEYS[1]: the bucket; ARGV: rate per second, burst, hold (microseconds)
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local rate, burst, hold = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
+local tokens, ts = tonumber(state[1]), tonumber(state[2])
+if not tokens or not ts then tokens, ts = burst, now end
+tokens = math.min(burst, tokens + math.max(0, now - ts) * rate / 1000000)
+tokens = math.min(tokens, -hold * rate / 1000000)
+redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', now)
+redis.call('PEXPIRE', KEYS[1], math.ceil(hold / 1000 + 1000 * burst / rate) + 1000)
+return 1
+"""
+
+
 class MessageBudget(Protocol):
     rate: float
     burst: int
@@ -53,6 +69,11 @@ class MessageBudget(Protocol):
     async def acquire(self, cost: int = 1, *, max_wait: float | None = None) -> bool:
         """Take `cost` tokens (sleeping until they are due); False, taking nothing, if that
         would take longer than `max_wait` seconds."""
+        ...
+
+    async def hold(self, seconds: float) -> None:
+        """Give out nothing for `seconds` from now (Discord answered 429 with Retry-After).
+        Idempotent: many callers holding for the same time hold it once, not in sum."""
         ...
 
 
@@ -75,14 +96,21 @@ class LocalTokenBucket:
     def reserve(self, cost: int = 1, max_wait: float | None = None) -> float | None:
         """Take `cost` tokens now, possibly on credit: the seconds to wait before using them,
         or None (nothing taken) when that would exceed `max_wait`."""
-        now = time.monotonic()
-        self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-        self._stamp = now
+        self._refill()
         wait = max(0.0, (cost - self._tokens) / self.rate)
         if max_wait is not None and wait > max_wait:
             return None
         self._tokens -= cost
         return wait
+
+    def _refill(self) -> None:
+        now = time.monotonic()
+        self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
+        self._stamp = now
+
+    async def hold(self, seconds: float) -> None:
+        self._refill()
+        self._tokens = min(self._tokens, -seconds * self.rate)
 
     async def acquire(self, cost: int = 1, *, max_wait: float | None = None) -> bool:
         wait = self.reserve(cost, max_wait)
@@ -104,6 +132,17 @@ class RedisTokenBucket:
         self.burst = self.local.burst
         self._key = link.key("bucket", name)
         self._script = link.script(_TOKEN_BUCKET)
+        self._hold = link.script(_HOLD)
+
+    async def hold(self, seconds: float) -> None:
+        micros = round(max(0.0, seconds) * 1_000_000)
+        try:
+            await self.link.run(
+                f"token bucket {self.name} hold",
+                lambda _c: self._hold(keys=[self._key], args=[self.rate, self.burst, micros]),
+            )
+        except RedisUnavailable:
+            await self.local.hold(seconds)
 
     async def acquire(self, cost: int = 1, *, max_wait: float | None = None) -> bool:
         longest = -1 if max_wait is None else round(max_wait * 1_000_000)

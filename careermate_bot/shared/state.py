@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DISCORD_BUDGET_NAME = "discord-messages"
+# A small burst: a token bucket admits rate + burst calls in any one second, and Discord's
+# global limit counts over a sliding second (45 + 5 = 50 with the default rate).
+DISCORD_BURST = 5
 
 
 class SharedState:
@@ -45,7 +48,7 @@ class SharedState:
         gate_capacity: int | None = None,
         gate_lease: float = 10.0,
         gate_grace: float | None = None,
-        message_rate: float = 50.0,
+        message_rate: float = 45.0,
     ) -> None:
         self.link = link
         self.gate_capacity = gate_capacity
@@ -60,12 +63,14 @@ class SharedState:
             self.stop = LocalStopBus()
             self.endpoints = LocalEndpointBoard()
             self.leases = LocalLeaseStore()
-            self.discord_budget = LocalTokenBucket(message_rate)
+            self.discord_budget = LocalTokenBucket(message_rate, DISCORD_BURST)
         else:
             self.stop = RedisStopBus(link)
             self.endpoints = RedisEndpointBoard(link)
             self.leases = RedisLeaseStore(link)
-            self.discord_budget = RedisTokenBucket(link, DISCORD_BUDGET_NAME, message_rate)
+            self.discord_budget = RedisTokenBucket(
+                link, DISCORD_BUDGET_NAME, message_rate, DISCORD_BURST
+            )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SharedState:

@@ -72,6 +72,23 @@ class ServerStats:
     completed: int = 0
     faulted: dict[str, int] = field(default_factory=dict)
     max_concurrent: int = 0
+    # When each chat request ran: (arrived, ended) on the host's monotonic clock (the same in
+    # every process), ended when the last event was about to be written, or when the client
+    # went away (a real engine stops generating then). The newest MAX_SPANS only.
+    spans: list[tuple[float, float]] = field(default_factory=list)
+
+
+MAX_SPANS = 20_000
+
+
+def peak_overlap(spans: list[tuple[float, float]]) -> int:
+    """The most spans open at one instant (an end at the same instant as a start closes first)."""
+    events = sorted([(start, 1) for start, _ in spans] + [(end, -1) for _, end in spans])
+    peak = running = 0
+    for _, step in events:
+        running += step
+        peak = max(peak, running)
+    return peak
 
 
 class FakeLLMApp:
@@ -124,12 +141,18 @@ class FakeLLMApp:
         self.stats.requests += 1
         self._active += 1
         self.stats.max_concurrent = max(self.stats.max_concurrent, self._active)
+        arrived = time.monotonic()
+        answered: list[float] = []  # when the answer was complete, if it was
         try:
-            return await self._answer(request, body)
+            return await self._answer(request, body, answered)
         finally:
             self._active -= 1
+            self.stats.spans.append((arrived, answered[0] if answered else time.monotonic()))
+            del self.stats.spans[:-MAX_SPANS]
 
-    async def _answer(self, request: web.Request, body: dict[str, Any]) -> web.StreamResponse:
+    async def _answer(
+        self, request: web.Request, body: dict[str, Any], answered: list[float]
+    ) -> web.StreamResponse:
         user_text = next(
             (m["content"] for m in reversed(body.get("messages", [])) if m["role"] == "user"), ""
         )
@@ -169,6 +192,7 @@ class FakeLLMApp:
             await response.write(f"data: {json.dumps(chunk)}\n\n".encode())
             if self.token_delay:
                 await asyncio.sleep(self.token_delay)
+        answered.append(time.monotonic())  # before the client can learn the answer is over
         final = {
             "id": "chatcmpl-fake",
             "object": "chat.completion.chunk",
@@ -261,6 +285,9 @@ def main() -> None:
         print=None,
         reuse_address=True,
         handle_signals=True,
+        # A client that goes away (a timeout, Stop, a killed bot) ends its generation, as on a
+        # real engine (vLLM and Ollama abort it), instead of a stall running on unseen.
+        handler_cancellation=True,
     )
 
 

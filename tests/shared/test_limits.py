@@ -113,6 +113,14 @@ async def test_local_token_bucket_reserves_and_refuses_long_waits() -> None:
     assert await bucket.acquire(max_wait=1.0)
 
 
+async def test_a_hold_gives_out_nothing_for_its_time_and_does_not_stack() -> None:
+    bucket = LocalTokenBucket(rate=100.0, burst=3)
+    await bucket.hold(0.5)
+    await bucket.hold(0.5)  # a second process seeing the same 429: the same hold, not twice
+    wait = bucket.reserve()
+    assert wait is not None and 0.49 <= wait <= 0.52
+
+
 async def test_redis_token_bucket_is_one_budget_for_every_process(
     fake_links: list[RedisLink],
 ) -> None:

@@ -45,7 +45,7 @@ async def test_redis_url_shares_every_piece(tmp_path: Path) -> None:
     assert isinstance(shared.rate_limiter("chat", 6, 60.0), RedisRateLimiter)
     assert isinstance(shared.stop, RedisStopBus)
     assert isinstance(shared.discord_budget, RedisTokenBucket)
-    assert shared.discord_budget.rate == 50.0
+    assert shared.discord_budget.rate == 45.0 and shared.discord_budget.burst == 5
     link = shared.llm_link(FakeBackend())
     assert isinstance(link, SharedLLMLink)
     scheduler = link.scheduler(FairScheduler(2, 50))

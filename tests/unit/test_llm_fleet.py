@@ -110,6 +110,26 @@ async def test_a_failed_endpoint_is_ejected_and_the_request_moves_on() -> None:
     assert calls(backends)[0] == 1  # ejected: no new traffic
 
 
+async def test_a_hung_endpoint_is_ejected_after_its_attempt_time_and_the_next_answers() -> None:
+    """No first token within the per-attempt limit: nothing was shown, so the request moves on
+    inside the caller's own first-token limit (here 5 s; attempts 0.2 s each)."""
+    hung = FakeReply(["late"], first_delay=30)
+    fleet, backends = fleet_of(members([hung], ["Two."], ["Three."]), attempt_timeout=0.2)
+    client = fake_client(fleet, retries=0, first_token_timeout=5)
+    assert await client.chat(HI) == "Two."
+    assert calls(backends) == [1, 1, 0]
+    assert not fleet.status()[0].healthy
+    assert fleet.status()[0].reason == "engine_hung"
+
+
+async def test_when_every_endpoint_hangs_the_user_is_told_it_took_too_long() -> None:
+    hung = FakeReply(["late"], first_delay=30)
+    fleet, _ = fleet_of(members([hung], [hung]), attempt_timeout=0.1)
+    with pytest.raises(EngineError) as caught:
+        await fake_client(fleet, retries=0, first_token_timeout=5).chat(HI)
+    assert caught.value.user_message == LLMTimeout.default_user_message
+
+
 async def test_a_request_fault_is_raised_as_is_without_ejecting_or_retrying_elsewhere() -> None:
     too_long = http(EngineError("context length exceeded"), 400)
     fleet, backends = fleet_of(members([too_long], ["Two."], ["Three."]))

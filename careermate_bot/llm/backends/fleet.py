@@ -42,6 +42,7 @@ from careermate_bot.llm.endpoint_health import (
 from careermate_bot.llm.errors import (
     BadOutput,
     EngineError,
+    EngineHung,
     EngineUnreachable,
     LLMCancelled,
     LLMError,
@@ -110,9 +111,12 @@ class FleetBackend:
         probe_interval: float = 5.0,
         probe_timeout: float = 5.0,
         affinity: bool = False,
+        attempt_timeout: float | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        """`members`: base URL -> that server's backend (same kind and model for all)."""
+        """`members`: base URL -> that server's backend (same kind and model for all).
+        `attempt_timeout`: an endpoint that sends no first token within it is treated as hung
+        (ejected, the next one tried), while the caller's own first-token limit still runs."""
         if not members:
             raise ValueError("a fleet needs at least one endpoint")
         first = next(iter(members.values()))
@@ -123,6 +127,7 @@ class FleetBackend:
         self.probe_interval = probe_interval
         self.probe_timeout = probe_timeout
         self.affinity = affinity
+        self.attempt_timeout = attempt_timeout
         self._clock = clock
         self._shared = health
         self._local = LocalHealthBoard()
@@ -151,11 +156,15 @@ class FleetBackend:
             parts: AsyncIterator[str | Done] | None = None
             try:
                 parts = endpoint.backend.stream(messages, params)
+                try:
+                    first = await self._first_item(parts, endpoint)
+                except StopAsyncIteration:
+                    return
+                started = True
+                endpoint.served += 1
+                await self._first_token(endpoint)
+                yield first
                 async for item in parts:
-                    if not started:
-                        started = True
-                        endpoint.served += 1
-                        await self._first_token(endpoint)
                     yield item
                 return
             except LLMError as error:
@@ -178,6 +187,19 @@ class FleetBackend:
                 close = getattr(parts, "aclose", None)  # stop that server's generation now
                 if close is not None:
                     await close()
+
+    async def _first_item(self, parts: AsyncIterator[str | Done], endpoint: Endpoint) -> str | Done:
+        """The stream's first item; a hung endpoint (nothing within `attempt_timeout`) is the
+        server's fault, like a refused connection: nothing was shown yet."""
+        if self.attempt_timeout is None:
+            return await anext(parts)
+        try:
+            return await asyncio.wait_for(anext(parts), self.attempt_timeout)
+        except TimeoutError:
+            raise EngineHung(
+                f"no first token from {endpoint.url} within {self.attempt_timeout:g}s",
+                fix="the server may be hung or overloaded; it is ejected and probed",
+            ) from None
 
     async def _take(self, tried: set[str]) -> Endpoint | None:
         """Pick the endpoint for the next attempt and count it in flight (no await in between,
