@@ -283,7 +283,7 @@ async def test_rest_budget_squeezed_429s_retried_never_a_double_answer(cluster: 
     cluster.figure(
         "global limit squeezed to 10/s, 60 DMs at 10/s",
         f"{limited} global 429s; {len(records) - len(incomplete)} answered in full, "
-        f"{len(incomplete)} not (discord.py gives up after 5 429s in a row)",
+        f"{len(incomplete)} not (the fleet holds for Retry-After and retries)",
     )
     waiting_on(
         BUDGET_WIRED,
