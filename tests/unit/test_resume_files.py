@@ -138,3 +138,17 @@ def test_word_processor_style_pdf_has_no_false_column_risk() -> None:
 def test_two_column_pdf_is_an_ats_risk() -> None:
     document = resume.read_document(S.two_column_pdf(S.STRONG), "cv.pdf")
     assert [risk.code for risk in document.risks] == ["columns"]
+
+
+def test_the_installed_pypdf_knows_every_limit_we_lower() -> None:
+    """`pypdf_limits` skips names the installed pypdf does not know (older versions); with the
+    version pyproject asks for none may be skipped, or a hostile PDF would meet pypdf's
+    defaults (5,000 form draws a page, 2,000,000 tokens a stream) instead of ours."""
+    import dataclasses
+
+    from pypdf import Configuration
+
+    from careermate_bot.services.resume.pdf_reader import PYPDF_LIMITS
+
+    known = {field.name for field in dataclasses.fields(Configuration)}
+    assert set(PYPDF_LIMITS) <= known, set(PYPDF_LIMITS) - known
