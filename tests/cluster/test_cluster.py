@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import asyncpg
@@ -412,8 +412,8 @@ async def test_engines_never_run_more_than_the_gate_allows(cluster: Cluster) -> 
     kill -9, the REST squeeze and the Redis restart included."""
     waiting_on(has_package("careermate_bot/shared"), "cl-redis: the fleet-wide LLM gate")
     stats = [engine.stats for engine in cluster.engines]
-    spans = [tuple(span) for s in stats for span in s.spans]
-    fleet_peak = peak_overlap(spans)  # type: ignore[arg-type]
+    spans = [span for s in stats for span in s.spans]
+    fleet_peak = peak_overlap(spans)
     cluster.figure(
         "generations at once (fleet-wide gate 4)",
         f"peak {fleet_peak} over {len(spans)} generations "
@@ -421,6 +421,15 @@ async def test_engines_never_run_more_than_the_gate_allows(cluster: Cluster) -> 
     )
     assert len(spans) > 100, "the engines saw too little traffic to tell"
     assert fleet_peak <= GATE_CAPACITY, f"engines ran {fleet_peak} at once, gate {GATE_CAPACITY}"
+    # One generation per user at a time, fleet-wide (user 600's @mentions went to three
+    # processes at once in the limits test).
+    by_user: dict[str, list[Sequence[object]]] = {}
+    for span in spans:
+        if span[2]:
+            by_user.setdefault(str(span[2]), []).append(span)
+    doubled = {user: n for user, own in by_user.items() if (n := peak_overlap(own)) > 1}
+    assert len(by_user.get("600", [])) >= 2, "user 600's generations were not seen"
+    assert not doubled, f"users with two generations at once: {doubled}"
 
 
 async def test_engine_killed_and_hung_only_in_flight_streams_fail(cluster: Cluster) -> None:

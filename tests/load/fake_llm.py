@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 TAG = re.compile(r"\bu\d+m\d+\b")
+USER_TAG = re.compile(r"\bu(\d+)m\d+\b")
 
 
 LONG = "(long)"  # in a user message: a longer answer, three sentences
@@ -72,18 +74,19 @@ class ServerStats:
     completed: int = 0
     faulted: dict[str, int] = field(default_factory=dict)
     max_concurrent: int = 0
-    # When each chat request ran: (arrived, ended) on the host's monotonic clock (the same in
-    # every process), ended when the last event was about to be written, or when the client
-    # went away (a real engine stops generating then). The newest MAX_SPANS only.
-    spans: list[tuple[float, float]] = field(default_factory=list)
+    # When each chat request ran: (arrived, ended, tag's user) on the host's monotonic clock
+    # (the same in every process), ended when the last event was about to be written, or when
+    # the client went away (a real engine stops generating then); the user from the message's
+    # tag (`u12m3` -> "12"), "" without one. The newest MAX_SPANS only.
+    spans: list[tuple[float, float, str]] = field(default_factory=list)
 
 
 MAX_SPANS = 20_000
 
 
-def peak_overlap(spans: list[tuple[float, float]]) -> int:
+def peak_overlap(spans: Sequence[Sequence[Any]]) -> int:
     """The most spans open at one instant (an end at the same instant as a start closes first)."""
-    events = sorted([(start, 1) for start, _ in spans] + [(end, -1) for _, end in spans])
+    events = sorted([(span[0], 1) for span in spans] + [(span[1], -1) for span in spans])
     peak = running = 0
     for _, step in events:
         running += step
@@ -143,11 +146,16 @@ class FakeLLMApp:
         self.stats.max_concurrent = max(self.stats.max_concurrent, self._active)
         arrived = time.monotonic()
         answered: list[float] = []  # when the answer was complete, if it was
+        text = next(
+            (m["content"] for m in reversed(body.get("messages", [])) if m["role"] == "user"), ""
+        )
+        tagged = USER_TAG.search(text)
         try:
             return await self._answer(request, body, answered)
         finally:
             self._active -= 1
-            self.stats.spans.append((arrived, answered[0] if answered else time.monotonic()))
+            ended = answered[0] if answered else time.monotonic()
+            self.stats.spans.append((arrived, ended, tagged.group(1) if tagged else ""))
             del self.stats.spans[:-MAX_SPANS]
 
     async def _answer(
