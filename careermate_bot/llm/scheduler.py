@@ -59,6 +59,21 @@ class Ticket:
     def running(self) -> bool:
         return self.position == 0
 
+    def move_to(self, position: int) -> Awaitable[object] | None:
+        """Record a new place and tell `on_position`; returns what an async callback gave back
+        (the caller runs it as a task), None otherwise. A failing callback is logged."""
+        if self.position == position:
+            return None
+        self.position = position
+        if self.on_position is None:
+            return None
+        try:
+            result = self.on_position(position)
+        except Exception:
+            log.exception("queue position callback failed")
+            return None
+        return result if inspect.isawaitable(result) else None
+
     @property
     def queue_wait(self) -> float:
         end = self.started_at if self.started_at is not None else time.monotonic()
@@ -85,7 +100,7 @@ class FairScheduler:
         self._held: dict[Hashable, deque[Ticket]] = {}  # a user's later requests
         self._running: dict[int, Ticket] = {}
         self._ids = itertools.count(1)
-        self._callback_tasks: set[asyncio.Task[None]] = set()
+        self._callback_tasks: set[asyncio.Future[object]] = set()
 
     # Public --------------------------------------------------------------------------------------
     def snapshot(self) -> QueueSnapshot:
@@ -223,22 +238,13 @@ class FairScheduler:
                 self._set_position(ticket, position)
 
     def _set_position(self, ticket: Ticket, position: int) -> None:
-        if ticket.position == position:
-            return
-        ticket.position = position
-        if ticket.on_position is None:
-            return
-        try:
-            result = ticket.on_position(position)
-        except Exception:
-            log.exception("queue position callback failed")
-            return
-        if inspect.isawaitable(result):
-            task = asyncio.ensure_future(result)
+        pending = ticket.move_to(position)
+        if pending is not None:
+            task = asyncio.ensure_future(pending)
             self._callback_tasks.add(task)
             task.add_done_callback(self._callback_done)
 
-    def _callback_done(self, task: asyncio.Task[None]) -> None:
+    def _callback_done(self, task: asyncio.Future[object]) -> None:
         self._callback_tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("queue position callback failed", exc_info=task.exception())

@@ -15,7 +15,6 @@ lapses; if Redis lost it, it is counted again at the next renewal once Redis is 
 from __future__ import annotations
 
 import asyncio
-import inspect
 import itertools
 import logging
 import time
@@ -286,18 +285,9 @@ class FleetScheduler:
 
     # -- helpers ----------------------------------------------------------------------------------
     def _set_position(self, ticket: Ticket, position: int) -> None:
-        if ticket.position == position:
-            return
-        ticket.position = position
-        if ticket.on_position is None:
-            return
-        try:
-            result = ticket.on_position(position)
-        except Exception:
-            log.exception("queue position callback failed")
-            return
-        if inspect.isawaitable(result):
-            self._spawn(result)
+        pending = ticket.move_to(position)
+        if pending is not None:
+            self._spawn(pending)
 
     def _spawn(self, awaitable: Awaitable[object]) -> None:
         task: asyncio.Future[object] = asyncio.ensure_future(awaitable)
