@@ -146,12 +146,12 @@ class FakeLLMApp:
         self.stats.max_concurrent = max(self.stats.max_concurrent, self._active)
         arrived = time.monotonic()
         answered: list[float] = []  # when the answer was complete, if it was
-        text = next(
+        user_text = next(
             (m["content"] for m in reversed(body.get("messages", [])) if m["role"] == "user"), ""
         )
-        tagged = USER_TAG.search(text)
+        tagged = USER_TAG.search(user_text)
         try:
-            return await self._answer(request, body, answered)
+            return await self._answer(request, user_text, answered)
         finally:
             self._active -= 1
             ended = answered[0] if answered else time.monotonic()
@@ -159,11 +159,8 @@ class FakeLLMApp:
             del self.stats.spans[:-MAX_SPANS]
 
     async def _answer(
-        self, request: web.Request, body: dict[str, Any], answered: list[float]
+        self, request: web.Request, user_text: str, answered: list[float]
     ) -> web.StreamResponse:
-        user_text = next(
-            (m["content"] for m in reversed(body.get("messages", [])) if m["role"] == "user"), ""
-        )
         fault = self._take_fault(user_text)
         if fault is not None and fault.kind == "http500":
             return web.json_response({"error": {"message": "engine crashed"}}, status=500)
