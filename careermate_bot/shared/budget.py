@@ -26,17 +26,23 @@ from typing import Protocol
 
 from careermate_bot.shared.link import RedisLink, RedisUnavailable
 
-_TOKEN_BUCKET = """
--- KEYS[1]: the bucket (hash: tokens, ts in microseconds)
--- ARGV: rate per second, burst, cost, longest acceptable wait (microseconds; -1 = any)
+# Both scripts start here: the bucket (hash: tokens, ts in microseconds) refilled to now.
+# ARGV[1] rate per second, ARGV[2] burst.
+_REFILL = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local rate, burst = tonumber(ARGV[1]), tonumber(ARGV[2])
-local cost, max_wait = tonumber(ARGV[3]), tonumber(ARGV[4])
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
 local tokens, ts = tonumber(state[1]), tonumber(state[2])
 if not tokens or not ts then tokens, ts = burst, now end
 tokens = math.min(burst, tokens + math.max(0, now - ts) * rate / 1000000)
+"""
+
+# ARGV[3] cost, ARGV[4] longest acceptable wait (microseconds; -1 = any).
+_TOKEN_BUCKET = (
+    _REFILL
+    + """
+local cost, max_wait = tonumber(ARGV[3]), tonumber(ARGV[4])
 local wait = 0
 if tokens < cost then wait = math.ceil((cost - tokens) * 1000000 / rate) end
 if max_wait >= 0 and wait > max_wait then return {0, wait} end
@@ -44,22 +50,19 @@ redis.call('HSET', KEYS[1], 'tokens', tokens - cost, 'ts', now)
 redis.call('PEXPIRE', KEYS[1], math.ceil(1000 * (burst + cost) / rate) + 1000)
 return {1, wait}
 """
+)
 
-
-_HOLD = """
--- KEYS[1]: the bucket; ARGV: rate per second, burst, hold (microseconds)
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local rate, burst, hold = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
-local tokens, ts = tonumber(state[1]), tonumber(state[2])
-if not tokens or not ts then tokens, ts = burst, now end
-tokens = math.min(burst, tokens + math.max(0, now - ts) * rate / 1000000)
+# ARGV[3] hold (microseconds).
+_HOLD = (
+    _REFILL
+    + """
+local hold = tonumber(ARGV[3])
 tokens = math.min(tokens, -hold * rate / 1000000)
 redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', now)
 redis.call('PEXPIRE', KEYS[1], math.ceil(hold / 1000 + 1000 * burst / rate) + 1000)
 return 1
 """
+)
 
 
 class MessageBudget(Protocol):
