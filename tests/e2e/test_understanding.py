@@ -34,17 +34,8 @@ from tests.e2e.dm_support import (
 )
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
+from tests.seed_messages import SEED_JOBS, SEED_PATHS
 
-SEED_PATHS = (
-    "Hi! I'm a software developer with 3 years of experience in Python and JavaScript. I'm "
-    "interested in machine learning and data science. I live in San Francisco and I'm looking "
-    "for remote opportunities. What career paths would you recommend for me?"
-)
-SEED_JOBS = (
-    "I'm looking for a job in data science. I have 4 years of experience with Python, SQL and "
-    "machine learning, and I'd like to work remotely. I live in Denver. My salary expectation "
-    "is around 120k. What jobs match me?"
-)
 PASTED_RESUME = """Jordan Lee
 Chicago, IL | jordan.lee@example.com | (312) 555-0142
 
