@@ -25,7 +25,6 @@ from tests.e2e.dm_support import (
     MODEL_SAYS,
     Spy,
     custom_ids_of,
-    install_spy,
     payload_of,
     send_dm,
     services_for,
@@ -33,11 +32,6 @@ from tests.e2e.dm_support import (
 )
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
-
-
-@pytest.fixture
-def spy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Spy:
-    return install_spy(monkeypatch, tmp_path)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
 from careermate_bot.services.resume import review
 from careermate_bot.services.resume.store import save_review
-from tests.e2e.dm_support import Spy, install_spy, send_dm
+from tests.e2e.dm_support import Spy, send_dm
 from tests.harness.bot import running_bot
 from tests.harness.driver import DiscordHarness
 from tests.resume_samples import STRONG
@@ -217,11 +217,6 @@ async def test_a_dm_asking_for_a_cover_letter_gets_the_outline_from_stored_facts
     assert "Cover letter outline: Data Analyst" in text
     assert "SQL" in text and "Chicago" in text and "/100" in text  # profile + review summary
     assert "[Company]" in text  # what nobody said stays a placeholder
-
-
-@pytest.fixture
-def spy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Spy:
-    return install_spy(monkeypatch, tmp_path)
 
 
 def _spied_embed_text(spy: Spy) -> str:

@@ -26,7 +26,6 @@ from models import ChatMessage
 from tests.e2e.dm_support import (
     Spy,
     custom_ids_of,
-    install_spy,
     payload_of,
     send_dm,
     services_for,
@@ -58,11 +57,6 @@ B.S. Economics, University of Illinois, 2018
 SKILLS
 SQL, Python, Tableau, Excel, data visualization, forecasting, stakeholder communication
 """
-
-
-@pytest.fixture
-def spy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Spy:
-    return install_spy(monkeypatch, tmp_path)
 
 
 @pytest.fixture
