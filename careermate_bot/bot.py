@@ -12,7 +12,7 @@ import json
 import logging
 import math
 import pkgutil
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
 import discord
@@ -97,6 +97,7 @@ class CareerMateBot(commands.AutoShardedBot):
         self._sync_commands = sync_commands
         self.accepting_work = True
         self._inflight: set[asyncio.Task[Any]] = set()
+        self._latest: dict[Hashable, asyncio.Task[Any]] = {}
         # Optional streamed-reply edits fit in this budget (a shared bucket for a fleet).
         self.edit_budget: EditBudget = edit_budget_for(settings)
         self.rest_pacer: RestPacer | None = None  # with REDIS_URL: every REST call paced
@@ -117,6 +118,21 @@ class CareerMateBot(commands.AutoShardedBot):
         self._inflight.add(task)
         task.add_done_callback(self._finished)
         return task
+
+    def track_latest(self, coro: Awaitable[Any], *, name: str, key: Hashable) -> asyncio.Task[Any]:
+        """`track`, keeping one such job per `key`: a newer one cancels the previous, whose
+        result nobody waits for any more (e.g. a user's earlier /career summary)."""
+        previous = self._latest.get(key)
+        if previous is not None and not previous.done():
+            previous.cancel()
+        task = self.track(coro, name=name)
+        self._latest[key] = task
+        task.add_done_callback(lambda done: self._forget_latest(key, done))
+        return task
+
+    def _forget_latest(self, key: Hashable, task: asyncio.Task[Any]) -> None:
+        if self._latest.get(key) is task:
+            del self._latest[key]
 
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self._inflight.discard(task)

@@ -75,7 +75,10 @@ async def career_paths_flow(bot: CareerMateBot, reply: Reply, request: CareerReq
         coro = stream_summary_into(
             bot, result, user=reply.user, edit=editor_for(message), send_next=send_next
         )
-        bot.track(coro, name=f"career-summary-{reply.key}")
+        # A newer /career paths of the same user makes this summary moot: it gives way.
+        bot.track_latest(
+            coro, name=f"career-summary-{reply.key}", key=("career-summary", reply.user.id)
+        )
 
 
 async def career_gap_flow(

@@ -29,6 +29,7 @@ SUMMARY_PENDING = "✍️ *Writing a short personal summary…*"
 SUMMARY_HEADER = "💬 **In short** *(written by a local AI from the figures below)*\n"
 COMPOSED_HEADER = "💬 **In short** *(from the figures below)*\n"
 SUMMARY_DEADLINE_CAP = 14 * 60.0  # interaction tokens expire after 15 minutes
+CANCELLED_EDIT_SECONDS = 5.0
 
 
 async def _note(stream: StreamedMessage, text: str) -> None:
@@ -36,6 +37,14 @@ async def _note(stream: StreamedMessage, text: str) -> None:
         await stream.finish(text)
     except discord.HTTPException:
         log.warning("could not show the summary note", exc_info=True)
+
+
+async def _settle_cancelled(stream: StreamedMessage, text: str) -> None:
+    try:
+        async with asyncio.timeout(CANCELLED_EDIT_SECONDS):
+            await stream.finish(text)
+    except Exception:  # best effort: Discord may be gone already at shutdown
+        log.info("could not replace a cancelled summary", exc_info=True)
 
 
 async def stream_summary_into(
@@ -94,3 +103,8 @@ async def stream_summary_into(
         await _note(stream, composed)
     except discord.HTTPException:
         log.warning("could not show the career summary for %s", user.id, exc_info=True)
+    except asyncio.CancelledError:
+        # Superseded by the user's newer request, or the bot is shutting down: the message
+        # keeps the composed summary instead of a "writing…" line that never ends.
+        await _settle_cancelled(stream, composed)
+        raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,7 +19,7 @@ from careermate_bot.llm import EngineUnreachable
 from careermate_bot.llm.fake import FakeReply, fake_client
 from careermate_bot.services import profile as profiles
 from careermate_bot.services.container import AppServices
-from cogs.career.summary import COMPOSED_HEADER
+from cogs.career.summary import COMPOSED_HEADER, SUMMARY_HEADER
 from tests.conftest import CAREER_SUMMARY_SCRIPT
 from tests.harness.bot import running_bot
 from tests.harness.capture import iter_components
@@ -288,3 +289,29 @@ async def test_legacy_career_analyze_without_skills_explains(
             "!career_analyze", channel=career_harness.channel, member=career_harness.member
         )
     assert "skills" in dpytest.get_message().content
+
+
+async def test_a_newer_career_paths_supersedes_the_summary_still_being_written(
+    career_harness: DiscordHarness,
+) -> None:
+    """The same user asks again while the model still writes the first summary: the first
+    message settles on the composed summary (no endless "writing…") and the model writes only
+    the newer one, so stale summaries never fill the user's share of the model queue."""
+    h = career_harness
+    h.bot.services.llm = fake_client(
+        [FakeReply([CAREER_SUMMARY_SCRIPT], first_delay=30.0), CAREER_SUMMARY_SCRIPT]
+    )
+    first = asyncio.create_task(h.slash("career paths", skills="Python, SQL"))
+    for _ in range(2000):  # the first summary is being written
+        if any(t.get_name().startswith("career-summary-") for t in h.bot._inflight):
+            break
+        await asyncio.sleep(0.01)
+    else:
+        raise AssertionError("the first summary never started")
+    second = await h.slash("career paths", skills="Python, SQL")
+    first_reply = await asyncio.wait_for(first, 20)  # long before the 30 s first token
+    assert first_reply.message["content"].startswith(COMPOSED_HEADER)
+    assert "strongest path" in first_reply.message["content"]
+    assert second.message["content"].startswith(SUMMARY_HEADER)
+    assert "small project" in second.message["content"]
+    assert not h.bot._latest  # nothing left behind
