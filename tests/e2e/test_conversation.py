@@ -288,3 +288,35 @@ async def test_undo_still_works_after_a_restart(
         assert other.ephemeral and "Only the person" in other.text()
         profile = await profiles.get_profile(uid)
         assert profile is not None and profile.experience_years is None
+
+
+async def test_a_field_they_want_is_remembered_and_its_careers_shown(
+    h: DiscordHarness, spy: Spy
+) -> None:
+    await profiles.add_skills(h.member.id, ["Patient Care", "CPR"])
+    await send_dm(h, "I want to stay in healthcare")
+    assert spy.replies[0].content == "Saved: wants to work in healthcare"
+    assert any(c.startswith("cm:undo:") for c in custom_ids_of(spy.replies[0]))
+    embed = next(e for s in spy.replies for e in s.embeds)
+    assert embed.title == "Careers in healthcare"
+    assert "% match" in embed.fields[0].name and "median pay $" in embed.fields[0].value
+    assert "O*NET" in (embed.footer.text or "")
+    profile = await profiles.get_profile(h.member.id)
+    assert profile is not None and profile.wanted_field == "healthcare"
+    await send_dm(h, "what do you remember about me?")
+    assert "**Wants to work in:** healthcare" in spy.all_text()
+    await send_dm(h, "forget healthcare")
+    profile = await profiles.get_profile(h.member.id)
+    assert profile is not None and profile.wanted_field is None
+
+
+async def test_a_broad_ask_for_tips_gets_where_to_start_not_a_question_back(
+    h: DiscordHarness, spy: Spy
+) -> None:
+    await send_dm(h, "thanks! any tips?")
+    embed = next(e for s in spy.replies for e in s.embeds)
+    assert embed.title == "Where to start: five moves that help most careers"
+    assert (embed.description or "").startswith("Here's where I'd start")
+    names = [f.name for f in embed.fields]
+    assert "1. Name a direction" in names and "5. Practise out loud before it counts" in names
+    assert "Upload your résumé" in spy.all_text()  # "For you": nothing reviewed yet

@@ -377,3 +377,60 @@ def test_parse_offer(text: str, annual: int | None, hourly: Any) -> None:
         assert offer is None
     else:
         assert offer is not None and offer.annual == annual and offer.hourly == hourly
+
+
+# -- a field at a glance -------------------------------------------------------------------------
+def test_field_overview_without_skills_lists_the_largest_roles_with_their_figures(
+    service: GuideService, career_kb: KnowledgeBase
+) -> None:
+    answer = service.field_overview("healthcare")
+    assert answer.kind == "field" and answer.title == "Careers in healthcare"
+    in_field = [o for o in career_kb.catalogue if o.family == "healthcare"]
+    assert f"{len(in_field)} roles" in answer.lead and "Tell me your skills" in answer.lead
+    titles = [s.name for s in answer.sections]
+    by_size = sorted(in_field, key=lambda o: -(career_kb.role_jobs(o) or 0))
+    assert titles == [o.title for o in by_size[: len(titles)]]
+    nurse = section(answer, "Registered Nurse")
+    median = career_kb.salary("registered-nurse").annual
+    assert median is not None and median.median is not None
+    assert f"median pay ${median.median:,.0f} (United States)" in nurse.value
+    assert "O*NET" in answer.source and "BLS" in answer.source
+    assert answer.fits_embed()
+    assert "%" not in " ".join(titles)  # no skills, no match figures
+
+
+def test_field_overview_ranks_by_the_persons_match_and_uses_their_area(
+    service: GuideService, career_kb: KnowledgeBase
+) -> None:
+    skills = GuideProfile(skills=("Python", "SQL", "Git"), locations=("Austin, TX",))
+    answer = service.field_overview("tech", skills)
+    assert "fit your skills best" in answer.lead
+    shown = [s.name.split(" — ")[0] for s in answer.sections]
+    matches = [int(s.name.rsplit(" — ", 1)[1].split("%")[0]) for s in answer.sections]
+    assert matches == sorted(matches, reverse=True)
+    top = career_kb.catalogue.by_id[next(o.id for o in career_kb.catalogue if o.title == shown[0])]
+    report = career_kb.skill_gap(service._ctx.career_profile(skills), top)
+    assert matches[0] == report.match_percent
+    assert "Austin" in answer.sections[0].value
+    assert answer.actions[0].action == "skill_gap" and answer.actions[0].role == top.id
+
+
+def test_field_overview_says_so_when_the_skills_do_not_fit_the_field(
+    service: GuideService,
+) -> None:
+    answer = service.field_overview("healthcare", GuideProfile(skills=("Python", "SQL")))
+    assert "overlap little" in answer.lead or "None of your saved skills" in answer.lead
+    assert "fit your skills best" not in answer.lead
+
+
+@pytest.mark.parametrize("question", ["any tips?", "give me some advice", "hmm so what now"])
+def test_a_question_too_broad_for_a_topic_gets_where_to_start_not_a_question_back(
+    service: GuideService, question: str
+) -> None:
+    answer = service.advice(question, ANA)
+    assert answer.kind == "topic" and answer.ids == ("getting-started",)
+    assert answer.lead.startswith("Here's where I'd start")
+    assert "1. Name a direction" in [s.name for s in answer.sections]
+    # personalised from the person's own facts: their target role's gap and résumé score
+    assert "For Data Analyst you match" in section(answer, "For you").value
+    assert "scored 64/100" in section(answer, "For you").value

@@ -253,6 +253,62 @@ def test_not_leaving_a_field(ctx: ConversationContext, text: str) -> None:
     assert _run(text, ctx).slots.leaving is None
 
 
+# -- the field they want ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("I want to stay in healthcare", "healthcare"),
+        ("I'd like to work in finance", "finance"),
+        ("I'm really interested in education", "education"),
+        ("what careers are there in the trades?", "trades"),
+        ("I wanna get into tech", "tech"),
+        ("I want to leave teaching and go into healthcare", "healthcare"),
+        ("moving from nursing to data science", "data"),
+        ("passionate about marketing", "marketing"),
+    ],
+)
+def test_wanted_field(ctx: ConversationContext, text: str, field: str) -> None:
+    result = _run(text, ctx)
+    assert result.slots.wanted_field == field
+    assert result.intent in ("career_advice", "profile_update")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to work in sales",
+        "I'm not interested in finance at all",
+        "I want to get out of retail",
+        "I work in IT",
+        "I'm moving to Denver",
+        "I like working with people",
+        "I hate working in healthcare",
+    ],
+)
+def test_not_a_wanted_field(ctx: ConversationContext, text: str) -> None:
+    assert _run(text, ctx).slots.wanted_field is None
+
+
+@pytest.mark.parametrize(
+    "text", ["I want to stay in healthcare", "I'm interested in finance", "I want a career in tech"]
+)
+def test_a_wanted_field_said_of_oneself_is_remembered(ctx: ConversationContext, text: str) -> None:
+    result = _run(text, ctx)
+    assert result.intent == "profile_update"  # not chit-chat, not off-topic
+    assert result.facts.wanted_field == result.slots.wanted_field is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["what careers are there in healthcare?", "careers in finance?", "options in tech?"]
+)
+def test_a_field_asked_about_is_a_career_question_and_not_saved(
+    ctx: ConversationContext, text: str
+) -> None:
+    result = _run(text, ctx)
+    assert result.intent == "career_advice"
+    assert not result.updates_profile
+
+
 def test_leaving_in_an_interview_question_is_advice(ctx: ConversationContext) -> None:
     result = _run("how do I explain leaving teaching in an interview?", ctx)
     assert result.intent == "advice"

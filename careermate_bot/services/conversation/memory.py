@@ -32,6 +32,7 @@ from careermate_bot.services.profile.store import (
     NOTES,
     RELOCATE,
     SCHEDULE,
+    WANTED_FIELD,
 )
 
 UNDO_KEY = "_undo"
@@ -93,6 +94,9 @@ async def save_facts(
         change.set_pref(EDUCATION, facts.education, f"education {facts.education}")
     if facts.leaving:
         change.set_pref(LEAVING, facts.leaving, f"leaving {facts.leaving}")
+    if facts.wanted_field:
+        wanted = facts.wanted_field
+        change.set_pref(WANTED_FIELD, wanted, f"wants to work in {wanted}")
     if not change.items:
         note = " ".join(text.split())[:MAX_NOTE]
         if not note:
@@ -190,6 +194,7 @@ async def forget(
             (CURRENT_ROLE, "current role"),
             (EDUCATION, "education"),
             (LEAVING, "leaving"),
+            (WANTED_FIELD, "wants to work in"),
             (ARRANGEMENT, "work arrangement"),
         ):
             value = before.preferences.get(pref)

@@ -160,6 +160,11 @@ class ConversationRouter:
         lead = empathy_line(slots.situation, variant)
         if intent == "pay" or (intent == "career_advice" and slots.pay_question):
             return self._pay(slots, profile)
+        if self._field_asked(intent, slots) and self.guide is not None and slots.wanted_field:
+            # "I want to stay in healthcare": the field's roles, by fit when skills are known
+            profile_facts = await self.guide.profile_for(origin.user_id)
+            answer = self.guide.field_overview(slots.wanted_field, profile_facts, text)
+            return ShowGuide(answer=answer, lead=lead)
         if intent == "career_advice":
             if slots.role_id and slots.role_kind not in ("current", None):
                 return ShowSkillGap(role=slots.role_id)
@@ -188,6 +193,16 @@ class ConversationRouter:
         if intent == "help":
             return Reply(HELP_TEXT)
         return ModelChat(steer=intent == "other", lead=lead)
+
+    @staticmethod
+    def _field_asked(intent: str, slots: IntentSlots) -> bool:
+        """A field named as where the person wants to be, with no role more precise than it
+        (a target role gets its skill gap; "paths for me" with no field gets /career paths)."""
+        if slots.wanted_field is None or slots.pay_question:
+            return False
+        if slots.role_id is not None and slots.role_kind != "current":
+            return False
+        return intent in ("career_advice", "profile_update")
 
     def _career_request(self, slots: IntentSlots, origin: Origin) -> CareerRequest:
         return CareerRequest(

@@ -31,10 +31,11 @@ from collections.abc import Awaitable, Callable
 
 from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.knowledge.guide.loading import Guide
-from careermate_bot.knowledge.guide.router import GuideRoute, GuideRouter
+from careermate_bot.knowledge.guide.router import MIN_CANDIDATE_SCORE, GuideRoute, GuideRouter
+from careermate_bot.knowledge.types import Family
 from careermate_bot.llm import LLMClient, LLMError
 from careermate_bot.llm.capability import Capabilities
-from careermate_bot.services.guide import advice, certs, roles, skills, wording
+from careermate_bot.services.guide import advice, certs, fields, roles, skills, wording
 from careermate_bot.services.guide.common import GuideContext, PlaceFinder
 from careermate_bot.services.guide.cover_letter import cover_letter
 from careermate_bot.services.guide.types import (
@@ -49,6 +50,11 @@ from careermate_bot.services.profile import ProfileService, ProfileSnapshot
 from careermate_bot.services.resume.store import StoredReview
 
 COVER_LETTER_TOPIC = "cover-letter"
+GETTING_STARTED = "getting-started"
+BROAD_LEAD = (
+    "Here's where I'd start. For something more specific, ask about a role (\"how do I become "
+    'a nurse?"), a comparison ("PMP or CAPM?") or a situation ("I got laid off").'
+)
 _DRAFT_REQUEST = re.compile(
     r"\b(?:write|draft|make|create|generate|do|help me write|start)\b(?: \w+){0,3} cover letter",
     re.IGNORECASE,
@@ -137,7 +143,7 @@ class GuideService:
             return certs.certification(ctx, ctx.certification(ids[0]), profile)
         if route.kind == "topic":
             return self._topic(route, profile)
-        return self._clarify(route)
+        return self._clarify(route, profile)
 
     # -- one kind each ----------------------------------------------------------------------------
     def how_to_become(self, role: str, profile: GuideProfile = EMPTY_PROFILE) -> GuideAnswer:
@@ -172,18 +178,28 @@ class GuideService:
         self, question: str, profile: GuideProfile = EMPTY_PROFILE, topic_id: str | None = None
     ) -> GuideAnswer:
         """The playbook topic for the question (or `topic_id`), personalised from the question and
-        the profile. A question too vague for any topic gets the clarify answer."""
+        the profile. A question too vague for any topic gets the clarify answer (or, with no
+        reading to offer, where to start)."""
         route = self.route(question)
         if topic_id is not None:
             if topic_id not in self.guide.topics:
                 raise KeyError(topic_id)
             route = route.model_copy(update={"kind": "topic", "ids": (topic_id,)})
         elif route.kind != "topic":
-            hits = self.router.index.search(question, 3)
+            hits = [
+                h for h in self.router.index.search(question, 3) if h.score >= MIN_CANDIDATE_SCORE
+            ]
             if not hits:
-                return self._clarify(route)
+                return self._clarify(route, profile)
             route = route.model_copy(update={"kind": "topic", "ids": (hits[0].topic_id,)})
         return self._topic(route, profile)
+
+    def field_overview(
+        self, family: Family, profile: GuideProfile = EMPTY_PROFILE, question: str = ""
+    ) -> GuideAnswer:
+        """The field's roles with pay, the usual education and job counts; ranked by the
+        person's match when their skills are known ("I want to stay in healthcare")."""
+        return fields.field_overview(self._ctx, family, profile, question)
 
     def cover_letter(
         self,
@@ -198,7 +214,12 @@ class GuideService:
     def may_word(self, answer: GuideAnswer) -> bool:
         """Whether `worded` would ask the model for this answer (front ends defer first then)."""
         allowed = self.capabilities is None or self.capabilities.allows(wording.TASK)
-        return self.llm is not None and allowed and answer.kind != "clarify" and not answer.worded
+        return (
+            self.llm is not None
+            and allowed
+            and answer.kind not in _NOT_WORDED
+            and not answer.worded
+        )
 
     async def worded(self, answer: GuideAnswer, *, user_id: int) -> GuideAnswer:
         """`answer` with a capable model's conversational opening as its lead (`worded=True`);
@@ -225,7 +246,7 @@ class GuideService:
         topic = self.guide.topics[route.ids[0]]
         return advice.topic_answer(self._ctx, topic, profile, route.question, route)
 
-    def _clarify(self, route: GuideRoute) -> GuideAnswer:
+    def _clarify(self, route: GuideRoute, profile: GuideProfile = EMPTY_PROFILE) -> GuideAnswer:
         options = tuple(
             AnswerOption(kind=c.kind, ids=c.ids, label=c.label) for c in route.candidates[:2]
         )
@@ -233,6 +254,11 @@ class GuideService:
             question = f"Do you mean {options[0].label} or {options[1].label}?"
         elif options:
             question = f"Do you mean {options[0].label}?"
+        elif GETTING_STARTED in self.guide.topics:
+            # Too broad for any one topic ("any tips?"): the general playbook, not a question back
+            start = route.model_copy(update={"kind": "topic", "ids": (GETTING_STARTED,)})
+            answer = self._topic(start, profile)
+            return fit(answer.model_copy(update={"lead": BROAD_LEAD, "confidence": 1.0}))
         else:
             question = (
                 "I'm not sure what you'd like to know. Ask about a role (\"how do I become a "
@@ -248,6 +274,10 @@ class GuideService:
                 confidence=route.confidence,
             )
         )
+
+
+# A clarify question is ours to ask; a field overview is a table whose lead has no facts to word.
+_NOT_WORDED = frozenset({"clarify", "field"})
 
 
 def guide_profile(profile: ProfileSnapshot | None, review: StoredReview | None) -> GuideProfile:

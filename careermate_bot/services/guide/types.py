@@ -25,6 +25,7 @@ AnswerKind = Literal[
     "compare_certs",
     "certification",
     "cover_letter",
+    "field",
     "clarify",
 ]
 

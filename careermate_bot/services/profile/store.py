@@ -60,6 +60,7 @@ EDUCATION = "education"
 ARRANGEMENT = "arrangement"
 SCHEDULE = "schedule"
 LEAVING = "leaving"
+WANTED_FIELD = "wanted_field"
 NOT_SCHEDULE = "not_schedule"
 RELOCATE = "relocate"
 AVOID = "avoid"
@@ -132,6 +133,11 @@ class ProfileSnapshot(BaseModel):
         return _text(self.preferences.get(LEAVING))
 
     @property
+    def wanted_field(self) -> str | None:
+        """The field they want to work or stay in ("healthcare")."""
+        return _text(self.preferences.get(WANTED_FIELD))
+
+    @property
     def not_schedule(self) -> tuple[str, ...]:
         """Schedules they refuse ("nights", "weekends")."""
         value = self.preferences.get(NOT_SCHEDULE)
@@ -167,6 +173,7 @@ class ProfileSnapshot(BaseModel):
             ("Willing to relocate", relocate),
             ("Not interested in", ", ".join(self.avoid)),
             ("Leaving", self.leaving or ""),
+            ("Wants to work in", self.wanted_field or ""),
         )
         return tuple((label, value) for label, value in pairs if value)
 

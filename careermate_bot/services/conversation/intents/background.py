@@ -15,6 +15,7 @@ from typing import Final
 
 from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.knowledge.families import family_for
+from careermate_bot.knowledge.types import Family
 
 _DEGREE_WORDS: Final = {
     "bachelor": "bachelor's",
@@ -202,4 +203,41 @@ def leaving(norm: str, knowledge: KnowledgeBase | None) -> str | None:
             or family_for(phrase.rstrip("s")) is not None
         ):
             return phrase
+    return None
+
+
+# -- the field they want --------------------------------------------------------------------------
+_WANTED_FIELD = re.compile(
+    r"(?=\b(?P<cue>(?:stay|staying|remain|remaining|careers?|paths?|"
+    r"opportunities|options|future|a life|interest|interested|passion|passionate)"
+    r"(?: (?:are|is) there| available| out there| open to me| for me)? (?:in|within|about)|"
+    r"(?:get|getting|break|breaking|move|moving|switch|switching|transition|transitioning|"
+    r"pivot|pivoting|go|going|change|changing|head|heading) (?:back )?(?:in|into|to)|"
+    r"from [a-z]+(?: [a-z]+)? (?:in)?to|"
+    r"(?:want|wants|like|love|would|hope|hoping|plan|planning|rather|prefer|dream|keep|"
+    r"continue|enjoy|enjoyed|loved|liked|chose|choose|pursue|pursuing|consider|considering|"
+    r"explore|exploring)(?: to)? (?:work|working|stay|be) in|"
+    r"(?:love|like|enjoy|loved|liked|enjoyed|prefer|pursue|pursuing|explore|exploring|"
+    r"consider|considering)) "
+    r"(?:the |a |an |a career in |careers in |something in )?"
+    r"(?P<phrase>[a-z][a-z &-]{1,30}))"
+)
+_NOT_WANTED = re.compile(r"\b(?:not|never|no longer|no more|hate|hated|stop|quit)\b")
+
+
+def wanted_field(norm: str) -> Family | None:
+    """The field the person wants to work (or stay) in, named as a field: "I want to stay in
+    healthcare", "interested in finance", "careers in tech?" -> "healthcare", "finance",
+    "tech". A field refused ("I don't want to work in sales") or left is not wanted."""
+    left = leaving(norm, None)
+    left_family = family_for(left) if left is not None else None
+    for match in _WANTED_FIELD.finditer(norm):
+        before = norm[max(0, match.start() - 24) : match.start()]
+        if _NOT_WANTED.search(before):
+            continue
+        words = _LEAVING_END.sub("", match["phrase"]).strip(" -").split()
+        for size in (3, 2, 1):
+            found = family_for(" ".join(words[:size])) if len(words) >= size else None
+            if found is not None and found != left_family:
+                return found
     return None

@@ -285,6 +285,8 @@ def _fact_score(norm: str, slots: IntentSlots, kind: ClauseKind) -> float:
         facts += 2.5
     if slots.leaving is not None:
         facts += 2.5
+    if slots.wanted_field is not None and _FIRST_PERSON.match(norm):
+        facts += 2.5  # "I want to stay in healthcare": remembered, and its careers shown
     if slots.topic_skills and (verbs or _FIRST_PERSON.match(norm)):
         facts += 2.0  # "I'm interested in machine learning": an interest, not a skill
     if _BACKGROUND.search(norm) and (
@@ -699,6 +701,10 @@ def _score(
             add("career_advice", 1.0)  # "electrician?": a question about an occupation
         if "other" in scores:  # "any job for a cook": an occupation is not off-topic
             scores["other"] = max(0.0, scores["other"] - 2.5)
+    if slots.wanted_field is not None and slots.role_id is None and not _strong(scores):
+        # "I want to stay in healthcare", "interested in finance": the field's careers
+        add("career_advice", 3.5 if kind == "statement" else 2.0)
+        scores.pop("small_talk", None)
     if role and kind != "statement":
         what = _WHAT_IS.match(norm)
         if what is not None and not _NOT_A_ROLE.search(what["what"]) and not slots.pay_question:

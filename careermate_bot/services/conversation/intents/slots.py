@@ -25,7 +25,11 @@ from careermate_bot.knowledge import KnowledgeBase
 from careermate_bot.knowledge.families import family_for
 from careermate_bot.knowledge.text import norm_text
 from careermate_bot.knowledge.types import SkillMention
-from careermate_bot.services.conversation.intents.background import education, leaving
+from careermate_bot.services.conversation.intents.background import (
+    education,
+    leaving,
+    wanted_field,
+)
 from careermate_bot.services.conversation.intents.compare import comparison
 from careermate_bot.services.conversation.intents.forget import forget_targets
 from careermate_bot.services.conversation.intents.normalize import normalize
@@ -268,6 +272,7 @@ class SlotExtractor:
             avoid=tuple(a for a in refused_work(low) if a != left) if spans else (),
             education=education(text) if _EDUCATION_WORD.search(low) else None,
             leaving=left,
+            wanted_field=wanted_field(norm),
             topic_skills=topics,
             compare=compared or (),
             situation=situation(norm) if _SITUATION_WORD.search(norm) else None,

@@ -8,6 +8,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from careermate_bot.knowledge import KnowledgeBase
+from careermate_bot.knowledge.types import Family
 
 Intent = Literal[
     "small_talk",  # greetings, thanks, feelings, jokes: CareerMate's own line (or the model)
@@ -66,6 +67,8 @@ class IntentSlots(BaseModel):
     avoid: tuple[str, ...] = ()
     education: str | None = None  # as stated, tidied: "nursing degree", "MBA", "coding bootcamp"
     leaving: str | None = None  # the role or field the person is leaving ("teaching")
+    # The field the person wants to work or stay in ("stay in healthcare" -> "healthcare").
+    wanted_field: Family | None = None
     # Skills named as a topic (inside a question or a comparison): never saved as owned.
     topic_skills: tuple[str, ...] = ()
     compare: tuple[str, ...] = ()  # the two things compared, as written ("PMP", "CAPM")
