@@ -76,16 +76,23 @@ async def send_ephemeral(interaction: discord.Interaction[Any], content: str) ->
         log.warning("could not deliver an error reply for interaction %s", interaction.id)
 
 
-async def report_interaction_error(
+def log_interaction_error(
     interaction: discord.Interaction[Any], error: BaseException, where: str
-) -> None:
+) -> str:
+    """Log a failed interaction (a traceback only for our own failures); the user's line."""
     message, log_traceback = describe_error(error)
     user = getattr(interaction, "user", None)
     if log_traceback:
         log.error("%s failed for user %s", where, getattr(user, "id", "?"), exc_info=error)
     else:
         log.warning("%s refused for user %s: %s", where, getattr(user, "id", "?"), error)
-    await send_ephemeral(interaction, message)
+    return message
+
+
+async def report_interaction_error(
+    interaction: discord.Interaction[Any], error: BaseException, where: str
+) -> None:
+    await send_ephemeral(interaction, log_interaction_error(interaction, error, where))
 
 
 class CareerMateTree(app_commands.CommandTree[Any]):

@@ -12,7 +12,7 @@ nobody claims gets its text shown back (`echo_form`) so it can be copied.
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, TypeGuard
 
 import discord
 
@@ -82,21 +82,36 @@ def is_stale_form(interaction: discord.Interaction[Any]) -> bool:
 async def echo_form(
     interaction: discord.Interaction[Any], values: dict[str, str], reason: str = GONE
 ) -> None:
-    """Say what happened and show the typed text back (as a file when it is long)."""
+    """Say what happened and show the typed text back (as a file when it is long), privately;
+    as the response, or as a follow-up when the submit was answered already ("thinking…")."""
     typed = {name: text for name, text in values.items() if text.strip()}
     body = "\n\n".join(f"**{name}**\n{text}" for name, text in typed.items())
+    file: discord.File | None = None
     if not typed:
-        await interaction.response.send_message(f"{reason} Please open it again.", ephemeral=True)
-        return
-    if len(body) <= ECHO_LIMIT:
+        content = f"{reason} Please open it again."
+    elif len(body) <= ECHO_LIMIT:
         quoted = "\n".join("> " + line if line else ">" for line in body.splitlines())
-        await interaction.response.send_message(
-            f"{reason} Here's what you typed, so nothing is lost:\n{quoted}", ephemeral=True
-        )
-        return
-    plain = "\n\n".join(f"{name}:\n{text}" for name, text in typed.items())
-    await interaction.response.send_message(
-        f"{reason} Here's what you typed, as a file, so nothing is lost.",
-        file=discord.File(io.BytesIO(plain.encode()), filename="what-you-typed.txt"),
-        ephemeral=True,
-    )
+        content = f"{reason} Here's what you typed, so nothing is lost:\n{quoted}"
+    else:
+        plain = "\n\n".join(f"{name}:\n{text}" for name, text in typed.items())
+        content = f"{reason} Here's what you typed, as a file, so nothing is lost."
+        file = discord.File(io.BytesIO(plain.encode()), filename="what-you-typed.txt")
+    files = [file] if file is not None else []
+    if interaction.response.is_done():
+        await interaction.followup.send(content, files=files, ephemeral=True)
+    else:
+        await interaction.response.send_message(content, files=files, ephemeral=True)
+
+
+def typed_values(modal: discord.ui.Modal) -> dict[str, str]:
+    """A form's text inputs as the person saw them: label -> what they typed."""
+    return {input_label(item): item.value for item in modal.walk_children() if is_text(item)}
+
+
+def is_text(item: discord.ui.Item[Any]) -> TypeGuard[discord.ui.TextInput[Any]]:
+    return isinstance(item, discord.ui.TextInput)
+
+
+def input_label(item: discord.ui.TextInput[Any]) -> str:
+    """The label the person saw (read from the payload: the `label` property is deprecated)."""
+    return str(item.to_component_dict().get("label") or item.custom_id)

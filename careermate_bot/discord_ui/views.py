@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import discord
 
-from careermate_bot.discord_ui.errors import report_interaction_error
+from careermate_bot.discord_ui.errors import log_interaction_error, report_interaction_error
+from careermate_bot.discord_ui.forms import echo_form, typed_values
+
+log = logging.getLogger(__name__)
 
 
 async def allow_only(interaction: discord.Interaction[Any], owner_id: int, refusal: str) -> bool:
@@ -62,4 +66,11 @@ class CareerMateModal(discord.ui.Modal):
     async def on_error(  # type: ignore[override]  # a Modal's on_error has no `item`
         self, interaction: discord.Interaction[Any], error: Exception
     ) -> None:
-        await report_interaction_error(interaction, error, f"form {type(self).__name__}")
+        """Say what went wrong, and show the typed text back: a submitted form is gone from
+        the person's screen, and a long answer or a pasted résumé must not be lost with it."""
+        where = f"form {type(self).__name__}"
+        message = log_interaction_error(interaction, error, where)
+        try:
+            await echo_form(interaction, typed_values(self), message)
+        except discord.HTTPException:
+            log.warning("could not show a failed form back for interaction %s", interaction.id)

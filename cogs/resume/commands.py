@@ -16,7 +16,9 @@ from discord.ext import commands
 from careermate_bot.common.user_text import visible_text
 from careermate_bot.discord_ui.attachments import first_document
 from careermate_bot.discord_ui.autocomplete import location_choices, role_choices
+from careermate_bot.discord_ui.errors import log_interaction_error
 from careermate_bot.discord_ui.events import RESUME_OFFER, RESUME_REQUEST
+from careermate_bot.discord_ui.forms import echo_form, input_label
 from careermate_bot.discord_ui.replies import DirectReply, InteractionReply, MessageReply, Reply
 from cogs.resume.flow import ReviewOptions, review_flow
 from cogs.resume.views import (
@@ -145,11 +147,14 @@ class ResumeCog(commands.Cog, name="Resume"):
         self, interaction: discord.Interaction[CareerMateBot], values: dict[str, str]
     ) -> None:
         reply = InteractionReply(interaction, private_in_servers=True)
+        resume, role = values.get("resume", ""), values.get("role", "")
         try:
-            options = ReviewOptions(target_role=visible_text(values.get("role")) or None)
-            await review_flow(self.bot, reply, values.get("resume", ""), options, review_view)
+            options = ReviewOptions(target_role=visible_text(role) or None)
+            await review_flow(self.bot, reply, resume, options, review_view, raise_refusals=True)
         except Exception as error:
-            await reply.fail(error)
+            message = log_interaction_error(interaction, error, "stale paste form")
+            typed = {input_label(PasteModal.resume): resume, input_label(PasteModal.role): role}
+            await echo_form(interaction, typed, message)
 
     # -- the conversation's event ------------------------------------------------------------------
     @commands.Cog.listener(f"on_{RESUME_OFFER}")

@@ -58,8 +58,12 @@ async def review_flow(
     source: discord.Attachment | str,
     options: ReviewOptions,
     make_view: ViewFactory,
+    *,
+    raise_refusals: bool = False,
 ) -> None:
-    """Review a file attachment or pasted text and send the result to `reply`."""
+    """Review a file attachment or pasted text and send the result to `reply`. With
+    `raise_refusals` a refused review raises its `ResumeError` (a form shows the pasted text
+    back with the reason: the person's screen no longer has it)."""
     resumes = bot.services.resume
     user = reply.user
     request = ReviewRequest(
@@ -87,6 +91,8 @@ async def review_flow(
         except ResumeError as error:
             # The detail names the case, never the content; nothing is stored.
             log.info("résumé not reviewed for user %s: %s", user.id, error.code)
+            if raise_refusals:
+                raise
             await reply.send(error.user_message, private=True)
             return
     result = outcome.result

@@ -303,6 +303,7 @@ class PasteModal(CareerMateModal, title="Paste your résumé"):
             self.resume.value,
             options,
             review_view,
+            raise_refusals=True,  # on_error shows the pasted text back with the reason
         )
 
 

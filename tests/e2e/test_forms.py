@@ -96,3 +96,46 @@ async def test_any_other_unknown_form_shows_the_text_back(career_harness: Discor
     assert result.ephemeral and "Python, SQL" in result.text() and "Austin" in result.text()
     unknown = await _submit(h, "0f1e2d3c4b5a69788796a5b4c3d2e1f0", {"title": "Data Analyst"})
     assert unknown.ephemeral and "Data Analyst" in unknown.text()
+
+
+NOT_A_RESUME = (
+    "Grandma's apple pie. Mix two cups of flour with a pinch of salt and cold butter until it "
+    "looks like sand, add four spoons of iced water, chill the dough for an hour, roll it out, "
+    "fill it with sliced apples, sugar and cinnamon, and bake for fifty minutes until golden."
+)
+
+
+async def test_a_refused_paste_shows_the_pasted_text_back_with_the_reason(
+    career_harness: DiscordHarness,
+) -> None:
+    h = career_harness
+    form = await h.slash("resume paste", target_role="Data Analyst")
+    refused = await h.submit_modal(form, {"resume": NOT_A_RESUME})
+    assert not refused.embeds
+    text = refused.text()
+    assert "nothing is lost" in text and "apple pie" in text and "bake for fifty" in text
+    assert "Data Analyst" in text  # the other field too
+    # the same from a paste form this process never opened (before a restart)
+    stale = f"cm:rpasteform:{h.member.id}:0123456789ab"
+    late = await _submit(h, stale, {"resume": NOT_A_RESUME, "role": ""})
+    assert late.ephemeral and "nothing is lost" in late.text() and "apple pie" in late.text()
+
+
+async def test_an_answer_form_that_fails_shows_the_answer_back(
+    iv: DiscordHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = iv
+    message = (await start(h, kind="behavioral", questions=3)).message
+    shown = await h.click(message, button(message, "answer"))
+    assert shown.modal is not None
+
+    async def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("scoring crashed")
+
+    monkeypatch.setattr(h.bot.services.interview, "answer", broken)
+    failed = await h.submit_modal(shown, {"answer": STRONG_STAR})
+    assert failed.ephemeral
+    assert "Something went wrong" in failed.text() or "went wrong" in failed.text()
+    assert "nothing is lost" in failed.text() and "Acme" in failed.text()
+    logged = " ".join(r.getMessage() for r in h.errors.records)  # type: ignore[attr-defined]
+    assert "form AnswerModal failed" in logged and "Acme" not in logged  # no personal content
