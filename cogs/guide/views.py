@@ -79,7 +79,8 @@ class GuideActionButton(
             place = stored.locations[0] if stored is not None and stored.locations else None
             figure = services.career.pay(role, place)
             await interaction.response.send_message(figure.text, ephemeral=True)
-        elif self.action == "job_search" and role is not None and has_listener(client, FIND_JOBS):
+        elif self.action == "job_search" and has_listener(client, FIND_JOBS):
+            # No role on the answer (a playbook topic): the search takes the person's profile
             await interaction.response.defer(thinking=True, ephemeral=True)
             client.dispatch(FIND_JOBS, interaction, role)
         elif self.action == "practice_interview" and has_listener(client, INTERVIEW_START_CLICK):

@@ -99,8 +99,10 @@ class JobsCog(commands.Cog, name="Jobs"):
     # -- "Find jobs for this path" (a /career component) -------------------------------------------
     @commands.Cog.listener(f"on_{FIND_JOBS}")
     async def on_find_jobs(
-        self, interaction: discord.Interaction[CareerMateBot], occupation_id: str
+        self, interaction: discord.Interaction[CareerMateBot], occupation_id: str | None
     ) -> None:
+        """Jobs for one role (a career path, a guide answer's role), or with None for the
+        person's profile (a playbook topic's "Find jobs")."""
         reply = InteractionReply(interaction)
         query = JobQuery(
             user_id=interaction.user.id,

@@ -223,3 +223,19 @@ def _spied_embed_text(spy: Spy) -> str:
     embed = next(e for s in reversed(spy.replies) for e in s.embeds)
     parts = [embed.title or "", embed.description or "", embed.footer.text or ""]
     return "\n".join(parts + [f"{f.name}\n{f.value}" for f in embed.fields])
+
+
+async def test_a_topics_find_jobs_button_searches_from_the_profile(
+    career_harness: DiscordHarness,
+) -> None:
+    """A playbook topic has no role of its own: "Find jobs" searches for the person's profile,
+    and without one says what to give (it used to say the tool was unavailable)."""
+    h = career_harness
+    result = await h.slash("guide ask", question="how can I find a job faster?")
+    find = next(c for c in _ids(result, "cm:gact:") if ":job_search" in c)
+    empty = await h.click(result.message, find)
+    assert empty.ephemeral and "Tell me what to look for" in empty.text()
+    await profiles.update_profile(h.member.id, skills=["Python", "SQL"])
+    found = await h.click(result.message, find)
+    assert found.ephemeral and found.embeds, found.text()
+    assert "isn't available" not in found.text() and "for your profile" in found.text()
