@@ -434,3 +434,19 @@ def test_a_question_too_broad_for_a_topic_gets_where_to_start_not_a_question_bac
     # personalised from the person's own facts: their target role's gap and résumé score
     assert "For Data Analyst you match" in section(answer, "For you").value
     assert "scored 64/100" in section(answer, "For you").value
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my manager doesn't appreciate me",
+        "I can't get along with my boss",
+        "conflict with a colleague",
+    ],
+)
+def test_friction_at_work_gets_the_difficult_coworker_steps(
+    service: GuideService, question: str
+) -> None:
+    answer = service.answer(question)
+    assert answer.ids == ("difficult-coworker",), (answer.kind, answer.ids)
+    assert "2. Talk to them directly, and privately" in [s.name for s in answer.sections]

@@ -272,3 +272,25 @@ def test_follow_ups(
     ctx.last_intent, ctx.last_slots = earlier.intent, earlier.slots
     result = classify(follow, ctx)
     assert (result.intent, getattr(result.slots, slot)) == (intent, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my manager doesn't appreciate me",
+        "I can't get along with my boss",
+        "how do I deal with a difficult coworker?",
+        "I feel undervalued at work",
+    ],
+)
+def test_friction_at_work_is_a_request_for_advice_not_thanks_or_chit_chat(
+    ctx: ConversationContext, text: str
+) -> None:
+    assert classify(text, ctx).intent == "advice"
+
+
+@pytest.mark.parametrize(
+    "text", ["I appreciate it", "appreciate you!", "really appreciate the help", "much appreciated"]
+)
+def test_appreciation_is_still_thanks(ctx: ConversationContext, text: str) -> None:
+    assert classify(text, ctx).intent == "small_talk"

@@ -123,7 +123,9 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "small_talk",
         3.0,
-        r"\b(?:thanks|thank you|appreciate(?:d)?(?: it| that| you)?|cheers|much appreciated|"
+        # "appreciate it/you" thanks; "my manager does not appreciate me" is not thanks
+        r"\b(?:thanks|thank you|(?<!not )(?<!never )appreciate(?:d)?(?: it| that| you| this| "
+        r"the help| your help|(?= *[!.]*$))|cheers|much appreciated|"
         r"you are (?:the best|awesome|amazing|great|smart|funny|cool|helpful|a lifesaver)|"
         r"you rock|pretty smart|so smart)\b|^(?:good job|well done|nice work|great job)\b",
     ),
@@ -476,6 +478,21 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\boverqualified\b|\brecruiters? (?:keep|never|do not|ghost\w*|who)\b|"
         r"\bwork with recruiters\b|\bhow do recruiters\b|\bcredentials?\b|\bwork permit\b|"
         r"\bimmigra\w+|\bforeign (?:degree|diploma|credentials?)\b",
+    ),
+    _r(  # friction with people at work: the playbook's difficult-coworker steps (strong:
+        # told as a statement it is still a request for help, over "my boss" chit-chat)
+        "advice",
+        6.0,
+        r"\b(?:difficult|annoying|rude|lazy|mean|passive aggressive|bossy|condescending) "
+        r"(?:coworkers?|co workers?|colleagues?|boss|manager|supervisor|team ?mates?)\b|"
+        r"\b(?:coworkers?|co workers?|colleagues?|boss|manager|supervisor|team ?mates?)\b"
+        r"(?: \w+){0,3} (?:does not|do not|never|will not|would not|cannot|can not|barely) "
+        r"(?:\w+ )?(?:appreciate|notice|recogni[sz]e|value|respect|listen|support|like|trust|"
+        r"acknowledge)\w*\b|"
+        r"\b(?:unappreciated|underappreciated|undervalued|not appreciated|not valued|"
+        r"not recogni[sz]ed|invisible at work|conflict with (?:a |my |the )?(?:coworker|"
+        r"colleague|boss|manager|team)|(?:do not|cannot|can not|never) get along with|"
+        r"clash\w* with (?:a |my |the )?(?:coworker|colleague|boss|manager|team))",
     ),
     _r(
         "advice",
