@@ -320,3 +320,27 @@ async def test_a_broad_ask_for_tips_gets_where_to_start_not_a_question_back(
     names = [f.name for f in embed.fields]
     assert "1. Name a direction" in names and "5. Practise out loud before it counts" in names
     assert "Upload your résumé" in spy.all_text()  # "For you": nothing reviewed yet
+
+
+async def test_what_someone_enjoys_gets_the_fields_roles_and_nothing_is_saved(
+    h: DiscordHarness, spy: Spy
+) -> None:
+    await send_dm(h, "I like working with my hands")
+    [embed] = [e for s in spy.replies for e in s.embeds]
+    assert embed.title == "Careers in the skilled trades"
+    assert (embed.description or "").startswith("Working with your hands is at the heart of")
+    assert len(embed.fields) == 8 and all("median pay $" in f.value for f in embed.fields[:3])
+    assert not any(s.content.startswith("Saved") for s in spy.replies if s.content)
+    profile = await profiles.get_profile(h.member.id)
+    assert profile is not None and profile.wanted_field is None
+
+
+async def test_highest_paying_jobs_without_a_degree_are_ranked_from_bls_data(
+    h: DiscordHarness, spy: Spy
+) -> None:
+    await send_dm(h, "what's the highest paying job without a degree?")
+    [embed] = [e for s in spy.replies for e in s.embeds]
+    assert embed.title == "Highest-paying roles without a college degree"
+    assert embed.fields[0].name.startswith("1. ") and "median $" in embed.fields[0].name
+    assert "BLS" in (embed.footer.text or "")
+    assert "Which job do you want pay figures for" not in spy.all_text()

@@ -450,3 +450,30 @@ def test_friction_at_work_gets_the_difficult_coworker_steps(
     answer = service.answer(question)
     assert answer.ids == ("difficult-coworker",), (answer.kind, answer.ids)
     assert "2. Talk to them directly, and privately" in [s.name for s in answer.sections]
+
+
+def test_top_paying_without_a_degree_ranks_by_bls_median_among_no_degree_roles(
+    service: GuideService, career_kb: KnowledgeBase
+) -> None:
+    answer = service.top_paying(without_degree=True)
+    assert answer.title == "Highest-paying roles without a college degree"
+    medians = [
+        int(s.name.split("median $")[1].split(" ")[0].replace(",", "")) for s in answer.sections
+    ]
+    assert len(medians) == 8 and medians == sorted(medians, reverse=True)
+    guide = service.guide
+    for s in answer.sections:
+        title = s.name.split(". ", 1)[1].split(" — ")[0]
+        occ = next(o for o in career_kb.catalogue if o.title == title)
+        assert "degree" not in occ.education.lower() and guide.entries[occ.id].job_zone <= 3
+        pay = career_kb.salary(occ.id).annual
+        assert pay is not None and f"${pay.median:,.0f}" in s.name  # the BLS figure itself
+    assert "Cloud Architect" not in " ".join(s.name for s in answer.sections)
+    assert "BLS" in answer.source and "O*NET" in answer.source
+
+
+def test_top_paying_in_a_field_uses_the_persons_area(service: GuideService) -> None:
+    answer = service.top_paying(GuideProfile(locations=("Denver, CO",)), family="healthcare")
+    assert answer.title == "Highest-paying roles in healthcare"
+    assert all("Denver" in s.name or "United States" in s.name for s in answer.sections)
+    assert "in your area" in answer.lead

@@ -309,6 +309,53 @@ def test_a_field_asked_about_is_a_career_question_and_not_saved(
     assert not result.updates_profile
 
 
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("I like working with my hands", "trades"),
+        ("I'm good with numbers", "finance"),
+        ("what's a good career for someone who likes art?", "design"),
+        ("I enjoy caring for people", "healthcare"),
+        ("I love working with kids", "education"),
+    ],
+)
+def test_what_someone_enjoys_points_to_a_field_and_is_not_saved_as_a_wish(
+    ctx: ConversationContext, text: str, field: str
+) -> None:
+    result = _run(text, ctx)
+    assert result.slots.interest_field == field and result.slots.interest
+    assert result.intent == "career_advice"  # not chit-chat, not off-topic
+    assert result.slots.wanted_field is None and not result.updates_profile
+
+
+@pytest.mark.parametrize("text", ["I don't like numbers", "I hate math", "I love my kids"])
+def test_no_interest_where_none_is_said(ctx: ConversationContext, text: str) -> None:
+    assert _run(text, ctx).slots.interest_field is None
+
+
+@pytest.mark.parametrize(
+    ("text", "no_degree", "field"),
+    [
+        ("what's the highest paying job without a degree?", True, None),
+        ("best paying jobs in healthcare", False, "healthcare"),
+        ("I never went to college, what jobs pay well?", True, None),
+        ("top paying tech jobs", False, "tech"),
+    ],
+)
+def test_a_ranking_by_pay(
+    ctx: ConversationContext, text: str, no_degree: bool, field: str | None
+) -> None:
+    slots = _run(text, ctx).slots
+    assert slots.pay_ranking and slots.without_degree == no_degree
+    assert slots.field_named == field
+
+
+@pytest.mark.parametrize("text", ["how much do nurses make?", "it pays well", "what's my salary"])
+def test_not_a_ranking(ctx: ConversationContext, text: str) -> None:
+    slots = _run(text, ctx).slots
+    assert not slots.pay_ranking and slots.field_named is None
+
+
 def test_leaving_in_an_interview_question_is_advice(ctx: ConversationContext) -> None:
     result = _run("how do I explain leaving teaching in an interview?", ctx)
     assert result.intent == "advice"

@@ -158,12 +158,24 @@ class ConversationRouter:
         slots = result.slots
         intent = result.intent
         lead = empathy_line(slots.situation, variant)
+        if self._ranking_asked(intent, slots) and self.guide is not None:
+            # "highest paying jobs without a degree", "best paying jobs in healthcare"
+            answer = self.guide.top_paying(
+                await self.guide.profile_for(origin.user_id),
+                text,
+                family=slots.wanted_field or slots.field_named,
+                without_degree=slots.without_degree,
+            )
+            return ShowGuide(answer=answer, lead=lead)
         if intent == "pay" or (intent == "career_advice" and slots.pay_question):
             return self._pay(slots, profile)
-        if self._field_asked(intent, slots) and self.guide is not None and slots.wanted_field:
-            # "I want to stay in healthcare": the field's roles, by fit when skills are known
+        field = slots.wanted_field or slots.interest_field
+        if field is not None and self._field_asked(intent, slots) and self.guide is not None:
+            # "I want to stay in healthcare", "I like working with my hands": the field's
+            # roles, by fit when skills are known
             profile_facts = await self.guide.profile_for(origin.user_id)
-            answer = self.guide.field_overview(slots.wanted_field, profile_facts, text)
+            enjoys = slots.interest if slots.wanted_field is None else None
+            answer = self.guide.field_overview(field, profile_facts, text, enjoys=enjoys)
             return ShowGuide(answer=answer, lead=lead)
         if intent == "career_advice":
             if slots.role_id and slots.role_kind not in ("current", None):
@@ -195,12 +207,20 @@ class ConversationRouter:
         return ModelChat(steer=intent == "other", lead=lead)
 
     @staticmethod
-    def _field_asked(intent: str, slots: IntentSlots) -> bool:
-        """A field named as where the person wants to be, with no role more precise than it
-        (a target role gets its skill gap; "paths for me" with no field gets /career paths)."""
-        if slots.wanted_field is None or slots.pay_question:
+    def _ranking_asked(intent: str, slots: IntentSlots) -> bool:
+        """A ranking of roles by pay, not one role's figure ("highest paid nurses" is that)."""
+        if not slots.pay_ranking or slots.role_id is not None:
             return False
-        if slots.role_id is not None and slots.role_kind != "current":
+        return intent in ("pay", "career_advice", "job_search")
+
+    @staticmethod
+    def _field_asked(intent: str, slots: IntentSlots) -> bool:
+        """A field named as where the person wants to be (or what they enjoy), with no target
+        role more precise than it (that gets its skill gap; "paths for me" with no field gets
+        /career paths)."""
+        if (slots.wanted_field is None and slots.interest_field is None) or slots.pay_question:
+            return False
+        if slots.role_id is not None and slots.role_kind == "target":
             return False
         return intent in ("career_advice", "profile_update")
 

@@ -63,6 +63,12 @@ def _jobs(national: SalaryInfo, title: str) -> str:
     return f"about {shown} U.S. jobs"
 
 
+def _example(shown: list[Occupation]) -> str:
+    """Two skills the field's largest role asks for, as a way to say one's skills."""
+    skills = [s for occ in shown for s in occ.core_skills][:2]
+    return " and ".join(skills) if len(skills) == 2 else "Excel and customer service"
+
+
 def _actions(top: Occupation | None, skills_known: bool) -> tuple[FollowUp, ...]:
     if top is None:
         return (follow_up("career_paths"),)
@@ -71,7 +77,12 @@ def _actions(top: Occupation | None, skills_known: bool) -> tuple[FollowUp, ...]
 
 
 def field_overview(
-    ctx: GuideContext, family: Family, profile: GuideProfile, question: str = ""
+    ctx: GuideContext,
+    family: Family,
+    profile: GuideProfile,
+    question: str = "",
+    *,
+    enjoys: str | None = None,
 ) -> GuideAnswer:
     label = FIELD_LABELS[family]
     roles = [occ for occ in ctx.kb.catalogue if occ.family == family]
@@ -130,9 +141,11 @@ def field_overview(
         lead = (
             f"{len(roles)} roles in CareerMate's catalogue are in {label}; here are the "
             f"{len(shown)} with the most U.S. jobs, with BLS pay and the usual education. "
-            "Tell me your skills (for example *I know patient care and Excel*) and I'll rank "
+            f"Tell me your skills (for example *I know {_example(shown)}*) and I'll rank "
             "them by how well you fit."
         )
+    if enjoys:
+        lead = f"{enjoys[:1].upper()}{enjoys[1:]} is at the heart of many roles in {label}. {lead}"
     top = (best if by_fit or best_match else shown[0]) if shown else None
     return fit(
         GuideAnswer(
@@ -146,3 +159,102 @@ def field_overview(
             ids=(family,),
         )
     )
+
+
+# Entry education below any college degree (O*NET's levels and the catalogue's spelling).
+NO_DEGREE_LEVELS = frozenset(
+    {
+        "Less than a high school diploma",
+        "High school diploma or equivalent",
+        "Post-secondary certificate",
+        "Some college courses",
+        "Some college",
+    }
+)
+NO_DEGREE_MAX_ZONE = 3  # job zone 4 is "usually a bachelor's degree" in O*NET's terms
+
+
+def _no_degree(ctx: GuideContext, occ: Occupation) -> bool:
+    """Below a degree by both O*NET's survey and our catalogue, and at most job zone 3: an
+    occupation whose O*NET stand-in is broader (Cloud Architect) is not counted on one source."""
+    entry = ctx.entry(occ)
+    return (
+        entry.education.level in NO_DEGREE_LEVELS
+        and occ.education in NO_DEGREE_LEVELS
+        and entry.job_zone <= NO_DEGREE_MAX_ZONE
+    )
+
+
+def top_paying(
+    ctx: GuideContext,
+    profile: GuideProfile,
+    question: str = "",
+    *,
+    family: Family | None = None,
+    without_degree: bool = False,
+) -> GuideAnswer:
+    """The catalogue's roles with the highest BLS median pay (the person's area when known),
+    in one field and/or among roles whose usual entry education is below a college degree."""
+    place = ctx.place(profile, question)
+    pool = [
+        occ
+        for occ in ctx.kb.catalogue
+        if (family is None or occ.family == family) and (not without_degree or _no_degree(ctx, occ))
+    ]
+    priced: list[tuple[float, Occupation, SalaryInfo]] = []
+    for occ in pool:
+        info = ctx.pay(occ, place)
+        if not info.available and place.local:
+            info = ctx.pay(occ)
+        median = median_value(info) if info.available else None
+        if median is not None:
+            priced.append((median, occ, info))
+    priced.sort(key=lambda item: (-item[0], item[1].title))
+    shown = priced[:ROLES_SHOWN]
+    scope = []
+    if family is not None:
+        scope.append(f"in {FIELD_LABELS[family]}")
+    if without_degree:
+        scope.append("that usually need no college degree")
+    where = "your area" if place.local else "the U.S."
+    sections = []
+    for rank, (median, occ, info) in enumerate(shown, 1):
+        details = [ctx.entry(occ).education.text()]
+        jobs = _jobs(ctx.pay(occ), occ.title)
+        if jobs:
+            details.append(jobs)
+        sections.append(
+            AnswerSection(
+                name=f"{rank}. {occ.title} — median ${median:,.0f} ({area_label(info)})",
+                value=f"{_first_sentence(occ.description)}\n" + " · ".join(details),
+            )
+        )
+    lead = (
+        f"The {len(shown)} roles with the highest BLS median pay {' '.join(scope)} in {where}, "
+        f"of the {len(pool)} such roles in CareerMate's catalogue (not every U.S. occupation). "
+        "Pay varies with employer, experience and place; the 25th-75th range is one click away."
+    ).replace("  ", " ")
+    if without_degree:
+        lead += " Many of these still ask for a licence, an apprenticeship or years of practice."
+    top = shown[0][1] if shown else None
+    return fit(
+        GuideAnswer(
+            kind="field",
+            title=_ranking_title(family, without_degree),
+            lead=lead,
+            sections=tuple(sections),
+            facts=tuple(ctx.pay_fact(occ, place) for _, occ, _ in shown),
+            source=onet_source(f"pay and job counts: {BLS}"),
+            actions=(follow_up("check_pay", top), follow_up("career_paths"))
+            if top is not None
+            else (follow_up("career_paths"),),
+            ids=(family,) if family else (),
+        )
+    )
+
+
+def _ranking_title(family: Family | None, without_degree: bool) -> str:
+    title = "Highest-paying roles"
+    if family is not None:
+        title += f" in {FIELD_LABELS[family]}"
+    return title + (" without a college degree" if without_degree else "")

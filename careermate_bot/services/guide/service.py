@@ -195,11 +195,31 @@ class GuideService:
         return self._topic(route, profile)
 
     def field_overview(
-        self, family: Family, profile: GuideProfile = EMPTY_PROFILE, question: str = ""
+        self,
+        family: Family,
+        profile: GuideProfile = EMPTY_PROFILE,
+        question: str = "",
+        *,
+        enjoys: str | None = None,
     ) -> GuideAnswer:
         """The field's roles with pay, the usual education and job counts; ranked by the
-        person's match when their skills are known ("I want to stay in healthcare")."""
-        return fields.field_overview(self._ctx, family, profile, question)
+        person's match when their skills are known ("I want to stay in healthcare").
+        `enjoys`: what they said they enjoy ("working with your hands"), named in the lead."""
+        return fields.field_overview(self._ctx, family, profile, question, enjoys=enjoys)
+
+    def top_paying(
+        self,
+        profile: GuideProfile = EMPTY_PROFILE,
+        question: str = "",
+        *,
+        family: Family | None = None,
+        without_degree: bool = False,
+    ) -> GuideAnswer:
+        """The catalogue's best-paid roles by BLS median (the person's area when known), in
+        one field and/or without a college degree ("highest paying jobs without a degree")."""
+        return fields.top_paying(
+            self._ctx, profile, question, family=family, without_degree=without_degree
+        )
 
     def cover_letter(
         self,

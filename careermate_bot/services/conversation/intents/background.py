@@ -217,7 +217,7 @@ _WANTED_FIELD = re.compile(
     r"(?:want|wants|like|love|would|hope|hoping|plan|planning|rather|prefer|dream|keep|"
     r"continue|enjoy|enjoyed|loved|liked|chose|choose|pursue|pursuing|consider|considering|"
     r"explore|exploring)(?: to)? (?:work|working|stay|be) in|"
-    r"(?:love|like|enjoy|loved|liked|enjoyed|prefer|pursue|pursuing|explore|exploring|"
+    r"(?:prefer|pursue|pursuing|explore|exploring|"
     r"consider|considering)) "
     r"(?:the |a |an |a career in |careers in |something in )?"
     r"(?P<phrase>[a-z][a-z &-]{1,30}))"
@@ -237,7 +237,94 @@ def wanted_field(norm: str) -> Family | None:
             continue
         words = _LEAVING_END.sub("", match["phrase"]).strip(" -").split()
         for size in (3, 2, 1):
-            found = family_for(" ".join(words[:size])) if len(words) >= size else None
+            found = _family(words[:size]) if len(words) >= size else None
             if found is not None and found != left_family:
                 return found
     return None
+
+
+# -- what they enjoy ------------------------------------------------------------------------------
+_ENJOY = r"(?:love|like|enjoy|into|good at|good with|great with|passionate about|drawn to)"
+# (pattern on the normalised text, the field whose roles use it most, how to say it back)
+_INTEREST_TABLE: Final[tuple[tuple[str, Family, str], ...]] = (
+    (
+        r"\b(?:work(?:ing)? with my hands|hands on (?:work|jobs?)|"
+        rf"{_ENJOY} (?:building|fixing|repairing|making) things|"
+        r"work(?:ing)? on (?:cars|engines))\b",
+        "trades",
+        "working with your hands",
+    ),
+    (
+        rf"\b(?:{_ENJOY} (?:numbers|math|maths|money|spreadsheets)|crunch(?:ing)? numbers|"
+        r"work(?:ing)? with numbers)\b",
+        "finance",
+        "working with numbers",
+    ),
+    (
+        rf"\b(?:{_ENJOY} (?:computers|technology|tech|coding|programming|gadgets)|"
+        r"work(?:ing)? with computers)\b",
+        "tech",
+        "working with computers",
+    ),
+    (
+        r"\b(?:work(?:ing)? with (?:kids|children|students|young people|teenagers)|"
+        rf"{_ENJOY} (?:kids|children|teaching|explaining things))\b",
+        "education",
+        "working with young people",
+    ),
+    (
+        r"\b(?:car(?:e|ing) for (?:people|patients|others|the sick|the elderly|older people)|"
+        r"help(?:ing)? (?:sick |ill )?(?:people|patients|others) (?:get better|heal|recover)|"
+        r"work(?:ing)? with patients)\b",
+        "healthcare",
+        "caring for people",
+    ),
+    (
+        rf"\b(?:{_ENJOY} (?:art|arts|drawing|painting|design|designing|being creative)|"
+        r"(?:likes?|loves?) art|creative (?:work|jobs?|careers?|field))\b",
+        "design",
+        "creative work",
+    ),
+    (
+        rf"\b{_ENJOY} (?:science|research|biology|chemistry|physics|experiments)\b|"
+        r"\bwork(?:ing)? in a lab\b",
+        "science",
+        "science and research",
+    ),
+    (
+        rf"\b{_ENJOY} (?:selling|persuading people|convincing people|negotiating)\b",
+        "sales",
+        "persuading people",
+    ),
+)
+_INTERESTS: Final = tuple((re.compile(p), family, said) for p, family, said in _INTEREST_TABLE)
+
+
+def interest(norm: str) -> tuple[Family, str] | None:
+    """What the person enjoys, as the field whose roles use it most, and how to say it back:
+    "I like working with my hands" -> ("trades", "working with your hands"). Not a wish to
+    work there (it is never saved); a refusal ("I don't like numbers") is no interest."""
+    for pattern, family, said in _INTERESTS:
+        match = pattern.search(norm)
+        if match is None:
+            continue
+        if _NOT_WANTED.search(norm[max(0, match.start() - 24) : match.start()]):
+            continue
+        return family, said
+    return None
+
+
+def field_named(norm: str) -> Family | None:
+    """The first field the text names anywhere ("top paying tech jobs" -> "tech")."""
+    words = re.findall(r"[a-z]+", norm)
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            found = _family(words[i : i + size]) if i + size <= len(words) else None
+            if found is not None:
+                return found
+    return None
+
+
+def _family(words: list[str]) -> Family | None:
+    """The field these words name; lower-cased "it" is the pronoun, not IT."""
+    return None if words == ["it"] else family_for(" ".join(words))

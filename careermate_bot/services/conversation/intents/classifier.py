@@ -48,6 +48,9 @@ from careermate_bot.services.conversation.intents.rules import (
     rule_scores,
 )
 from careermate_bot.services.conversation.intents.situation import situation
+from careermate_bot.services.conversation.intents.slots import (
+    RANKING as _RANKING,
+)
 from careermate_bot.services.conversation.intents.slots import ClauseKind, SlotExtractor
 from careermate_bot.services.conversation.intents.types import (
     ConversationContext,
@@ -325,12 +328,6 @@ def _only_skills(text: str, slots: IntentSlots, knowledge: KnowledgeBase | None)
     return True
 
 
-_RANKING = re.compile(
-    r"\b(?:highest|best|top|most)[ -]?paying\b|\bpays? (?:the )?(?:most|best)\b|"
-    r"\bmost money\b|\bmake the most\b|\b(?:jobs?|careers?|roles?|fields?|trades?|degrees?|"
-    r"majors?|industries|occupations|positions|work)\b(?: \w+){0,4} (?:that )?pays? "
-    r"(?:well|good|decent|more|better)\b"
-)
 _WHAT_IS = re.compile(
     r"^(?:so |and |ok |hmm |wait )?what (?:is|are) (?:an? |the )?"
     r"(?P<what>(?:(?!for\b|of\b|in\b|like\b|to\b|with\b|at\b|near\b)[^? ]+ ?){1,4}?)"
@@ -701,7 +698,9 @@ def _score(
             add("career_advice", 1.0)  # "electrician?": a question about an occupation
         if "other" in scores:  # "any job for a cook": an occupation is not off-topic
             scores["other"] = max(0.0, scores["other"] - 2.5)
-    if slots.wanted_field is not None and slots.role_id is None and not _strong(scores):
+    wanted = slots.wanted_field or slots.interest_field
+    no_role = slots.role_id is None or slots.role_kind == "topic"  # "I like coding": no aim
+    if wanted is not None and no_role and not _strong(scores):
         # "I want to stay in healthcare", "interested in finance": the field's careers
         add("career_advice", 3.5 if kind == "statement" else 2.0)
         scores.pop("small_talk", None)

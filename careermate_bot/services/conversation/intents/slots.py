@@ -27,6 +27,8 @@ from careermate_bot.knowledge.text import norm_text
 from careermate_bot.knowledge.types import SkillMention
 from careermate_bot.services.conversation.intents.background import (
     education,
+    field_named,
+    interest,
     leaving,
     wanted_field,
 )
@@ -255,6 +257,7 @@ class SlotExtractor:
             schedule(low, spans) if _SCHEDULE_WORD.search(low) else ((), ())
         )
         offer = offer_amount(text) if numbers else None
+        enjoys = interest(norm)
         return IntentSlots(
             skills=owned,
             location=location,
@@ -273,12 +276,17 @@ class SlotExtractor:
             education=education(text) if _EDUCATION_WORD.search(low) else None,
             leaving=left,
             wanted_field=wanted_field(norm),
+            interest=enjoys[1] if enjoys else None,
+            interest_field=enjoys[0] if enjoys else None,
             topic_skills=topics,
             compare=compared or (),
             situation=situation(norm) if _SITUATION_WORD.search(norm) else None,
             forget=forget,
             offer=offer,
             pay_question=is_pay_question(norm),
+            pay_ranking=is_pay_ranking(norm),
+            without_degree=without_degree(norm),
+            field_named=field_named(norm),
         )
 
     # -- skills -----------------------------------------------------------------------------------
@@ -614,6 +622,23 @@ def remote_preference(text: str) -> bool | None:
     return arrangement(low, negated_spans(low))[0]
 
 
+# "highest paying jobs", "careers that pay well": a ranking by pay, not one role's figure
+RANKING = re.compile(
+    r"\b(?:highest|best|top|most)[ -]?paying\b|\bpays? (?:the )?(?:most|best)\b|"
+    r"\bmost money\b|\bmake the most\b|\b(?:jobs?|careers?|roles?|fields?|trades?|degrees?|"
+    r"majors?|industries|occupations|positions|work)\b(?: \w+){0,4} (?:that )?pays? "
+    r"(?:well|good|decent|more|better)\b"
+)
+_NO_DEGREE = re.compile(
+    r"\b(?:without|no|not|w/?o|never|skip(?:ping)?) "
+    r"(?:an? |any |my |the |getting an? |having an? )?"
+    r"(?:college |university |4 year |four year |bachelors? )?(?:degree|diploma|college|"
+    r"university|bachelors?)\b|"
+    r"\b(?:do not|dont|did not|never) (?:have|got|finish\w*|went to) "
+    r"(?:an? |any )?(?:degree|college|university)\b|\bhigh school (?:only|diploma only)\b"
+)
+
+
 _PAY_Q = re.compile(
     r"\bhow much\b.{0,60}\b(?:make|makes|earn|earns|paid|pay|get|gets|salary|money)\b|"
     r"\bwhat\b.{0,40}\b(?:make|makes|earn|earns|get paid|paid)\b"
@@ -638,6 +663,15 @@ _PAY_Q = re.compile(
     r"they|we) (?:expect|make|get|earn|ask for)\b|\bwhat (?:kind of |sort of )?(?:salary|pay|"
     r"wage)\b"
 )
+
+
+def is_pay_ranking(norm: str) -> bool:
+    return RANKING.search(norm) is not None
+
+
+def without_degree(norm: str) -> bool:
+    """ "without a degree", "no college", "I never went to college": no degree to count on."""
+    return _NO_DEGREE.search(norm) is not None
 
 
 def is_pay_question(norm: str) -> bool:

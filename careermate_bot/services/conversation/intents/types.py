@@ -69,6 +69,10 @@ class IntentSlots(BaseModel):
     leaving: str | None = None  # the role or field the person is leaving ("teaching")
     # The field the person wants to work or stay in ("stay in healthcare" -> "healthcare").
     wanted_field: Family | None = None
+    # What they enjoy, said back ("working with your hands"), and the field whose roles use it
+    # most ("trades"): answered with that field's roles, never saved as a wish.
+    interest: str | None = None
+    interest_field: Family | None = None
     # Skills named as a topic (inside a question or a comparison): never saved as owned.
     topic_skills: tuple[str, ...] = ()
     compare: tuple[str, ...] = ()  # the two things compared, as written ("PMP", "CAPM")
@@ -76,6 +80,9 @@ class IntentSlots(BaseModel):
     forget: tuple[str, ...] = ()  # what to remove from the profile, as written ("Boston", "SQL")
     offer: int | None = None  # a job offer's yearly amount ("they offered 65k")
     pay_question: bool = False  # "how much do X make": answer with the BLS figure
+    pay_ranking: bool = False  # "highest paying jobs", "careers that pay well": a ranking
+    without_degree: bool = False  # "without a degree", "no college"
+    field_named: Family | None = None  # any field the message names ("tech jobs")
 
     @property
     def has_profile_facts(self) -> bool:
