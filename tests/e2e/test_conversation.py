@@ -344,3 +344,23 @@ async def test_highest_paying_jobs_without_a_degree_are_ranked_from_bls_data(
     assert embed.fields[0].name.startswith("1. ") and "median $" in embed.fields[0].name
     assert "BLS" in (embed.footer.text or "")
     assert "Which job do you want pay figures for" not in spy.all_text()
+
+
+async def test_a_veteran_asking_for_jobs_with_nothing_to_search_gets_the_transition_steps(
+    h: DiscordHarness, spy: Spy
+) -> None:
+    await send_dm(h, "I'm a veteran, what jobs fit me?")
+    [embed] = [e for s in spy.replies for e in s.embeds]
+    assert embed.title == "From the military to a civilian job"
+    assert any("GI Bill" in f.value for f in embed.fields)
+    # the question is not kept as a "note" about the person
+    assert not any((s.content or "").startswith("Saved") for s in spy.replies)
+    profile = await profiles.get_profile(h.member.id)
+    assert profile is not None and not profile.preferences.get("notes")
+
+
+async def test_skills_in_demand_come_from_the_data(h: DiscordHarness, spy: Spy) -> None:
+    await send_dm(h, "what skills are in demand in healthcare?")
+    [embed] = [e for s in spy.replies for e in s.embeds]
+    assert embed.title == "Skills in demand in healthcare"
+    assert "U.S. jobs" in embed.fields[0].value and "BLS" in (embed.footer.text or "")

@@ -477,3 +477,50 @@ def test_top_paying_in_a_field_uses_the_persons_area(service: GuideService) -> N
     assert answer.title == "Highest-paying roles in healthcare"
     assert all("Denver" in s.name or "United States" in s.name for s in answer.sections)
     assert "in your area" in answer.lead
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a veteran, what jobs fit me?",
+        "I'm getting out of the army next year",
+        "how do I translate my MOS to a civilian job",
+    ],
+)
+def test_military_questions_get_the_transition_steps(service: GuideService, question: str) -> None:
+    answer = service.answer(question)
+    assert answer.ids == ("military-transition",), (answer.kind, answer.ids)
+    assert "Veterans Affairs" in answer.source and "SkillBridge" in " ".join(
+        s.value for s in answer.sections
+    )
+
+
+def test_skills_in_demand_are_ranked_by_the_bls_employment_behind_them(
+    service: GuideService,
+) -> None:
+    answer = service.skills_in_demand(GuideProfile(skills=("Microsoft Excel",)))
+    ranked = [s for s in answer.sections if s.name[:1].isdigit()]
+    jobs = []
+    for s in ranked:
+        figure = s.value.split("(")[1].split(" U.S. jobs")[0]
+        jobs.append(
+            float(figure.split()[0]) * 1e6
+            if "million" in figure
+            else float(figure.replace(",", ""))
+        )
+    assert len(ranked) == 8 and jobs == sorted(jobs, reverse=True)
+    excel = [s.name for s in ranked if "Microsoft Excel" in s.name]
+    assert not excel or excel[0].endswith("✓ you have it")
+    assert answer.sections[-1].name == "People skills that run through them"
+    assert "BLS" in answer.source and "O*NET" in answer.source
+
+
+def test_skills_in_demand_in_a_field_use_only_that_fields_roles(
+    service: GuideService, career_kb: KnowledgeBase
+) -> None:
+    answer = service.skills_in_demand(family="healthcare")
+    assert answer.title == "Skills in demand in healthcare"
+    healthcare = {o.title for o in career_kb.catalogue if o.family == "healthcare"}
+    for s in answer.sections[:8]:
+        examples = s.value.split("e.g. ")[1].rstrip(".").split(", ")
+        assert set(examples) <= healthcare, examples

@@ -356,6 +356,20 @@ def test_not_a_ranking(ctx: ConversationContext, text: str) -> None:
     assert not slots.pay_ranking and slots.field_named is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["what skills are in demand?", "which skills do employers want?", "hottest skills in tech"],
+)
+def test_skills_in_demand_asked(ctx: ConversationContext, text: str) -> None:
+    result = _run(text, ctx)
+    assert result.slots.skills_demand and result.intent == "career_advice"
+
+
+@pytest.mark.parametrize("text", ["what skills should I learn", "I know Python and SQL"])
+def test_skills_in_demand_not_asked(ctx: ConversationContext, text: str) -> None:
+    assert not _run(text, ctx).slots.skills_demand
+
+
 def test_leaving_in_an_interview_question_is_advice(ctx: ConversationContext) -> None:
     result = _run("how do I explain leaving teaching in an interview?", ctx)
     assert result.intent == "advice"

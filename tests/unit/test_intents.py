@@ -294,3 +294,10 @@ def test_friction_at_work_is_a_request_for_advice_not_thanks_or_chit_chat(
 )
 def test_appreciation_is_still_thanks(ctx: ConversationContext, text: str) -> None:
     assert classify(text, ctx).intent == "small_talk"
+
+
+@pytest.mark.parametrize(
+    "text", ["I was in the navy for 8 years, now what", "how do I translate my MOS"]
+)
+def test_military_service_with_an_ask_is_advice(ctx: ConversationContext, text: str) -> None:
+    assert classify(text, ctx).intent == "advice"

@@ -82,9 +82,16 @@ def _undo_token() -> str:
 
 
 async def save_facts(
-    user_id: int, facts: IntentSlots, text: str, knowledge: KnowledgeBase | None = None
+    user_id: int,
+    facts: IntentSlots,
+    text: str,
+    knowledge: KnowledgeBase | None = None,
+    *,
+    note: bool = True,
 ) -> SavedChange | None:
-    """Save the stated facts; None when there was nothing to save."""
+    """Save the stated facts; None when there was nothing to save. A statement with no fact
+    we understand is kept as a note (`note`); never a message that also asks something
+    ("I'm a veteran, what jobs fit me?" is a question, not a note to keep)."""
     change = _Change(await profiles.get_or_create(user_id))
     _skills(change, facts)
     _place_and_numbers(change, facts)
@@ -98,13 +105,13 @@ async def save_facts(
         wanted = facts.wanted_field
         change.set_pref(WANTED_FIELD, wanted, f"wants to work in {wanted}")
     if not change.items:
-        note = " ".join(text.split())[:MAX_NOTE]
-        if not note:
+        kept = " ".join(text.split())[:MAX_NOTE] if note else ""
+        if not kept:
             return None
         notes = list(change.before.preferences.get(NOTES) or [])
-        change.prefs[NOTES] = [*notes, note][-MAX_NOTES:]
+        change.prefs[NOTES] = [*notes, kept][-MAX_NOTES:]
         change.undo.setdefault("preferences", {})[NOTES] = notes or None
-        change.items.append(f"note “{note}”")
+        change.items.append(f"note “{kept}”")
     return await _commit(user_id, change, "Saved")
 
 

@@ -136,7 +136,8 @@ class ConversationRouter:
             saved = await forget(user_id, result.slots.forget, self.knowledge)
             profile = await self.profiles.get_or_create(user_id)
         elif result.updates_profile:
-            saved = await save_facts(user_id, result.facts, text, self.knowledge)
+            note = result.intent == "profile_update"  # a whole statement, not an ask
+            saved = await save_facts(user_id, result.facts, text, self.knowledge, note=note)
             profile = await self.profiles.get_or_create(user_id)
         variant = await self.profiles.count_messages(user_id)
         action = await self._decide(result, profile, saved, origin, text, variant)
@@ -158,6 +159,11 @@ class ConversationRouter:
         slots = result.slots
         intent = result.intent
         lead = empathy_line(slots.situation, variant)
+        if slots.skills_demand and intent in DEMAND_INTENTS and self.guide is not None:
+            # "what skills are in demand (in healthcare)?": from the employment behind each skill
+            facts = await self.guide.profile_for(origin.user_id)
+            answer = self.guide.skills_in_demand(facts, slots.wanted_field or slots.field_named)
+            return ShowGuide(answer=answer, lead=lead)
         if self._ranking_asked(intent, slots) and self.guide is not None:
             # "highest paying jobs without a degree", "best paying jobs in healthcare"
             answer = self.guide.top_paying(
@@ -187,7 +193,14 @@ class ConversationRouter:
                 slots = slots.model_copy(update={"skills": slots.topic_skills})
             return ShowCareerPaths(self._career_request(slots, origin))
         if intent == "job_search":
-            return self._jobs(slots, profile, origin)
+            search = self._jobs(slots, profile, origin)
+            if search == Reply(ASK_JOB_KIND) and self.guide is not None:
+                # Nothing to search on yet, but the message says more than "jobs": a confident
+                # playbook answer ("I'm a veteran, what jobs fit me?") beats a question back.
+                answer = self.guide.answer(text, await self.guide.profile_for(origin.user_id))
+                if answer.kind == "topic" and answer.confidence >= GUIDE_INSTEAD_OF_ASKING:
+                    return ShowGuide(answer=answer, lead=lead)
+            return search
         if intent in GUIDE_INTENTS and self.guide is not None:
             answer = self.guide.answer(text, await self.guide.profile_for(origin.user_id))
             return ShowGuide(answer=answer, lead=lead)
@@ -308,6 +321,8 @@ DEGREE_WORDS = re.compile(
     re.IGNORECASE,
 )
 PASTED_RESUME = "[a pasted résumé: not stored]"
+DEMAND_INTENTS = frozenset({"career_advice", "advice", "job_search", "pay", "compare"})
+GUIDE_INSTEAD_OF_ASKING = 0.5  # a topic this sure answers a job search with nothing to go on
 GUIDE_INTENTS = frozenset({"advice", "compare", "how_to_become", "role_info"})
 FOLLOWED_UP = (ShowCareerPaths, ShowSkillGap, ShowPay, SearchJobs, StartInterview, ShowGuide)
 AWAITING = {ASK_SKILLS: "skills", ASK_PAY_ROLE: "role", ASK_JOB_KIND: "role"}

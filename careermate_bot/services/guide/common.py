@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from careermate_bot.common.user_text import quote
 from careermate_bot.errors import InvalidInput
@@ -65,6 +66,8 @@ class GuideContext:
         self.kb = knowledge
         self.guide = guide
         self.router = router
+        # Skills ranked by demand, per field (None: all); built on first use (demand.py).
+        self.demand: dict[str | None, tuple[list[Any], list[Any]]] = {}
         self.find_place = find_place
         self.salary = lru_cache(maxsize=2048)(self._salary)
 

@@ -35,7 +35,7 @@ from careermate_bot.knowledge.guide.router import MIN_CANDIDATE_SCORE, GuideRout
 from careermate_bot.knowledge.types import Family
 from careermate_bot.llm import LLMClient, LLMError
 from careermate_bot.llm.capability import Capabilities
-from careermate_bot.services.guide import advice, certs, fields, roles, skills, wording
+from careermate_bot.services.guide import advice, certs, demand, fields, roles, skills, wording
 from careermate_bot.services.guide.common import GuideContext, PlaceFinder
 from careermate_bot.services.guide.cover_letter import cover_letter
 from careermate_bot.services.guide.types import (
@@ -220,6 +220,13 @@ class GuideService:
         return fields.top_paying(
             self._ctx, profile, question, family=family, without_degree=without_degree
         )
+
+    def skills_in_demand(
+        self, profile: GuideProfile = EMPTY_PROFILE, family: Family | None = None
+    ) -> GuideAnswer:
+        """The skills behind the most U.S. jobs (BLS employment of the roles using them), in
+        one field or overall; the person's own ticked."""
+        return demand.skills_in_demand(self._ctx, profile, family)
 
     def cover_letter(
         self,

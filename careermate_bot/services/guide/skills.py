@@ -8,6 +8,7 @@ catalogue occupations that list the skill (core or nice-to-have), each code coun
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careermate_bot.common.user_text import quote
@@ -37,9 +38,14 @@ class SkillStats:
     top_roles: tuple[str, ...]  # titles of the largest-employment users
 
 
-def skill_stats(ctx: GuideContext, skill: Skill) -> SkillStats:
+def skill_stats(
+    ctx: GuideContext, skill: Skill, pool: Sequence[Occupation] | None = None
+) -> SkillStats:
+    """Demand and pay behind one skill, over the catalogue (or `pool`, e.g. one field)."""
     users: list[Occupation] = [
-        o for o in ctx.kb.occupations if skill.name in o.core_skills or skill.name in o.nice_skills
+        o
+        for o in (ctx.kb.occupations if pool is None else pool)
+        if skill.name in o.core_skills or skill.name in o.nice_skills
     ]
     core = sum(1 for o in users if skill.name in o.core_skills)
     by_soc: dict[str, tuple[int, float | None, Occupation]] = {}

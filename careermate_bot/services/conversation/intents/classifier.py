@@ -43,6 +43,7 @@ from careermate_bot.services.conversation.intents.normalize import normalize
 from careermate_bot.services.conversation.intents.resume_text import looks_like_resume
 from careermate_bot.services.conversation.intents.rules import (
     CHEER,
+    MILITARY,
     is_ack,
     is_help_alone,
     rule_scores,
@@ -698,6 +699,10 @@ def _score(
             add("career_advice", 1.0)  # "electrician?": a question about an occupation
         if "other" in scores:  # "any job for a cook": an occupation is not off-topic
             scores["other"] = max(0.0, scores["other"] - 2.5)
+    if slots.skills_demand and not _strong(scores):
+        add("career_advice", 3.0)  # "hottest skills in tech": a question about the market
+    if MILITARY.search(norm) and _GENERIC_HELP.search(norm):
+        add("advice", 3.0)  # "I was in the navy for 8 years, now what": asked, not only told
     wanted = slots.wanted_field or slots.interest_field
     no_role = slots.role_id is None or slots.role_kind == "topic"  # "I like coding": no aim
     if wanted is not None and no_role and not _strong(scores):

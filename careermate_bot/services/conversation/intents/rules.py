@@ -101,6 +101,19 @@ HELP_ALONE: Final = frozenset(
     }
 )
 
+# Service in, or leaving, the military: the military-transition playbook
+MILITARY = re.compile(
+    r"\b(?:i am an? (?:\w+ )?veteran|(?:army|navy|air force|marine|military|coast guard|"
+    r"national guard) veteran|veterans? (?:benefits|jobs)|(?:leaving|left|getting out of|"
+    r"got out of|separat\w+ from|retir\w+ from|discharged from|transition\w* (?:out of|from)) "
+    r"(?:the )?(?:military|army|navy|air force|marines|marine corps|coast guard|"
+    r"national guard|service)|(?:was|served|serving|spent (?:\w+ )+?years?|years) in the "
+    r"(?:military|army|navy|air force|marines|marine corps|coast guard|national guard)|"
+    r"gi bill|skillbridge|\bmos\b|military (?:experience|"
+    r"background|job|occupation|skills))"
+)
+
+
 RULES: Final[tuple[Rule, ...]] = (
     # -- small talk -------------------------------------------------------------------------------
     _r(
@@ -478,6 +491,11 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\boverqualified\b|\brecruiters? (?:keep|never|do not|ghost\w*|who)\b|"
         r"\bwork with recruiters\b|\bhow do recruiters\b|\bcredentials?\b|\bwork permit\b|"
         r"\bimmigra\w+|\bforeign (?:degree|diploma|credentials?)\b",
+    ),
+    _r(  # leaving the service: the playbook's military-transition steps, over a plain search
+        "advice",
+        5.0,
+        MILITARY.pattern,
     ),
     _r(  # friction with people at work: the playbook's difficult-coworker steps (strong:
         # told as a statement it is still a request for help, over "my boss" chit-chat)

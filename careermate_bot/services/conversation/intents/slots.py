@@ -285,6 +285,7 @@ class SlotExtractor:
             offer=offer,
             pay_question=is_pay_question(norm),
             pay_ranking=is_pay_ranking(norm),
+            skills_demand=asks_skills_in_demand(norm),
             without_degree=without_degree(norm),
             field_named=field_named(norm),
         )
@@ -663,6 +664,21 @@ _PAY_Q = re.compile(
     r"they|we) (?:expect|make|get|earn|ask for)\b|\bwhat (?:kind of |sort of )?(?:salary|pay|"
     r"wage)\b"
 )
+
+
+_DEMAND = re.compile(
+    r"\b(?:skills?|skill ?sets?|abilities)\b(?: \w+){0,4} (?:are |is )?"
+    r"(?:(?:most |really |highly )?in (?:high )?demand|"
+    r"(?:most )?(?:wanted|needed|sought after|valuable|marketable)|"
+    r"(?:employers|companies|recruiters|hiring managers) (?:want|look for|need|value))\b|"
+    r"\b(?:in demand|most wanted|most needed|most valuable|most marketable|hot|top|hottest) "
+    r"skills\b|\bwhat do (?:employers|companies) (?:want|look for)\b"
+)
+
+
+def asks_skills_in_demand(norm: str) -> bool:
+    """ "what skills are in demand?", "skills employers want", "hottest skills in tech"."""
+    return _DEMAND.search(norm) is not None
 
 
 def is_pay_ranking(norm: str) -> bool:

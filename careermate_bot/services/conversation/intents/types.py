@@ -82,6 +82,8 @@ class IntentSlots(BaseModel):
     pay_question: bool = False  # "how much do X make": answer with the BLS figure
     pay_ranking: bool = False  # "highest paying jobs", "careers that pay well": a ranking
     without_degree: bool = False  # "without a degree", "no college"
+    # "what skills are in demand?": skills ranked by the jobs behind them
+    skills_demand: bool = False
     field_named: Family | None = None  # any field the message names ("tech jobs")
 
     @property
