@@ -364,3 +364,13 @@ async def test_skills_in_demand_come_from_the_data(h: DiscordHarness, spy: Spy) 
     [embed] = [e for s in spy.replies for e in s.embeds]
     assert embed.title == "Skills in demand in healthcare"
     assert "U.S. jobs" in embed.fields[0].value and "BLS" in (embed.footer.text or "")
+
+
+async def test_good_news_about_work_gets_a_warm_line_not_a_refusal(
+    h: DiscordHarness, spy: Spy
+) -> None:
+    h.bot.services.llm = None  # type: ignore[assignment]  # the deterministic line
+    await send_dm(h, "I like my team a lot")
+    text = spy.all_text()
+    assert "beyond me" not in text and "outside what I can" not in text
+    assert any(w in text for w in ("great to hear", "Love that", "Nice!")), text

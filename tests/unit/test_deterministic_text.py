@@ -43,6 +43,8 @@ KINDS = {
     "so excited, I start on Monday": "excited",
     "tell me a joke": "joke",
     "make me laugh": "joke",
+    "I like my team a lot": "work_chat",
+    "my boss is great": "work_chat",
     "you're awesome": "compliment",
     "who are you?": "who_are_you",
     "are you a bot?": "who_are_you",

@@ -301,3 +301,16 @@ def test_appreciation_is_still_thanks(ctx: ConversationContext, text: str) -> No
 )
 def test_military_service_with_an_ask_is_advice(ctx: ConversationContext, text: str) -> None:
     assert classify(text, ctx).intent == "advice"
+
+
+@pytest.mark.parametrize(
+    "text", ["I love my job but the pay is bad", "I'm underpaid", "my salary is too low"]
+)
+def test_being_paid_too_little_is_advice_not_a_pay_figure(
+    ctx: ConversationContext, text: str
+) -> None:
+    assert classify(text, ctx).intent == "advice"
+
+
+def test_asking_whether_a_figure_is_underpaid_is_still_pay(ctx: ConversationContext) -> None:
+    assert classify("am I underpaid at 140k as a data analyst?", ctx).intent == "pay"

@@ -27,6 +27,7 @@ SmallTalkKind = Literal[
     "rough_day",
     "nervous",
     "excited",
+    "work_chat",
     "compliment",
     "who_are_you",
     "what_can_you_do",
@@ -55,6 +56,14 @@ _PATTERNS: tuple[tuple[SmallTalkKind, str], ...] = (
         r"\b(?:excited|thrilled|pumped|stoked|happy|great news|good news|got (?:the|a|an|my) "
         r"(?:job|offer|promotion|raise|internship)|got hired|got promoted|i passed|"
         r"graduated|landed|nailed it|finally)\b",
+    ),
+    (
+        "work_chat",  # good things about one's own work: "I like my team", "my boss is great"
+        r"\bi (?:really |truly |do )?(?:love|like|enjoy) (?:my|our) (?:new )?(?:job|work|team|"
+        r"boss|manager|coworkers?|co-workers?|colleagues?|company|role|office|workplace)\b|"
+        r"\bmy (?:new )?(?:job|team|boss|manager|coworkers?|co-workers?|colleagues?|company|"
+        r"workplace) (?:is|are) (?:really |so |pretty )?(?:great|awesome|amazing|nice|good|"
+        r"the best|fun|lovely|supportive|kind|cool|fantastic|wonderful)\b",
     ),
     (
         "goodbye",
@@ -177,6 +186,14 @@ _LINES: dict[SmallTalkKind, tuple[str, ...]] = {
         "you the next roles this opens up.",
         "Wonderful! 🎉 Moments like this make the effort worth it. Anything I can help you "
         "prepare for next, like a new role or an interview?",
+    ),
+    "work_chat": (
+        "That's great to hear! Liking where you work is worth a lot. When you want to grow "
+        "from here, I can show the next roles your skills lead to and what they pay.",
+        "Love that. 😊 Good people make work better. If you ever want to build on it, ask me "
+        "for the skill gap of the role you'd like next.",
+        "Nice! Enjoying your work is a strong place to plan from. Want to see what your next "
+        "step could pay, or practise for a future interview?",
     ),
     "compliment": (
         "Thank you, that's kind! 😊 Shall we keep going? I can look at roles, pay or your résumé.",

@@ -255,7 +255,8 @@ _INTEREST_TABLE: Final[tuple[tuple[str, Family, str], ...]] = (
         "working with your hands",
     ),
     (
-        rf"\b(?:{_ENJOY} (?:numbers|math|maths|money|spreadsheets)|crunch(?:ing)? numbers|"
+        rf"\b(?:{_ENJOY} (?:numbers|math|maths|spreadsheets)|good with money|"
+        r"crunch(?:ing)? numbers|"
         r"work(?:ing)? with numbers)\b",
         "finance",
         "working with numbers",
@@ -278,6 +279,11 @@ _INTEREST_TABLE: Final[tuple[tuple[str, Family, str], ...]] = (
         r"work(?:ing)? with patients)\b",
         "healthcare",
         "caring for people",
+    ),
+    (
+        rf"\b{_ENJOY} (?:helping|supporting) (?:people|others)\b",
+        "healthcare",
+        "helping people",
     ),
     (
         rf"\b(?:{_ENJOY} (?:art|arts|drawing|painting|design|designing|being creative)|"

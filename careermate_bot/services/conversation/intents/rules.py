@@ -497,6 +497,16 @@ RULES: Final[tuple[Rule, ...]] = (
         5.0,
         MILITARY.pattern,
     ),
+    _r(  # paid too little in the job they have: the playbook's raise steps, not a pay figure
+        "advice",
+        6.0,
+        # "am I underpaid at 140k?" asks for the figure (pay), "I'm underpaid" for help
+        r"\b(?:(?<!am i )(?<!is that )(?<!is this )(?<!is it )(?:underpaid|under paid)|"
+        r"not paid enough|(?:do|does) not (?:get )?pa(?:y|id) "
+        r"(?:me )?enough|(?:pay|salary|wage|wages) (?:here )?(?:is|are) (?:so |too |really |very )?"
+        r"(?:bad|low|terrible|awful|crap|poor|not enough|not great)|paid (?:too little|so little)|"
+        r"deserve (?:a raise|more money|more pay|to be paid more))\b",
+    ),
     _r(  # friction with people at work: the playbook's difficult-coworker steps (strong:
         # told as a statement it is still a request for help, over "my boss" chit-chat)
         "advice",
