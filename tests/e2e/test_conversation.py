@@ -374,3 +374,20 @@ async def test_good_news_about_work_gets_a_warm_line_not_a_refusal(
     text = spy.all_text()
     assert "beyond me" not in text and "outside what I can" not in text
     assert any(w in text for w in ("great to hear", "Love that", "Nice!")), text
+
+
+async def test_no_direction_and_no_skills_gets_the_direction_steps_not_a_demand_for_skills(
+    h: DiscordHarness, spy: Spy
+) -> None:
+    await send_dm(h, "I'm 22 and have no idea what to do with my life")
+    [embed] = [e for s in spy.replies for e in s.embeds]
+    assert embed.title == "Not sure what career to pursue"
+
+
+@pytest.mark.parametrize("text", ["what jobs fit my skills?", "what careers fit me?"])
+async def test_a_plain_request_with_nothing_to_go_on_still_asks_for_the_one_detail(
+    h: DiscordHarness, spy: Spy, text: str
+) -> None:
+    await send_dm(h, text)
+    assert not [e for s in spy.replies for e in s.embeds]
+    assert "skills" in spy.all_text()

@@ -188,18 +188,18 @@ class ConversationRouter:
                 return ShowSkillGap(role=slots.role_id)
             if not (slots.skills or profile.skills or profile.current_role):
                 if not slots.topic_skills:
-                    return Reply(ASK_SKILLS)
+                    # "I'm 22 and have no idea what to do with my life": the playbook's
+                    # direction steps when the guide is sure, else ask for skills
+                    return await self._guide_or(Reply(ASK_SKILLS), text, origin, lead)
                 # "paths for Python and SQL": those skills, for this answer only (not saved)
                 slots = slots.model_copy(update={"skills": slots.topic_skills})
             return ShowCareerPaths(self._career_request(slots, origin))
         if intent == "job_search":
             search = self._jobs(slots, profile, origin)
-            if search == Reply(ASK_JOB_KIND) and self.guide is not None:
+            if search == Reply(ASK_JOB_KIND) and result.scores.get("advice", 0.0) >= ADVICE_SAID:
                 # Nothing to search on yet, but the message says more than "jobs": a confident
                 # playbook answer ("I'm a veteran, what jobs fit me?") beats a question back.
-                answer = self.guide.answer(text, await self.guide.profile_for(origin.user_id))
-                if answer.kind == "topic" and answer.confidence >= GUIDE_INSTEAD_OF_ASKING:
-                    return ShowGuide(answer=answer, lead=lead)
+                return await self._guide_or(search, text, origin, lead)
             return search
         if intent in GUIDE_INTENTS and self.guide is not None:
             answer = self.guide.answer(text, await self.guide.profile_for(origin.user_id))
@@ -218,6 +218,16 @@ class ConversationRouter:
         if intent == "help":
             return Reply(HELP_TEXT)
         return ModelChat(steer=intent == "other", lead=lead)
+
+    async def _guide_or(self, ask: Action, text: str, origin: Origin, lead: str) -> Action:
+        """The guide's playbook answer when it is sure of its topic, else `ask` (the one detail
+        the request needs)."""
+        if self.guide is None:
+            return ask
+        answer = self.guide.answer(text, await self.guide.profile_for(origin.user_id))
+        if answer.kind == "topic" and answer.confidence >= GUIDE_INSTEAD_OF_ASKING:
+            return ShowGuide(answer=answer, lead=lead)
+        return ask
 
     @staticmethod
     def _ranking_asked(intent: str, slots: IntentSlots) -> bool:
@@ -322,7 +332,8 @@ DEGREE_WORDS = re.compile(
 )
 PASTED_RESUME = "[a pasted résumé: not stored]"
 DEMAND_INTENTS = frozenset({"career_advice", "advice", "job_search", "pay", "compare"})
-GUIDE_INSTEAD_OF_ASKING = 0.5  # a topic this sure answers a job search with nothing to go on
+GUIDE_INSTEAD_OF_ASKING = 0.6  # a topic this sure answers a request with nothing to go on
+ADVICE_SAID = 2.0  # ... when the message itself also reads as a request for advice
 GUIDE_INTENTS = frozenset({"advice", "compare", "how_to_become", "role_info"})
 FOLLOWED_UP = (ShowCareerPaths, ShowSkillGap, ShowPay, SearchJobs, StartInterview, ShowGuide)
 AWAITING = {ASK_SKILLS: "skills", ASK_PAY_ROLE: "role", ASK_JOB_KIND: "role"}

@@ -285,7 +285,8 @@ class GuideService:
             # Too broad for any one topic ("any tips?"): the general playbook, not a question back
             start = route.model_copy(update={"kind": "topic", "ids": (GETTING_STARTED,)})
             answer = self._topic(start, profile)
-            return fit(answer.model_copy(update={"lead": BROAD_LEAD, "confidence": 1.0}))
+            # the route's own (low) confidence: callers never take this for a sure answer
+            return fit(answer.model_copy(update={"lead": BROAD_LEAD, "confidence": 0.0}))
         else:
             question = (
                 "I'm not sure what you'd like to know. Ask about a role (\"how do I become a "
