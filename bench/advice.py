@@ -22,13 +22,14 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from careermate_bot.knowledge import KnowledgeBase  # noqa: E402
 from careermate_bot.knowledge.guide import Guide, GuideRoute  # noqa: E402
+from careermate_bot.knowledge.types import Family  # noqa: E402
 from careermate_bot.services.conversation.intents.slots import SlotExtractor  # noqa: E402
 from careermate_bot.services.guide import GuideProfile, GuideService, ResumeFacts  # noqa: E402
 
@@ -102,6 +103,7 @@ def main() -> int:
             answer = service.answer(row["text"], PROFILE)
             answer_ms.append((time.perf_counter() - t) * 1000)
             over_limit += not answer.fits_embed()
+        tables = data_tables(service)
         kb.close()
 
     hits = [correct(row, route) for row, route in zip(rows, routes, strict=True)]
@@ -120,6 +122,8 @@ def main() -> int:
     print(f"answer (route + compose, with a profile): {figures(answer_ms)}")
     print(f"answers over Discord's embed limits: {over_limit}")
     print(f"service start-up (guide load + index + router): {build_ms:.0f} ms")
+    for line in tables:
+        print(line)
     if args.errors:
         for row, route, hit in zip(rows, routes, hits, strict=True):
             if not hit:
@@ -127,6 +131,40 @@ def main() -> int:
                 got = f"{route.kind} {route.ids} ({route.via}, {route.confidence})"
                 print(f"MISS {row['text']!r}: want {row['kind']} {want}, got {got}")
     return 0
+
+
+def data_tables(service: GuideService) -> list[str]:
+    """Timings of the answers composed from the data alone: a field at a glance (every field,
+    with the profile's skills and area), the best-paid roles, the skills in demand."""
+    fields: list[float] = []
+    over = 0
+    for _ in range(3):
+        for family in get_args(Family):
+            t = time.perf_counter()
+            answer = service.field_overview(family, PROFILE)
+            fields.append((time.perf_counter() - t) * 1000)
+            over += not answer.fits_embed()
+    paying: list[float] = []
+    for family in (None, *get_args(Family)):
+        for no_degree in (False, True):
+            t = time.perf_counter()
+            answer = service.top_paying(PROFILE, family=family, without_degree=no_degree)
+            paying.append((time.perf_counter() - t) * 1000)
+            over += not answer.fits_embed()
+    t = time.perf_counter()
+    service.skills_in_demand(PROFILE)
+    first = (time.perf_counter() - t) * 1000
+    cached: list[float] = []
+    for _ in range(50):
+        t = time.perf_counter()
+        over += not service.skills_in_demand(PROFILE).fits_embed()
+        cached.append((time.perf_counter() - t) * 1000)
+    return [
+        f"field at a glance (15 fields x 3, with skills and area): {figures(fields)}",
+        f"best-paid roles (by field, with and without a degree): {figures(paying)}",
+        f"skills in demand: first {first:.0f} ms (then cached): {figures(cached)}",
+        f"data answers over Discord's embed limits: {over}",
+    ]
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import re
 from typing import Final
 
 from careermate_bot.knowledge import KnowledgeBase
-from careermate_bot.knowledge.families import family_for
+from careermate_bot.knowledge.families import FAMILY_WORDS, family_for
 from careermate_bot.knowledge.types import Family
 
 _DEGREE_WORDS: Final = {
@@ -334,3 +334,14 @@ def field_named(norm: str) -> Family | None:
 def _family(words: list[str]) -> Family | None:
     """The field these words name; lower-cased "it" is the pronoun, not IT."""
     return None if words == ["it"] else family_for(" ".join(words))
+
+
+# First words of every field name ("health" of "health care"): a message with none of them
+# names no field, and skips the field scans (they run on every message).
+_FIELD_STARTS: Final = frozenset(
+    next(w for w in key.split() if w not in ("the", "a", "an")) for key in FAMILY_WORDS
+) - {"it"}  # lower-case "it" is the pronoun (see `_family`)
+
+
+def may_name_field(norm: str) -> bool:
+    return not _FIELD_STARTS.isdisjoint(norm.split())

@@ -30,6 +30,7 @@ from careermate_bot.services.conversation.intents.background import (
     field_named,
     interest,
     leaving,
+    may_name_field,
     wanted_field,
 )
 from careermate_bot.services.conversation.intents.compare import comparison
@@ -258,6 +259,8 @@ class SlotExtractor:
         )
         offer = offer_amount(text) if numbers else None
         enjoys = interest(norm)
+        fields = may_name_field(norm)
+        ranking, demand = is_pay_ranking(norm), asks_skills_in_demand(norm)
         return IntentSlots(
             skills=owned,
             location=location,
@@ -275,7 +278,7 @@ class SlotExtractor:
             avoid=tuple(a for a in refused_work(low) if a != left) if spans else (),
             education=education(text) if _EDUCATION_WORD.search(low) else None,
             leaving=left,
-            wanted_field=wanted_field(norm),
+            wanted_field=wanted_field(norm) if fields else None,
             interest=enjoys[1] if enjoys else None,
             interest_field=enjoys[0] if enjoys else None,
             topic_skills=topics,
@@ -284,10 +287,10 @@ class SlotExtractor:
             forget=forget,
             offer=offer,
             pay_question=is_pay_question(norm),
-            pay_ranking=is_pay_ranking(norm),
-            skills_demand=asks_skills_in_demand(norm),
+            pay_ranking=ranking,
+            skills_demand=demand,
             without_degree=without_degree(norm),
-            field_named=field_named(norm),
+            field_named=field_named(norm) if fields and (ranking or demand) else None,
         )
 
     # -- skills -----------------------------------------------------------------------------------
