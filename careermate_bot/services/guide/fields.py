@@ -103,9 +103,7 @@ def field_overview(
     sections: list[AnswerSection] = []
     facts: list[FactUsed] = []
     for occ in shown:
-        info = ctx.pay(occ, place)
-        if not info.available and place.local:
-            info = ctx.pay(occ)  # no local estimate: the national one, labelled as such
+        info = ctx.pay(occ, place)  # metro -> state -> national when BLS has no local figure
         median = median_value(info) if info.available else None
         name = occ.title
         if matches.get(occ.id):
@@ -203,9 +201,7 @@ def top_paying(
     ]
     priced: list[tuple[float, Occupation, SalaryInfo]] = []
     for occ in pool:
-        info = ctx.pay(occ, place)
-        if not info.available and place.local:
-            info = ctx.pay(occ)
+        info = ctx.pay(occ, place)  # metro -> state -> national when BLS has no local figure
         median = median_value(info) if info.available else None
         if median is not None:
             priced.append((median, occ, info))
