@@ -159,17 +159,17 @@ class ConversationRouter:
         slots = result.slots
         intent = result.intent
         lead = empathy_line(slots.situation, variant)
+        named = slots.wanted_field or slots.field_named  # "... in healthcare"
         if slots.skills_demand and intent in DEMAND_INTENTS and self.guide is not None:
             # "what skills are in demand (in healthcare)?": from the employment behind each skill
             facts = await self.guide.profile_for(origin.user_id)
-            answer = self.guide.skills_in_demand(facts, slots.wanted_field or slots.field_named)
-            return ShowGuide(answer=answer, lead=lead)
+            return ShowGuide(answer=self.guide.skills_in_demand(facts, named), lead=lead)
         if self._ranking_asked(intent, slots) and self.guide is not None:
             # "highest paying jobs without a degree", "best paying jobs in healthcare"
             answer = self.guide.top_paying(
                 await self.guide.profile_for(origin.user_id),
                 text,
-                family=slots.wanted_field or slots.field_named,
+                family=named,
                 without_degree=slots.without_degree,
             )
             return ShowGuide(answer=answer, lead=lead)

@@ -232,15 +232,18 @@ def wanted_field(norm: str) -> Family | None:
     left = leaving(norm, None)
     left_family = family_for(left) if left is not None else None
     for match in _WANTED_FIELD.finditer(norm):
-        before = norm[max(0, match.start() - 24) : match.start()]
-        if _NOT_WANTED.search(before):
+        if _refused_before(norm, match.start()):
             continue
         words = _LEAVING_END.sub("", match["phrase"]).strip(" -").split()
-        for size in (3, 2, 1):
-            found = _family(words[:size]) if len(words) >= size else None
-            if found is not None and found != left_family:
-                return found
+        found = _field_at(words, 0)
+        if found is not None and found != left_family:
+            return found
     return None
+
+
+def _refused_before(norm: str, start: int) -> bool:
+    """A refusal just before `start` ("I don't want to work in", "I hate")."""
+    return _NOT_WANTED.search(norm[max(0, start - 24) : start]) is not None
 
 
 # -- what they enjoy ------------------------------------------------------------------------------
@@ -312,9 +315,7 @@ def interest(norm: str) -> tuple[Family, str] | None:
     work there (it is never saved); a refusal ("I don't like numbers") is no interest."""
     for pattern, family, said in _INTERESTS:
         match = pattern.search(norm)
-        if match is None:
-            continue
-        if _NOT_WANTED.search(norm[max(0, match.start() - 24) : match.start()]):
+        if match is None or _refused_before(norm, match.start()):
             continue
         return family, said
     return None
@@ -324,23 +325,29 @@ def field_named(norm: str) -> Family | None:
     """The first field the text names anywhere ("top paying tech jobs" -> "tech")."""
     words = re.findall(r"[a-z]+", norm)
     for i in range(len(words)):
-        for size in (3, 2, 1):
-            found = _family(words[i : i + size]) if i + size <= len(words) else None
-            if found is not None:
-                return found
+        found = _field_at(words, i)
+        if found is not None:
+            return found
     return None
 
 
-def _family(words: list[str]) -> Family | None:
-    """The field these words name; lower-cased "it" is the pronoun, not IT."""
-    return None if words == ["it"] else family_for(" ".join(words))
+def _field_at(words: list[str], i: int) -> Family | None:
+    """The field named by the longest run of up to three words starting at `i`; lower-case
+    "it" alone is the pronoun, not IT."""
+    for size in (3, 2, 1):
+        run = words[i : i + size]
+        if len(run) == size and run != ["it"]:
+            found = family_for(" ".join(run))
+            if found is not None:
+                return found
+    return None
 
 
 # First words of every field name ("health" of "health care"): a message with none of them
 # names no field, and skips the field scans (they run on every message).
 _FIELD_STARTS: Final = frozenset(
     next(w for w in key.split() if w not in ("the", "a", "an")) for key in FAMILY_WORDS
-) - {"it"}  # lower-case "it" is the pronoun (see `_family`)
+) - {"it"}  # lower-case "it" is the pronoun (see `_field_at`)
 
 
 def may_name_field(norm: str) -> bool:

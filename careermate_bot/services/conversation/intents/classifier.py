@@ -49,9 +49,7 @@ from careermate_bot.services.conversation.intents.rules import (
     rule_scores,
 )
 from careermate_bot.services.conversation.intents.situation import situation
-from careermate_bot.services.conversation.intents.slots import (
-    RANKING as _RANKING,
-)
+from careermate_bot.services.conversation.intents.slots import RANKING as _RANKING
 from careermate_bot.services.conversation.intents.slots import ClauseKind, SlotExtractor
 from careermate_bot.services.conversation.intents.types import (
     ConversationContext,
