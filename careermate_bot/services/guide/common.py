@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from careermate_bot.common.user_text import quote
 from careermate_bot.errors import InvalidInput
@@ -23,6 +23,9 @@ from careermate_bot.knowledge.guide.router import GuideRouter
 from careermate_bot.knowledge.guide.types import Action, Certification, GuideEntry
 from careermate_bot.services.guide.pay import area_label, range_line
 from careermate_bot.services.guide.types import ACTION_LABELS, FactUsed, FollowUp, GuideProfile
+
+if TYPE_CHECKING:  # skills.py imports this module
+    from careermate_bot.services.guide.skills import SkillStats
 
 BLS = "BLS OEWS, May 2025"
 PLAYBOOK = "CareerMate playbook, reviewed"
@@ -67,7 +70,7 @@ class GuideContext:
         self.guide = guide
         self.router = router
         # Skills ranked by demand, per field (None: all); built on first use (demand.py).
-        self.demand: dict[str | None, tuple[list[Any], list[Any]]] = {}
+        self.demand: dict[str | None, tuple[list[SkillStats], list[SkillStats]]] = {}
         self.find_place = find_place
         self.salary = lru_cache(maxsize=2048)(self._salary)
 
