@@ -43,6 +43,10 @@ class Spy:
     def last(self) -> Sent:
         return self.replies[-1]
 
+    def embeds(self) -> list[discord.Embed]:
+        """Every embed the bot sent, in order."""
+        return [e for s in self.replies for e in s.embeds]
+
     def all_text(self) -> str:
         parts = []
         for sent, text in zip(self.replies, self.texts(), strict=True):

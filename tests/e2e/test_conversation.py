@@ -59,7 +59,7 @@ async def test_other_is_answered_and_steered_back(h: DiscordHarness, spy: Spy) -
 
 async def test_career_question_gets_the_career_paths_result(h: DiscordHarness, spy: Spy) -> None:
     await send_dm(h, "What career paths are available for my Python and SQL skills?")
-    embed = next(e for s in spy.replies for e in s.embeds)
+    embed = spy.embeds()[0]
     assert "career path" in (embed.title or "").lower()
     assert "%" in spy.all_text()
     assert await stored_intents(h.member.id) == ["career_advice"]
@@ -68,7 +68,7 @@ async def test_career_question_gets_the_career_paths_result(h: DiscordHarness, s
 async def test_a_named_role_gets_its_skill_gap(h: DiscordHarness, spy: Spy) -> None:
     await profiles.add_skills(h.member.id, ["Python", "SQL"])
     await send_dm(h, "what skills do I need to become a data engineer?")
-    embed = next(e for s in spy.replies for e in s.embeds)
+    embed = spy.embeds()[0]
     assert "Data Engineer" in (embed.title or "")
 
 
@@ -297,7 +297,7 @@ async def test_a_field_they_want_is_remembered_and_its_careers_shown(
     await send_dm(h, "I want to stay in healthcare")
     assert spy.replies[0].content == "Saved: wants to work in healthcare"
     assert any(c.startswith("cm:undo:") for c in custom_ids_of(spy.replies[0]))
-    embed = next(e for s in spy.replies for e in s.embeds)
+    embed = spy.embeds()[0]
     assert embed.title == "Careers in healthcare"
     assert "% match" in embed.fields[0].name and "median pay $" in embed.fields[0].value
     assert "O*NET" in (embed.footer.text or "")
@@ -314,7 +314,7 @@ async def test_a_broad_ask_for_tips_gets_where_to_start_not_a_question_back(
     h: DiscordHarness, spy: Spy
 ) -> None:
     await send_dm(h, "thanks! any tips?")
-    embed = next(e for s in spy.replies for e in s.embeds)
+    embed = spy.embeds()[0]
     assert embed.title == "Where to start: five moves that help most careers"
     assert (embed.description or "").startswith("Here's where I'd start")
     names = [f.name for f in embed.fields]
@@ -326,7 +326,7 @@ async def test_what_someone_enjoys_gets_the_fields_roles_and_nothing_is_saved(
     h: DiscordHarness, spy: Spy
 ) -> None:
     await send_dm(h, "I like working with my hands")
-    [embed] = [e for s in spy.replies for e in s.embeds]
+    [embed] = spy.embeds()
     assert embed.title == "Careers in the skilled trades"
     assert (embed.description or "").startswith("Working with your hands is at the heart of")
     assert len(embed.fields) == 8 and all("median pay $" in f.value for f in embed.fields[:3])
@@ -339,7 +339,7 @@ async def test_highest_paying_jobs_without_a_degree_are_ranked_from_bls_data(
     h: DiscordHarness, spy: Spy
 ) -> None:
     await send_dm(h, "what's the highest paying job without a degree?")
-    [embed] = [e for s in spy.replies for e in s.embeds]
+    [embed] = spy.embeds()
     assert embed.title == "Highest-paying roles without a college degree"
     assert embed.fields[0].name.startswith("1. ") and "median $" in embed.fields[0].name
     assert "BLS" in (embed.footer.text or "")
@@ -350,7 +350,7 @@ async def test_a_veteran_asking_for_jobs_with_nothing_to_search_gets_the_transit
     h: DiscordHarness, spy: Spy
 ) -> None:
     await send_dm(h, "I'm a veteran, what jobs fit me?")
-    [embed] = [e for s in spy.replies for e in s.embeds]
+    [embed] = spy.embeds()
     assert embed.title == "From the military to a civilian job"
     assert any("GI Bill" in f.value for f in embed.fields)
     # the question is not kept as a "note" about the person
@@ -361,7 +361,7 @@ async def test_a_veteran_asking_for_jobs_with_nothing_to_search_gets_the_transit
 
 async def test_skills_in_demand_come_from_the_data(h: DiscordHarness, spy: Spy) -> None:
     await send_dm(h, "what skills are in demand in healthcare?")
-    [embed] = [e for s in spy.replies for e in s.embeds]
+    [embed] = spy.embeds()
     assert embed.title == "Skills in demand in healthcare"
     assert "U.S. jobs" in embed.fields[0].value and "BLS" in (embed.footer.text or "")
 
@@ -380,7 +380,7 @@ async def test_no_direction_and_no_skills_gets_the_direction_steps_not_a_demand_
     h: DiscordHarness, spy: Spy
 ) -> None:
     await send_dm(h, "I'm 22 and have no idea what to do with my life")
-    [embed] = [e for s in spy.replies for e in s.embeds]
+    [embed] = spy.embeds()
     assert embed.title == "Not sure what career to pursue"
 
 
@@ -389,5 +389,5 @@ async def test_a_plain_request_with_nothing_to_go_on_still_asks_for_the_one_deta
     h: DiscordHarness, spy: Spy, text: str
 ) -> None:
     await send_dm(h, text)
-    assert not [e for s in spy.replies for e in s.embeds]
+    assert not spy.embeds()
     assert "skills" in spy.all_text()
